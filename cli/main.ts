@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+import { EXIT, InputError, UsageError } from './args';
+
+/** A command: takes its own argv, writes to stdout, returns an exit code. */
+export type Command = (argv: string[]) => Promise<number>;
+
+// Each command lives in its own file and is loaded only when run, so `steward import` does not
+// pay for loading the forecast engine.
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  import: { summary: 'import FILE [--as KIND] [--sheet NAME|all] [--map f=Col,…] [--set f=v,…] [--json]', load: async () => (await import('./commands/import')).run },
+  template: { summary: 'template OUT.xlsx   write an empty district workbook with notes', load: async () => (await import('./commands/template')).run },
+  validate: { summary: 'validate PROJECT [--json]   list every problem in a project', load: async () => (await import('./commands/validate')).run },
+  allocate: { summary: 'allocate PROJECT [--rules NAME|--preset boston|houston|nyc] [--optimize] [--json] [--out result.xlsx]', load: async () => (await import('./commands/allocate')).run },
+  review: { summary: 'review PROJECT --actuals FILE --as-of DATE [--json]', load: async () => (await import('./commands/review')).run },
+  forecast: { summary: 'forecast PROJECT [--scenario NAME|--all] [--years N] [--trials N --seed S] [--json] [--out report.xlsx]', load: async () => (await import('./commands/forecast')).run },
+  compare: { summary: 'compare PROJECT [--metrics …] [--json] [--out compare.xlsx]', load: async () => (await import('./commands/compare')).run },
+  sensitivity: { summary: 'sensitivity PROJECT [--json]', load: async () => (await import('./commands/sensitivity')).run },
+  staffing: { summary: 'staffing PROJECT [--scenario NAME] [--json]', load: async () => (await import('./commands/staffing')).run },
+  schedule: { summary: 'schedule PROJECT [--site ID] [--json]', load: async () => (await import('./commands/schedule')).run },
+  timestudy: { summary: 'timestudy PROJECT [--json]', load: async () => (await import('./commands/timestudy')).run },
+};
+
+function usage(): string {
+  return ['usage: steward COMMAND [options]', '', ...Object.values(COMMANDS).map((c) => `  ${c.summary}`), '',
+    'PROJECT is a district workbook (.xlsx/.xls/.ods), a folder of CSVs, a .steward file, or "demo".',
+    'Exit codes: 0 success, 1 input rejected, 2 usage error.'].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage() + '\n');
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    process.stderr.write(`steward: unknown command "${name}"\n\n${usage()}\n`);
+    return EXIT.usage;
+  }
+  try {
+    return await (await cmd.load())(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`steward ${name}: ${e.message}\n${cmd.summary}\n`);
+      return EXIT.usage;
+    }
+    if (e instanceof InputError) {
+      process.stderr.write(`steward ${name}: ${e.message}\n`);
+      return EXIT.rejected;
+    }
+    throw e;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (e: unknown) => { process.stderr.write(`steward: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`); process.exitCode = 70; },
+);

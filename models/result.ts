@@ -1,0 +1,5 @@
+// Errors a user should see travel as values; only broken internal invariants throw.
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+export const fail = <T = never>(reason: string): Parsed<T> => ({ ok: false, reason });
