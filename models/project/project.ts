@@ -7,6 +7,9 @@ import { AllocateConfigSchema } from '../allocate/config';
 import { ForecastConfigSchema } from '../forecast/config';
 import { StaffingConfigSchema } from '../staffing/config';
 import { MappingTemplateSchema } from '../import/types';
+import { ALLOCATE_PROJECT_SHAPE } from '../allocate/tables';
+import { FORECAST_PROJECT_SHAPE } from '../forecast/tables';
+import { STAFFING_PROJECT_SHAPE } from '../staffing/tables';
 
 /**
  * A project: a district's tables and settings, plus what the engines save (allocation rules,
@@ -30,6 +33,9 @@ export const ProjectSchema = z.object({
   forecast: ForecastConfigSchema.optional(),
   staffing: StaffingConfigSchema.optional(),
   mappingTemplates: z.array(MappingTemplateSchema).default([]),
+  ...ALLOCATE_PROJECT_SHAPE,
+  ...FORECAST_PROJECT_SHAPE,
+  ...STAFFING_PROJECT_SHAPE,
 });
 export type Project = z.infer<typeof ProjectSchema>;
 

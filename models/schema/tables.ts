@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { SourceRefSchema, cents, field, fiscalYear, idText, isoDate } from './fields';
+import { ALLOCATE_TABLES } from '../allocate/tables';
+import { FORECAST_TABLES } from '../forecast/tables';
+import { STAFFING_TABLES } from '../staffing/tables';
 
 // The tables of the district workbook (shared/district-workbook.md, version 1). Property names are
 // the workbook's column names; money properties hold integer cents. `src` records where a row
@@ -197,6 +200,10 @@ export const TABLES = {
   actuals: { sheet: 'Actuals', schema: ActualSchema, required: false },
   drivers: { sheet: 'Drivers', schema: DriverSchema, required: false },
   scenarios: { sheet: 'Scenarios', schema: ScenarioOverrideSchema, required: false },
+  // Sheets the engines add (plans and triggers, allocation rules, staffing rules, schedules, time studies).
+  ...ALLOCATE_TABLES,
+  ...FORECAST_TABLES,
+  ...STAFFING_TABLES,
 } as const;
 
 export type TableKind = keyof typeof TABLES;
