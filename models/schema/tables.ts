@@ -47,7 +47,7 @@ export const SiteSchema = z.object({
   name: field(z.string().min(1), { kind: 'text', doc: 'Site name', synonyms: ['school name', 'site name', 'location name', 'building name', 'school'] }),
   level: field(z.enum(SITE_LEVELS), {
     kind: 'enum', doc: 'ES, MS, HS, K8, 6-12, Other or Central', synonyms: ['school level', 'type', 'school type', 'grade span', 'category'],
-    values: { es: 'ES', elementary: 'ES', elem: 'ES', e: 'ES', ms: 'MS', middle: 'MS', m: 'MS', jh: 'MS', 'junior high': 'MS', hs: 'HS', high: 'HS', h: 'HS', secondary: 'HS', k8: 'K8', 'k-8': 'K8', 'k 8': 'K8', '612': '6-12', '6-12': '6-12', other: 'Other', central: 'Central', district: 'Central', office: 'Central', co: 'Central' },
+    values: { es: 'ES', elementary: 'ES', elem: 'ES', e: 'ES', ms: 'MS', middle: 'MS', m: 'MS', jh: 'MS', 'junior high': 'MS', hs: 'HS', high: 'HS', h: 'HS', secondary: 'HS', k8: 'K8', 'k-8': 'K8', 'k 8': 'K8', '612': '6-12', '6-12': '6-12', other: 'Other', central: 'Central', district: 'Central', office: 'Central', co: 'Central', 'elementary school': 'ES', 'middle school': 'MS', 'high school': 'HS', 'education campus': 'K8', 'secondary education campus': '6-12', alternative: 'Other', 'special education center': 'Other', stay: 'Other' },
   }),
   src,
 });

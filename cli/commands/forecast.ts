@@ -1,0 +1,125 @@
+import { loadProject } from '../../host/project-io';
+import { runMonteCarlo, closeMonteCarloWorkers, MAX_TRIALS } from '../../host/monte-carlo-pool';
+import { writeWorkbook } from '../../host/write-workbook';
+import { demoProject } from '../../models/demo/district';
+import { forecastProject, type ForecastReport, type ScenarioResult } from '../../models/forecast/forecast';
+import type { MonteCarloSummary } from '../../models/forecast/monte-carlo';
+import type { Cell } from '../../models/import/types';
+import type { Project } from '../../models/project/project';
+import { EXIT, InputError, UsageError, flagInt, flagString, parseArgs } from '../args';
+
+/** PROJECT for the forecast commands (a workbook, CSV folder, .steward file, or demo). */
+export async function loadForecastProject(positional: string[]): Promise<{ project: Project; target: string }> {
+  if (positional.length > 1) throw new UsageError(`expected one PROJECT, got ${positional.length}`);
+  const target = positional[0] ?? 'demo';
+  const loaded = await loadProject(target);
+  let project = loaded.project;
+  if (!project && target.toLowerCase() === 'demo') project = demoProject(); // before `npm run fixtures`
+  if (!project) {
+    const errors = loaded.problems.filter((p) => p.severity === 'error').slice(0, 5).map((p) => p.message);
+    throw new InputError(`${target}: cannot load the project${errors.length > 0 ? `:\n  ${errors.join('\n  ')}` : ''}`);
+  }
+  return { project, target };
+}
+
+export function forecastOrFail(project: Project, opts: Parameters<typeof forecastProject>[1]): ForecastReport {
+  const r = forecastProject(project, opts);
+  if (!r.ok) throw new InputError(r.reason);
+  const broken = r.value.scenarios.find((s) => s.error);
+  if (broken) throw new InputError(`scenario ${broken.name}: ${broken.error}`);
+  return r.value;
+}
+
+const dollars = (c: number) => (c / 100).toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 0 });
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/**
+ * `forecast PROJECT [--scenario NAME|--all] [--years N] [--trials N --seed S] [--workers N]
+ * [--staffing] [--json] [--out report.xlsx]`: the multi-year forecast per scenario, which plan ran
+ * when and why, and with --trials the Monte Carlo bands and the chance of breaching the policy.
+ */
+export async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { scenario: 'value', all: 'bool', years: 'value', trials: 'value', seed: 'value', workers: 'value', staffing: 'bool', json: 'bool', out: 'value' });
+  if (args.flags.has('all') && args.flags.has('scenario')) throw new UsageError('give --scenario NAME or --all, not both');
+  if (args.flags.has('seed') && !args.flags.has('trials')) throw new UsageError('--seed goes with --trials');
+  const { project, target } = await loadForecastProject(args.positional);
+  const years = flagInt(args, 'years', 1, 10);
+  const trials = flagInt(args, 'trials', 1, MAX_TRIALS);
+  const seed = flagInt(args, 'seed', -2147483648, 4294967295) ?? project.settings.seed;
+  const workers = flagInt(args, 'workers', 0, 16) ?? 2;
+  const scenario = flagString(args, 'scenario') ?? 'Base';
+  const report = forecastOrFail(project, { years, scenarios: args.flags.has('all') ? 'all' : [scenario], staffing: args.flags.has('staffing') });
+
+  let mc: MonteCarloSummary | undefined;
+  if (trials !== undefined) {
+    try {
+      const r = await runMonteCarlo({ project, scenario, years, trials, seed, workers });
+      if (!r.ok) throw new InputError(r.reason);
+      mc = r.value;
+    } finally {
+      await closeMonteCarloWorkers();
+    }
+  }
+
+  if (args.flags.has('json')) {
+    const out: Record<string, unknown> = { project: target, ...report };
+    if (mc) Object.assign(out, { monte_carlo: { scenario, ...mc }, bands: mc.bands, breach_probability: mc.breach_probability });
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  } else {
+    process.stdout.write(textReport(report, mc, scenario));
+  }
+  const outPath = flagString(args, 'out');
+  if (outPath) await writeWorkbook(outPath, reportSheets(report, mc));
+  return EXIT.ok;
+}
+
+function textReport(r: ForecastReport, mc: MonteCarloSummary | undefined, mcScenario: string): string {
+  const lines: string[] = [`${r.district} — forecast from FY${r.base_year}, reserve policy ${pct(r.reserve_policy_pct)}`];
+  for (const s of r.scenarios) {
+    lines.push('', `Scenario: ${s.name}${s.based_on ? ` (based on ${s.based_on})` : ''}`);
+    lines.push(`  ${'year'.padEnd(6)}${'revenue'.padStart(16)}${'expenditure'.padStart(16)}${'surplus'.padStart(15)}${'ending bal.'.padStart(16)}${'reserve'.padStart(9)}${'FTE'.padStart(9)}  plan`);
+    for (const y of s.years) {
+      lines.push(`  ${String(y.year).padEnd(6)}${dollars(y.revenue_cents).padStart(16)}${dollars(y.expenditure_cents).padStart(16)}${dollars(y.surplus_cents).padStart(15)}${dollars(y.ending_balance_cents).padStart(16)}${pct(y.reserve_pct).padStart(9)}${y.fte.toFixed(1).padStart(9)}  ${y.plan ?? '-'}${y.below_policy ? '  BELOW POLICY' : ''}`);
+    }
+    for (const sw of s.plan_switches) {
+      lines.push(`  → ${sw.plan} from ${sw.year}: "${sw.condition}" fired in ${sw.trigger_year}${sw.decide_by ? `; decide by ${sw.decide_by}${sw.decide_before_trigger_year ? ' (before that year starts: act on the forecast)' : ''}` : ''}`);
+    }
+  }
+  if (mc) {
+    lines.push('', `Monte Carlo: ${mc.trials} trials of ${mcScenario}, seed ${mc.seed}`);
+    lines.push(`  ${'year'.padEnd(6)}${'P5'.padStart(15)}${'P25'.padStart(15)}${'P50'.padStart(15)}${'P75'.padStart(15)}${'P95'.padStart(15)}${'P(breach)'.padStart(11)}`);
+    mc.bands.forEach((b, i) => lines.push(`  ${String(b.year).padEnd(6)}${[b.p5, b.p25, b.p50, b.p75, b.p95].map((v) => dollars(v).padStart(15)).join('')}${pct(mc.breach_probability[i]!.p).padStart(11)}`));
+    for (const b of mc.backup_probability) lines.push(`  P(${b.plan} needed): ${b.by_year.map((y) => `${y.year} ${pct(y.p)}`).join(', ')}`);
+  }
+  if (r.signposts.unfolding) lines.push('', `Signposts point to: ${r.signposts.unfolding}`);
+  if (r.warnings.length > 0) lines.push('', ...r.warnings.slice(0, 10).map((w) => `warning: ${w}`));
+  return lines.join('\n') + '\n';
+}
+
+export function reportSheets(r: ForecastReport, mc?: MonteCarloSummary): { name: string; rows: Cell[][] }[] {
+  const d = (c: number) => c / 100;
+  const summary: Cell[][] = [['scenario', 'year', 'plan', 'enrollment', 'revenue', 'expenditure', 'surplus', 'beginning_balance', 'ending_balance', 'reserve_pct', 'below_policy', 'fte', 'positions_added_fte', 'positions_cut_fte', 'avg_class_size', 'per_pupil']];
+  const bySource: Cell[][] = [['scenario', 'year', 'source', 'amount']];
+  const byObject: Cell[][] = [['scenario', 'year', 'object', 'amount']];
+  const byRole: Cell[][] = [['scenario', 'year', 'role', 'fte']];
+  const switches: Cell[][] = [['scenario', 'effective_year', 'plan', 'condition', 'trigger_year', 'lag', 'decide_by']];
+  for (const s of r.scenarios as ScenarioResult[]) {
+    for (const y of s.years) {
+      summary.push([s.name, y.year, y.plan ?? '', y.enrollment, d(y.revenue_cents), d(y.expenditure_cents), d(y.surplus_cents), d(y.beginning_balance_cents), d(y.ending_balance_cents), y.reserve_pct, y.below_policy ? 'yes' : 'no', y.fte, y.positions_added_fte, y.positions_cut_fte, y.avg_class_size, d(y.per_pupil_cents)]);
+      for (const [k, v] of Object.entries(y.revenue_by_source ?? {})) bySource.push([s.name, y.year, k, d(v)]);
+      for (const [k, v] of Object.entries(y.expenditure_by_object ?? {})) byObject.push([s.name, y.year, k, d(v)]);
+      for (const [k, v] of Object.entries(y.fte_by_role ?? {})) byRole.push([s.name, y.year, k, v]);
+    }
+    for (const sw of s.plan_switches) switches.push([s.name, sw.year, sw.plan, sw.condition, sw.trigger_year, sw.lag, sw.decide_by ?? '']);
+  }
+  const sheets = [
+    { name: 'Forecast', rows: summary }, { name: 'Revenue by source', rows: bySource }, { name: 'Expenditure by object', rows: byObject },
+    { name: 'FTE by role', rows: byRole }, { name: 'Plan switches', rows: switches },
+  ];
+  if (mc) {
+    const bands: Cell[][] = [['year', 'balance_p5', 'balance_p25', 'balance_p50', 'balance_p75', 'balance_p95', 'reserve_p5', 'reserve_p50', 'reserve_p95', 'breach_probability']];
+    mc.bands.forEach((b, i) => { const rb = mc.reserve_bands[i]!; bands.push([b.year, d(b.p5), d(b.p25), d(b.p50), d(b.p75), d(b.p95), rb.p5, rb.p50, rb.p95, mc.breach_probability[i]!.p]); });
+    sheets.push({ name: 'Monte Carlo', rows: bands });
+  }
+  return sheets;
+}

@@ -1,0 +1,103 @@
+import { closeParseWorkers, readFileGrids } from '../../host/read-file';
+import { importTable } from '../../models/import/table';
+import { ReadError, type ImportOptions, type ImportReport } from '../../models/import/types';
+import { TABLES, TABLE_KINDS, type TableKind } from '../../models/schema/tables';
+import { formatCents, type Cents } from '../../models/money/cents';
+import { normaliseHeader } from '../../models/schema/fields';
+import { EXIT, InputError, UsageError, flagString, parseArgs, parsePairs } from '../args';
+
+export const HELP = `usage: steward import FILE [--as KIND] [--sheet NAME|all] [--map field=Column,…] [--set field=value,…] [--json]
+
+Reads one table from a finance/HR/student-system export (.csv, .xlsx, .xls, .ods) and reports
+what it found: the column mapping with a confidence, rows read / accepted / rejected, every
+rejected row with sheet, row, column, value and reason, and totals (amount, FTE).
+
+  --as KIND       the table: ${TABLE_KINDS.join(', ')} (default: guessed from the header)
+  --sheet NAME    the sheet to read; "all" reads every same-shaped sheet (e.g. one per fund),
+                  each with the fund/year of its own title rows
+  --map f=Col,…   use column "Col" for field f (overrides the suggestion)
+  --set f=v,…     give field f the value v on every row (e.g. --set fiscal_year=2026,fund_code=GEN)
+  --json          print the import report as JSON
+
+Exit codes: 0 the file was read and at least one row accepted (rejected rows are listed, not fatal);
+1 the file cannot be read, no row was accepted, or a required column is missing everywhere;
+2 usage error.`;
+
+function kindOf(text: string): TableKind {
+  const t = text.trim();
+  const hit = TABLE_KINDS.find((k) => k.toLowerCase() === t.toLowerCase() || TABLES[k].sheet.toLowerCase() === t.toLowerCase());
+  if (hit) return hit;
+  throw new UsageError(`--as must be one of ${TABLE_KINDS.join(', ')}; got "${text}"`);
+}
+
+export async function run(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(HELP + '\n');
+    return EXIT.ok;
+  }
+  const args = parseArgs(argv, { as: 'value', sheet: 'value', map: 'value', set: 'value', json: 'bool' });
+  if (args.positional.length !== 1) throw new UsageError(args.positional.length === 0 ? 'expected a FILE to import' : `expected one FILE, got ${args.positional.length}`);
+  const path = args.positional[0]!;
+  const opts: ImportOptions = {};
+  const as = flagString(args, 'as');
+  if (as !== undefined) opts.kind = kindOf(as);
+  const sheet = flagString(args, 'sheet');
+  if (sheet !== undefined) opts.sheet = sheet;
+  const map = flagString(args, 'map');
+  if (map !== undefined) opts.map = parsePairs(map, 'map');
+  const set = flagString(args, 'set');
+  if (set !== undefined) opts.set = parsePairs(set, 'set');
+
+  let grids;
+  try {
+    grids = (await readFileGrids(path)).grids;
+  } catch (e) {
+    if (e instanceof ReadError) throw new InputError(e.message);
+    throw e;
+  } finally {
+    await closeParseWorkers();
+  }
+  if (sheet !== undefined && sheet !== 'all') {
+    const norm = (t: string) => normaliseHeader(t);
+    if (!grids.some((g) => g.sheet === sheet || norm(g.sheet) === norm(sheet))) {
+      throw new InputError(`${path}: no sheet named "${sheet}" (sheets: ${grids.map((g) => g.sheet).join(', ')})`);
+    }
+  }
+  const { report } = importTable(grids, opts);
+  if (args.flags.has('json')) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  else process.stdout.write(summary(report));
+  const missing = report.warnings.filter((w) => w.startsWith('required field')).map((w) => /^required field (\S+):/.exec(w)?.[1] ?? '?');
+  if (report.accepted === 0 || missing.length > 0) {
+    const why = missing.length > 0
+      ? `no column for the required field${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: give ${missing.length > 1 ? 'them' : 'it'} for every row with --set ${missing.map((m) => `${m}=…`).join(',')} or name the column with --map ${missing[0]}=<column>`
+      : report.rows === 0 ? 'no data rows found' : `none of ${report.rows} rows accepted`;
+    process.stderr.write(`steward import: ${path}: ${why}\n`);
+    return EXIT.rejected;
+  }
+  return EXIT.ok;
+}
+
+/** The readable report: mapping with confidence, counts, the first 20 problems, totals in dollars. */
+export function summary(r: ImportReport): string {
+  const out: string[] = [];
+  out.push(`${r.file}: ${TABLES[r.kind].sheet} from ${r.sheets.length > 1 ? `sheets ${r.sheet}` : `sheet "${r.sheet}"`}${Object.keys(r.headerRow).length === 1 ? ` (header on row ${Object.values(r.headerRow)[0]})` : ''}`);
+  const title = Object.entries(r.titleValues).filter(([k]) => k !== 'title');
+  if (title.length > 0) out.push(`title block: ${title.map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  out.push('', 'field                 column                          confidence  how');
+  for (const m of r.mapping) {
+    const col = m.column ?? (m.value !== undefined ? `= ${m.value}` : '—');
+    out.push(`${m.field.padEnd(21)} ${col.slice(0, 31).padEnd(31)} ${m.via === 'missing' ? '    ' : m.confidence.toFixed(2)}        ${m.via}`);
+  }
+  if (r.unknownColumns.length > 0) out.push(`columns not used: ${r.unknownColumns.join(', ')}`);
+  out.push('', `rows ${r.rows}   accepted ${r.accepted}   rejected ${r.rejected}${r.excluded > 0 ? ` (of which ${r.excluded} totals/subtotals/footers excluded)` : ''}`);
+  const hasFte = r.mapping.some((m) => m.field === 'fte' && m.via !== 'missing');
+  out.push(`total amount ${formatCents(r.totals.amountCents as Cents)}${hasFte ? `   total FTE ${r.totals.fte}` : ''}`);
+  for (const w of r.warnings) out.push(`warning: ${w}`);
+  if (r.errors.length > 0) {
+    out.push('', `${r.errors.length > 20 ? `first 20 of ${r.errors.length}` : `${r.errors.length}`} problem${r.errors.length === 1 ? '' : 's'} (row, column, value, reason):`);
+    for (const e of r.errors.slice(0, 20)) {
+      out.push(`  ${e.sheet} row ${e.row}${e.column ? `, ${e.column}` : ''}${e.value ? ` ("${e.value}")` : ''}: ${e.reason}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}

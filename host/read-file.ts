@@ -1,0 +1,195 @@
+/**
+ * Reading an untrusted spreadsheet or CSV from disk: size cap before reading, parsing in a
+ * worker thread with a time limit, every failure a ReadError naming the file.
+ *
+ * The worker entry is host/parse-worker.ts. How it is started:
+ *  - Bundled (Electron): electron/build.mjs bundles host/parse-worker.ts on its own into
+ *    build/electron/parse-worker.cjs, next to main.cjs; this file (bundled into main.cjs) finds
+ *    the sibling `parse-worker.cjs` (or `.js`/`.mjs`) via __dirname and starts it directly.
+ *    esbuild: `esbuild host/parse-worker.ts --bundle --platform=node --format=cjs
+ *    --outfile=build/electron/parse-worker.cjs` (it warns that import.meta is empty in CJS;
+ *    that branch is only used unbundled).
+ *  - Unbundled (tsx CLI, vitest, bench): no sibling .cjs, so the .ts file is started through a
+ *    tiny bootstrap that registers tsx's loader inside the worker (slower start, ~1 s).
+ *
+ * Workers are kept warm and reused for the next file — unless the file went through SheetJS
+ * (which has prototype-pollution advisories: that worker is retired), the worker timed out or
+ * crashed, or it has served MAX_JOBS files.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { readBytes } from '../models/import/read/index';
+import { ReadError, type ReadResult } from '../models/import/types';
+import { nodeInflateRaw } from './inflate-node';
+import type { WorkerReply, WorkerRequest } from './worker-protocol';
+
+export interface ReadFileOptions {
+  /** Files larger than this are refused before reading (default 100 MB). */
+  maxBytes?: number;
+  /** The worker is stopped after this long (default 30 s). */
+  timeoutMs?: number;
+  /** Only these sheets (workbooks); default all. */
+  sheets?: 'all' | string[];
+  /** Heap cap for the worker, MB (default 3072): running out ends as 'too-large', not a crash. */
+  maxHeapMb?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 100 * 2 ** 20;
+export const DEFAULT_TIMEOUT_MS = 30_000;
+const MAX_JOBS = 200;
+const MAX_IDLE = 2;
+
+const mb = (n: number): string => `${(n / 2 ** 20).toFixed(n < 10 * 2 ** 20 ? 1 : 0)} MB`;
+
+/** stat, refuse what is too large or not a file, then read. */
+async function readChecked(path: string, maxBytes: number): Promise<Uint8Array> {
+  const file = basename(path);
+  let size: number;
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) throw new ReadError(`${file} is not a file`, file, 'unsupported');
+    size = s.size;
+  } catch (e) {
+    if (e instanceof ReadError) throw e;
+    throw new ReadError(`cannot open ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, file, 'unsupported');
+  }
+  if (size > maxBytes) {
+    throw new ReadError(`${file} is ${mb(size)}, over the ${mb(maxBytes)} limit for one import; split the export (e.g. by fund or year)`, file, 'too-large');
+  }
+  const buf = await readFile(path);
+  // The file may have grown between stat and read.
+  if (buf.length > maxBytes) throw new ReadError(`${file} is over the ${mb(maxBytes)} limit for one import`, file, 'too-large');
+  return buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength ? buf : new Uint8Array(buf);
+}
+
+/** For small files the app itself wrote (trusted): same checks and result, no worker. */
+export async function readFileGridsInProcess(path: string, opts: ReadFileOptions = {}): Promise<ReadResult> {
+  const bytes = await readChecked(path, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  return readBytes(bytes, basename(path), { inflateRaw: nodeInflateRaw, ...(opts.sheets ? { sheets: opts.sheets } : {}) });
+}
+
+/** Reads a spreadsheet or CSV in a worker; rejects with a ReadError (too-large, timeout, corrupt, …). */
+export async function readFileGrids(path: string, opts: ReadFileOptions = {}): Promise<ReadResult> {
+  const bytes = await readChecked(path, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  return runInWorker(bytes, basename(path), opts);
+}
+
+// ---- the worker pool -------------------------------------------------------------------------
+
+interface Slot {
+  worker: Worker;
+  heapMb: number;
+  jobs: number;
+  /** Settles the job in flight; null when idle. */
+  settle: ((reply: WorkerReply | { crash: Error | number }) => void) | null;
+}
+
+const idle: Slot[] = [];
+let nextId = 1;
+
+function hereDir(): string {
+  if (typeof __dirname === 'string') return __dirname;
+  return dirname(fileURLToPath(import.meta.url));
+}
+
+function workerEntry(): { entry: string | URL; options: WorkerOptions } {
+  const dir = hereDir();
+  for (const name of ['parse-worker.cjs', 'parse-worker.js', 'parse-worker.mjs']) {
+    const p = join(dir, name);
+    if (existsSync(p)) return { entry: p, options: {} };
+  }
+  const ts = join(dir, 'parse-worker.ts');
+  if (!existsSync(ts)) throw new Error(`parse worker not found next to ${dir} (bundle host/parse-worker.ts as parse-worker.cjs)`);
+  const tsxApi = pathToFileURL(tsxEsmApi(dir)).href;
+  const code = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(pathToFileURL(ts).href)}); });`;
+  return { entry: code, options: { eval: true } };
+}
+
+/**
+ * tsx's ESM register API as a file path. require.resolve would give its CommonJS build, which
+ * cannot register ESM hooks, so read the package's export map for the `import` condition.
+ */
+function tsxEsmApi(from: string): string {
+  const pkgJson = createRequire(join(from, 'x.js')).resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(pkgJson, 'utf8')) as { exports?: Record<string, unknown> };
+  const entry = pkg.exports?.['./esm/api'] as { import?: string | { default?: string } } | undefined;
+  const rel = typeof entry?.import === 'string' ? entry.import : entry?.import?.default;
+  if (!rel) throw new Error('tsx is installed but has no esm/api export; bundle host/parse-worker.ts instead');
+  return join(dirname(pkgJson), rel);
+}
+
+function spawn(heapMb: number): Slot {
+  const { entry, options } = workerEntry();
+  const worker = new Worker(entry, { ...options, resourceLimits: { maxOldGenerationSizeMb: heapMb }, stdout: false, stderr: false });
+  const slot: Slot = { worker, heapMb, jobs: 0, settle: null };
+  worker.on('message', (reply: WorkerReply) => slot.settle?.(reply));
+  worker.on('error', (err) => slot.settle?.({ crash: err }));
+  worker.on('exit', (code) => {
+    const i = idle.indexOf(slot);
+    if (i >= 0) idle.splice(i, 1);
+    slot.settle?.({ crash: code });
+  });
+  return slot;
+}
+
+function retire(slot: Slot): void {
+  slot.settle = null;
+  const i = idle.indexOf(slot);
+  if (i >= 0) idle.splice(i, 1);
+  void slot.worker.terminate();
+}
+
+function release(slot: Slot): void {
+  slot.settle = null;
+  if (slot.jobs >= MAX_JOBS || idle.length >= MAX_IDLE) return retire(slot);
+  slot.worker.unref();
+  idle.push(slot);
+}
+
+function runInWorker(bytes: Uint8Array, file: string, opts: ReadFileOptions): Promise<ReadResult> {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const heapMb = opts.maxHeapMb ?? 3072;
+  const at = idle.findIndex((s) => s.heapMb === heapMb);
+  const slot = at >= 0 ? idle.splice(at, 1)[0]! : spawn(heapMb);
+  slot.worker.ref();
+  slot.jobs++;
+  const id = nextId++;
+  return new Promise<ReadResult>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      retire(slot);
+      reject(new ReadError(`${file} took longer than ${(timeoutMs / 1000).toFixed(timeoutMs < 10_000 ? 1 : 0)} s to read and was stopped; it may be damaged or far too large`, file, 'timeout'));
+    }, timeoutMs);
+    slot.settle = (msg) => {
+      if ('id' in msg && msg.id !== id) return;
+      clearTimeout(timer);
+      if ('crash' in msg) {
+        retire(slot);
+        const err = msg.crash;
+        const code = typeof err === 'number' ? '' : ((err as NodeJS.ErrnoException).code ?? '');
+        if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          reject(new ReadError(`${file} needs more memory to read than one import may use; split the file`, file, 'too-large'));
+        } else {
+          const why = typeof err === 'number' ? `the reader stopped (exit code ${err})` : err.message;
+          reject(new ReadError(`${file} could not be read: ${why}`, file, 'corrupt'));
+        }
+        return;
+      }
+      if (msg.tainted) retire(slot);
+      else release(slot);
+      if (msg.ok) resolve(msg.result);
+      else reject(new ReadError(msg.error.message, msg.error.file, msg.error.code));
+    };
+    const req: WorkerRequest = { id, bytes: bytes.buffer as ArrayBuffer, fileName: file, ...(opts.sheets ? { sheets: opts.sheets } : {}) };
+    slot.worker.postMessage(req, [req.bytes]);
+  });
+}
+
+/** Stops idle workers (tests, app shutdown). Workers in use finish their file first. */
+export async function closeParseWorkers(): Promise<void> {
+  const all = idle.splice(0);
+  await Promise.all(all.map((s) => s.worker.terminate()));
+}

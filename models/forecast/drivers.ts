@@ -1,0 +1,142 @@
+import type { Driver, ScenarioOverride } from '../schema/tables';
+import { parseFiscalYear } from '../parse/values';
+import { fail, ok, type Parsed } from '../result';
+import { DEFAULT_DRIVERS, type ScenarioConfig } from './config';
+import { fitDistribution, type DistKind, type DistParams } from './distributions';
+
+// Drivers become one value per year offset (0 = the base year … N). A path is resolved in this
+// order: the driver's per-year value, its single value, the config's value, the built-in default;
+// a year with no value carries the previous year's forward. Scenarios override paths.
+
+export type DriverPaths = Record<string, Float64Array>;
+
+export interface UncertainDriver {
+  name: string;
+  /** The value the distribution is centred on; a draw shifts the whole path by (draw − center). */
+  center: number;
+  low: number;
+  high: number;
+  dist: DistParams;
+}
+
+export interface BaseDrivers {
+  paths: DriverPaths;
+  uncertain: UncertainDriver[];
+  problems: string[];
+}
+
+function yearKey(key: string): number | null {
+  const p = parseFiscalYear(key);
+  return p.ok ? p.value : null;
+}
+
+export function baseDriverPaths(rows: readonly Driver[], configDrivers: Readonly<Record<string, number>>, baseYear: number, years: number): BaseDrivers {
+  const paths: DriverPaths = Object.create(null) as DriverPaths;
+  const problems: string[] = [];
+  const uncertain: UncertainDriver[] = [];
+  const flat = (v: number) => new Float64Array(years + 1).fill(v);
+  for (const [name, v] of Object.entries(DEFAULT_DRIVERS)) paths[name] = flat(v);
+  for (const [name, v] of Object.entries(configDrivers)) paths[name] = flat(v);
+  for (const row of rows) {
+    const byYear = new Map<number, number>();
+    for (const [k, v] of Object.entries(row.by_year)) {
+      const y = yearKey(k);
+      if (y === null) problems.push(`driver ${row.driver}: column "${k}" is not a year`);
+      else byYear.set(y, v);
+    }
+    const fallback = row.value ?? paths[row.driver]?.[0] ?? 0;
+    const path = new Float64Array(years + 1);
+    // A year without a value takes the single value if there is one, else the latest year before it.
+    let carry = fallback;
+    if (row.value === undefined) for (const [y, v] of [...byYear].sort((a, b) => a[0] - b[0])) if (y <= baseYear) carry = v;
+    for (let t = 0; t <= years; t++) {
+      const v = byYear.get(baseYear + t);
+      if (v !== undefined && row.value === undefined) carry = v;
+      path[t] = v ?? carry;
+    }
+    paths[row.driver] = path;
+    if (row.low !== undefined && row.high !== undefined) {
+      const center = row.value ?? path[Math.min(1, years)]!;
+      const kind: DistKind = row.distribution ?? 'normal';
+      const dist = fitDistribution(kind, center, row.low, row.high);
+      if (typeof dist === 'string') problems.push(`driver ${row.driver}: ${dist}`);
+      else uncertain.push({ name: row.driver, center, low: row.low, high: row.high, dist });
+    } else if (row.distribution) {
+      problems.push(`driver ${row.driver}: a distribution needs low and high`);
+    }
+  }
+  return { paths, uncertain, problems };
+}
+
+/** One scenario: its overrides (driver → per-offset value or NaN = not overridden). */
+export interface ScenarioSpec {
+  name: string;
+  based_on?: string;
+  overrides: Record<string, { all?: number; byYear: Map<number, number> }>;
+  priority_plan?: string;
+}
+
+/** Collects scenarios from the Scenarios sheet and the config (config wins on a clash). */
+export function collectScenarios(rows: readonly ScenarioOverride[], config: readonly ScenarioConfig[]): ScenarioSpec[] {
+  const specs = new Map<string, ScenarioSpec>();
+  const get = (name: string) => {
+    let s = specs.get(name);
+    if (!s) specs.set(name, (s = { name, overrides: Object.create(null) as ScenarioSpec['overrides'] }));
+    return s;
+  };
+  for (const r of rows) {
+    const s = get(r.scenario);
+    if (r.based_on) s.based_on = r.based_on;
+    const o = (s.overrides[r.driver] ??= { byYear: new Map() });
+    if (r.year === undefined) o.all = r.value;
+    else o.byYear.set(r.year, r.value);
+  }
+  for (const c of config) {
+    const s = get(c.name);
+    if (c.based_on) s.based_on = c.based_on;
+    if (c.priority_plan) s.priority_plan = c.priority_plan;
+    for (const [driver, v] of Object.entries(c.overrides)) {
+      const o = (s.overrides[driver] ??= { byYear: new Map() });
+      if (typeof v === 'number') o.all = v;
+      else for (const [k, x] of Object.entries(v)) { const y = yearKey(k); if (y !== null) o.byYear.set(y, x); }
+    }
+  }
+  return [...specs.values()];
+}
+
+export const BASE_SCENARIO = 'Base';
+
+/**
+ * The driver paths of a scenario: the base paths, then each ancestor's overrides from the root
+ * down. A based_on cycle or an unknown parent is an error naming the chain.
+ */
+export function scenarioPaths(name: string, specs: readonly ScenarioSpec[], base: DriverPaths, baseYear: number, years: number): Parsed<{ paths: DriverPaths; priority_plan?: string }> {
+  const byName = new Map(specs.map((s) => [s.name, s]));
+  const chain: ScenarioSpec[] = [];
+  const seen: string[] = [];
+  let cur: string | undefined = name;
+  while (cur !== undefined && cur !== BASE_SCENARIO) {
+    if (seen.includes(cur)) return fail(`scenario "${name}": based_on makes a cycle (${[...seen, cur].join(' → ')})`);
+    seen.push(cur);
+    const s = byName.get(cur);
+    if (!s) return fail(seen.length === 1 ? `no scenario named "${cur}" (known: ${[BASE_SCENARIO, ...byName.keys()].join(', ')})` : `scenario "${seen[seen.length - 2]}" is based on "${cur}", which does not exist`);
+    chain.unshift(s);
+    cur = s.based_on;
+  }
+  const paths: DriverPaths = Object.create(null) as DriverPaths;
+  for (const k of Object.keys(base)) paths[k] = base[k]!;
+  let priority: string | undefined;
+  for (const s of chain) {
+    if (s.priority_plan) priority = s.priority_plan;
+    for (const [driver, o] of Object.entries(s.overrides)) {
+      const p = Float64Array.from(paths[driver] ?? new Float64Array(years + 1));
+      for (let t = 1; t <= years; t++) {
+        const v = o.byYear.get(baseYear + t) ?? o.all;
+        if (v !== undefined) p[t] = v;
+      }
+      if (o.all !== undefined) p[0] = o.byYear.get(baseYear) ?? o.all;
+      paths[driver] = p;
+    }
+  }
+  return ok(priority === undefined ? { paths } : { paths, priority_plan: priority });
+}

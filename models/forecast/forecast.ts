@@ -1,0 +1,76 @@
+import type { Project } from '../project/project';
+import { fail, ok, type Parsed } from '../result';
+import { BASE_SCENARIO, scenarioPaths } from './drivers';
+import { makeWorkspace, runScenario, type PlanSwitch, type YearResult } from './engine';
+import { prepareForecast, type Prepared } from './prepare';
+import { evaluateSignposts, type SignpostReading } from './signposts';
+import { staffingForYear } from './staffing-link';
+
+// The forecast of a project: every scenario asked for, year by year. Pure and plain data in and
+// out, so the renderer recomputes it on a slider move and a worker can run it.
+
+export interface ScenarioResult {
+  name: string;
+  based_on?: string;
+  years: (YearResult & { staffing?: unknown })[];
+  plan_switches: PlanSwitch[];
+  error?: string;
+}
+
+export interface ForecastReport {
+  district: string;
+  base_year: number;
+  reserve_policy_pct: number;
+  scenarios: ScenarioResult[];
+  signposts: SignpostReading;
+  warnings: string[];
+}
+
+export interface ForecastOptions {
+  years?: number;
+  /** Scenario names; default: Base only. 'all' = Base and every scenario. */
+  scenarios?: string[] | 'all';
+  lean?: boolean;
+  /** Call the staffing engine for each scenario-year (slower). */
+  staffing?: boolean;
+  /** Driver overrides applied on top of each scenario (what-if sliders), driver → value for every year. */
+  whatIf?: Record<string, number>;
+}
+
+export function scenarioNames(p: Prepared): string[] {
+  return [BASE_SCENARIO, ...p.scenarios.map((s) => s.name).filter((n) => n !== BASE_SCENARIO)];
+}
+
+export function forecastProject(project: Project, opts: ForecastOptions = {}): Parsed<ForecastReport> {
+  const prep = prepareForecast(project, { years: opts.years });
+  if (!prep.ok) return prep;
+  return forecastPrepared(project, prep.value, opts);
+}
+
+export function forecastPrepared(project: Project, p: Prepared, opts: ForecastOptions = {}): Parsed<ForecastReport> {
+  const names = opts.scenarios === 'all' ? scenarioNames(p) : (opts.scenarios ?? [BASE_SCENARIO]);
+  const ws = makeWorkspace(p);
+  const scenarios: ScenarioResult[] = [];
+  for (const name of names) {
+    const sp = scenarioPaths(name, p.scenarios, p.drivers.paths, p.baseYear, p.years);
+    if (!sp.ok) return fail(sp.reason);
+    const paths = sp.value.paths;
+    if (opts.whatIf) for (const [d, v] of Object.entries(opts.whatIf)) paths[d] = new Float64Array(p.years + 1).fill(v);
+    const run = runScenario(p, paths, { lean: opts.lean, workspace: ws, priorityPlan: sp.value.priority_plan });
+    const res: ScenarioResult = { name, years: run.years, plan_switches: run.plan_switches };
+    const spec = p.scenarios.find((s) => s.name === name);
+    if (spec?.based_on) res.based_on = spec.based_on;
+    if (run.error) res.error = run.error;
+    if (opts.staffing) {
+      res.years = run.years.map((y, t) => {
+        const idx = p.enrollment.total[t]! > 0 ? y.enrollment / p.enrollment.total[t]! : 1;
+        return { ...y, staffing: staffingForYear(project, p, name, t, idx) };
+      });
+    }
+    scenarios.push(res);
+  }
+  return ok({
+    district: project.settings.district_name, base_year: p.baseYear, reserve_policy_pct: p.policy, scenarios,
+    signposts: evaluateSignposts(project.signposts ?? [], scenarios), warnings: p.warnings,
+  });
+}

@@ -1,0 +1,433 @@
+import type { z } from 'zod';
+import { parseAmount, dollarsToCents } from '../money/cents';
+import { parseBoolean, parseDate, parseFiscalYear, parseInteger, parseNumber, parseRate } from '../parse/values';
+import type { FieldKind, FieldMeta } from '../schema/fields';
+import type { Cell } from './types';
+import { parseGrade } from './grade';
+import { parseFunding } from './funding';
+
+// Cell → field value converters, compiled once per column from the field's metadata (kind) and its
+// zod schema (bounds, lengths, enum options). The import loop calls them 100,000s of times, so they
+// allocate nothing on the happy path: a converted value, `undefined` for a blank cell, or a `Bad`
+// (allocated only for a bad cell). The zod constraints are checked here instead of a per-row
+// zod.parse, which would cost more than the whole CSV parse.
+
+/** A cell that could not be converted, with the reason shown to the user. */
+export class Bad {
+  constructor(readonly reason: string) {}
+}
+
+export type Converter = (raw: Cell) => unknown;
+
+export interface ConvertContext {
+  /** The workbook uses the 1904 date system. */
+  date1904?: boolean;
+}
+
+/** Placeholders finance and state exports write for "no value" in numeric columns. */
+const PLACEHOLDERS = new Set(['na', 'n/a', '#n/a', 'no data', '(blank)', 'null', 'none', '--', '—', '–', '†', '‡', 'n.a.', '*']);
+
+export function isPlaceholder(text: string): boolean {
+  return text.length <= 8 && PLACEHOLDERS.has(text.trim().toLowerCase());
+}
+
+/** The schema under optional() / default() / nullable() wrappers, and the default value if any. */
+export function unwrapSchema(schema: z.ZodType): { inner: z.ZodType; optional: boolean; defaultValue: unknown } {
+  let s = schema as z.ZodType;
+  let optional = false;
+  let defaultValue: unknown = undefined;
+  for (let i = 0; i < 6; i++) {
+    const def = (s as unknown as { _zod: { def: { type: string; innerType?: z.ZodType; defaultValue?: unknown } } })._zod.def;
+    if (def.type === 'optional' || def.type === 'nullable') optional = true;
+    else if (def.type === 'default' || def.type === 'prefault') {
+      optional = true;
+      const parsed = schema.safeParse(undefined);
+      if (parsed.success) defaultValue = parsed.data;
+    } else break;
+    if (!def.innerType) break;
+    s = def.innerType;
+  }
+  return { inner: s, optional, defaultValue };
+}
+
+/**
+ * Fast path for the amounts exports usually hold — "1234.56", "-12", "$1,234.56", "(1,234.56)",
+ * "1,234.56-" — read straight from the characters with no allocation. Anything else (more than
+ * two decimals, spaces, exponents, odd grouping) returns undefined and goes to parseAmount, which
+ * gives the same cents for everything accepted here.
+ */
+export function fastCents(s: string): number | undefined {
+  const n = s.length;
+  if (n === 0 || n > 24) return undefined;
+  let i = 0;
+  let neg = false;
+  let paren = false;
+  let c = s.charCodeAt(0);
+  if (c === 40) {
+    paren = true;
+    c = s.charCodeAt(++i);
+  }
+  if (c === 45) {
+    neg = true;
+    c = s.charCodeAt(++i);
+  }
+  if (c === 36) {
+    c = s.charCodeAt(++i);
+    if (c === 45 && !neg) {
+      neg = true;
+      c = s.charCodeAt(++i);
+    }
+  }
+  let whole = 0;
+  let digits = 0;
+  let group = 0;
+  let commas = 0;
+  for (; i < n; i++) {
+    c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      whole = whole * 10 + (c - 48);
+      digits++;
+      group++;
+    } else if (c === 44) {
+      if (commas === 0 ? group === 0 || group > 3 : group !== 3) return undefined;
+      commas++;
+      group = 0;
+    } else break;
+  }
+  if (commas > 0 && group !== 3) return undefined;
+  let frac = 0;
+  if (i < n && s.charCodeAt(i) === 46) {
+    i++;
+    let fd = 0;
+    for (; i < n; i++) {
+      c = s.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      if (++fd > 2) return undefined;
+      frac = frac * 10 + (c - 48);
+    }
+    if (fd === 1) frac *= 10;
+    if (fd === 0 && digits === 0) return undefined;
+  } else if (digits === 0) return undefined;
+  if (paren) {
+    if (neg || i !== n - 1 || s.charCodeAt(i) !== 41) return undefined;
+    neg = true;
+  } else if (i === n - 1 && s.charCodeAt(i) === 45 && !neg) neg = true;
+  else if (i !== n) return undefined;
+  if (digits > 13) return undefined;
+  const cents = whole * 100 + frac;
+  return neg && cents !== 0 ? -cents : cents;
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * Fast path for plain decimals ("0.5", "12", "-3.25"); undefined means "ask the careful parser".
+ * Up to 15 significant digits the integer mantissa is exact and one division by an exact power of
+ * ten is correctly rounded, so the result equals Number(s).
+ */
+export function fastNumber(s: string): number | undefined {
+  const n = s.length;
+  if (n === 0 || n > 16) return undefined;
+  let i = 0;
+  let neg = false;
+  if (s.charCodeAt(0) === 45) {
+    neg = true;
+    i = 1;
+  }
+  let mant = 0;
+  let digits = 0;
+  let scale = -1;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mant = mant * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 && scale < 0) scale = n - i - 1;
+    else return undefined;
+  }
+  if (digits === 0 || digits > 15) return undefined;
+  const v = scale > 0 ? mant / POW10[scale]! : mant;
+  return neg ? (v === 0 ? 0 : -v) : v;
+}
+
+function isBlankCell(raw: Cell): boolean {
+  return raw === null || raw === '' || (typeof raw === 'string' && raw.trim() === '');
+}
+
+/** Text as a key: trimmed; numbers as written (0101 stays "0101" when it arrives as text). */
+function toId(raw: Cell): unknown {
+  if (typeof raw === 'string') {
+    const c0 = raw.charCodeAt(0);
+    const cl = raw.charCodeAt(raw.length - 1);
+    const t = c0 <= 32 || cl <= 32 || c0 === 160 || cl === 160 ? raw.trim() : raw;
+    return t === '' ? undefined : t;
+  }
+  if (typeof raw === 'number') return Number.isInteger(raw) ? String(raw) : String(Number(raw.toPrecision(15)));
+  if (raw === null) return undefined;
+  return raw ? 'TRUE' : 'FALSE';
+}
+
+/** Inner runs of whitespace, tabs, line breaks or no-break spaces: one pass over the characters. */
+function needsCollapse(s: string): boolean {
+  let prevSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return true;
+      prevSpace = true;
+    } else if (c < 32 || c === 160) return true;
+    else prevSpace = false;
+  }
+  return false;
+}
+
+function toText(raw: Cell): unknown {
+  if (typeof raw === 'string') {
+    const t = needsCollapse(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
+    return t === '' ? undefined : t;
+  }
+  return toId(raw);
+}
+
+function fromParsed(r: { ok: true; value: unknown } | { ok: false; reason: string }): unknown {
+  if (!r.ok) return new Bad(r.reason);
+  return r.value === null ? undefined : r.value;
+}
+
+function numeric(raw: Cell, careful: (raw: Cell) => unknown): unknown {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : new Bad(`not a number: ${raw}`);
+  if (typeof raw === 'string') {
+    const f = fastNumber(raw);
+    if (f !== undefined) return f;
+    if (raw.trim() === '' || isPlaceholder(raw)) return undefined;
+  }
+  return careful(raw);
+}
+
+function money(raw: Cell): unknown {
+  if (typeof raw === 'number') {
+    // A spreadsheet number of dollars: 1234.56 × 100 is 123456.00000000001; within a millionth of a
+    // cent it is that cent (what dollarsToCents' toPrecision(15) gives), without a string per cell.
+    const x = raw * 100;
+    const r = Math.round(x);
+    if (Math.abs(x - r) < 1e-6 && Number.isSafeInteger(r)) return r === 0 ? 0 : r;
+    return Number.isFinite(raw) ? dollarsToCents(raw) : new Bad(`not an amount: ${raw}`);
+  }
+  if (typeof raw === 'string') {
+    const f = fastCents(raw);
+    if (f !== undefined) return f;
+    if (raw.trim() === '' || (isPlaceholder(raw) && !/^\s*[-—–]+\s*$/.test(raw))) return undefined;
+    return fromParsed(parseAmount(raw));
+  }
+  if (raw === null) return undefined;
+  return new Bad('expected an amount, found TRUE/FALSE');
+}
+
+function list(raw: Cell): unknown {
+  const t = toText(raw);
+  if (typeof t !== 'string') return t;
+  const parts = t.split(/\s*[,;]\s*/).filter((p) => p !== '');
+  return parts.length === 0 ? undefined : parts;
+}
+
+/** Enum lookup: the options and meta.values aliases, matched case- and punctuation-insensitively. */
+function enumConverter(options: readonly string[], aliases: Readonly<Record<string, string>> = {}): Converter {
+  const byKey = new Map<string, string>();
+  const squash = (s: string) => s.toLowerCase().replace(/[\s_\-.]+/g, '');
+  for (const o of options) {
+    byKey.set(o.toLowerCase(), o);
+    byKey.set(squash(o), o);
+  }
+  for (const [alias, target] of Object.entries(aliases)) {
+    byKey.set(alias.toLowerCase(), target);
+    if (!byKey.has(squash(alias))) byKey.set(squash(alias), target);
+  }
+  const shown = options.join(', ');
+  return (raw) => {
+    const t = toId(raw);
+    if (typeof t !== 'string') return t;
+    const lower = t.toLowerCase();
+    const hit = byKey.get(lower) ?? byKey.get(squash(lower));
+    return hit ?? new Bad(`"${t.slice(0, 40)}" is not one of ${shown}`);
+  };
+}
+
+/** The converter for one kind, before the schema's bounds are checked. */
+function baseConverter(kind: FieldKind, meta: FieldMeta, inner: z.ZodType, ctx: ConvertContext): Converter {
+  switch (kind) {
+    case 'id':
+      return toId;
+    case 'text':
+      return toText;
+    case 'money':
+      return money;
+    case 'fte':
+      return (raw) => numeric(raw, (r) => fromParsed(parseNumber(r)));
+    case 'number':
+      return (raw) => numeric(raw, (r) => fromParsed(parseNumber(r)));
+    case 'int':
+      return (raw) => {
+        const v = numeric(raw, (r) => fromParsed(parseInteger(r)));
+        if (typeof v !== 'number' || Number.isInteger(v)) return v;
+        const rounded = Math.round(v);
+        return Math.abs(v - rounded) < 1e-9 ? rounded : new Bad(`not a whole number: ${v}`);
+      };
+    case 'rate':
+      return (raw) => (typeof raw === 'string' && isPlaceholder(raw) ? undefined : fromParsed(parseRate(raw)));
+    case 'share':
+      return (raw) => (typeof raw === 'string' && isPlaceholder(raw) ? undefined : fromParsed(parseRate(raw, { percentIfAbove1: true })));
+    case 'year':
+      return (raw) => {
+        if (typeof raw === 'string' && raw.length === 4) {
+          const f = fastNumber(raw);
+          if (f !== undefined && f >= 1900 && f <= 2200) return f;
+        }
+        return fromParsed(parseFiscalYear(raw));
+      };
+    case 'date':
+      return (raw) => fromParsed(parseDate(raw, { date1904: ctx.date1904 ?? false }));
+    case 'bool':
+      return (raw) => fromParsed(parseBoolean(raw));
+    case 'enum': {
+      const options = (inner as unknown as { options?: readonly string[] }).options ?? Object.values(meta.values ?? {});
+      return enumConverter(options, meta.values);
+    }
+    case 'grade':
+      return (raw) => {
+        if (isBlankCell(raw)) return undefined;
+        const g = parseGrade(raw);
+        return g ?? new Bad(`not a grade (PK, K, 1–12): "${String(raw).trim().slice(0, 40)}"`);
+      };
+    case 'funding':
+      return (raw) => {
+        const t = toText(raw);
+        if (typeof t !== 'string') return t;
+        const r = parseFunding(t);
+        return r.ok ? r.value : new Bad(r.reason);
+      };
+    case 'list':
+      return list;
+    case 'need_counts':
+    case 'year_values':
+      // Spread over many columns: table.ts reads them (need-counts.ts, year-values.ts).
+      return () => undefined;
+  }
+}
+
+/** Bounds of the zod schema checked on the converted value, so no per-row zod.parse is needed. */
+function boundsCheck(inner: z.ZodType): ((v: unknown) => string | null) | null {
+  const type = (inner as unknown as { _zod: { def: { type: string } } })._zod.def.type;
+  if (type === 'number') {
+    const n = inner as unknown as { minValue: number | null; maxValue: number | null; isInt: boolean };
+    const min = n.minValue ?? -Infinity;
+    const max = n.maxValue ?? Infinity;
+    const int = n.isInt;
+    // zod's positive() is an exclusive minimum; ask zod about the edge only.
+    return (v) => {
+      if (typeof v !== 'number') return 'expected a number';
+      if (int && !Number.isInteger(v)) return `not a whole number: ${v}`;
+      if (v < min) return `${v} is below the minimum ${min}`;
+      if (v > max) return `${v} is above the maximum ${max}`;
+      if (v === min && !inner.safeParse(v).success) return `${v} must be above ${min}`;
+      return null;
+    };
+  }
+  if (type === 'string') {
+    const s = inner as unknown as { minLength: number | null; maxLength: number | null };
+    const max = s.maxLength ?? Infinity;
+    const hasRegex = ((inner as unknown as { _zod: { def: { checks?: unknown[] } } })._zod.def.checks?.length ?? 0) > (s.minLength !== null ? 1 : 0) + (s.maxLength !== null ? 1 : 0);
+    return (v) => {
+      if (typeof v !== 'string') return 'expected text';
+      if (v.length > max) return `longer than ${max} characters`;
+      if (hasRegex && !inner.safeParse(v).success) return `not in the expected form: "${v.slice(0, 40)}"`;
+      return null;
+    };
+  }
+  if (type === 'enum' || type === 'boolean') return null; // the converter only produces valid values
+  // Arrays, records, objects: rare columns, so zod itself is cheap enough here.
+  return (v) => {
+    const r = inner.safeParse(v);
+    return r.success ? null : (r.error.issues[0]?.message ?? 'invalid value');
+  };
+}
+
+export interface CompiledField {
+  name: string;
+  kind: FieldKind;
+  optional: boolean;
+  /** A fresh default for a blank optional cell (arrays are copied per row), or undefined. */
+  makeDefault: (() => unknown) | null;
+  convert: Converter;
+}
+
+/** A column's converter with the schema's bounds folded in. Low-cardinality kinds are memoised. */
+export function compileField(name: string, schema: z.ZodType, meta: FieldMeta, ctx: ConvertContext = {}): CompiledField {
+  const { inner, optional, defaultValue } = unwrapSchema(schema);
+  const base = baseConverter(meta.kind, meta, inner, ctx);
+  const check = boundsCheck(inner);
+  let convert: Converter = check
+    ? (raw) => {
+        const v = base(raw);
+        if (v === undefined || v instanceof Bad) return v;
+        const problem = check(v);
+        return problem === null ? v : new Bad(problem);
+      }
+    : base;
+  const nb = numberBounds(inner);
+  if (nb && (meta.kind === 'money' || meta.kind === 'fte' || meta.kind === 'number' || meta.kind === 'year' || meta.kind === 'int')) {
+    // Numbers: the fast text path and the bounds inline; anything unusual goes the careful way.
+    const careful = convert;
+    const { min, max, int } = nb;
+    const cents = meta.kind === 'money';
+    const year = meta.kind === 'year';
+    convert = (raw) => {
+      if (typeof raw === 'string') {
+        const v = cents ? fastCents(raw) : year && raw.length !== 4 ? undefined : fastNumber(raw);
+        if (v !== undefined && v > min && v <= max && (!int || Number.isInteger(v))) return v;
+      }
+      return careful(raw);
+    };
+  } else if (meta.kind === 'id' && isPlainBoundedString(inner)) {
+    // Keys are the most common columns: one closure, the length bound inline.
+    const max = (inner as unknown as { maxLength: number | null }).maxLength ?? Infinity;
+    convert = (raw) => {
+      const v = toId(raw);
+      return typeof v === 'string' && v.length > max ? new Bad(`longer than ${max} characters`) : v;
+    };
+  } else if (meta.kind === 'enum' || meta.kind === 'grade' || meta.kind === 'bool' || meta.kind === 'date') {
+    convert = memoise(convert);
+  }
+  let makeDefault: (() => unknown) | null = null;
+  if (defaultValue !== undefined) {
+    makeDefault = Array.isArray(defaultValue) ? () => (defaultValue as unknown[]).slice() : () => defaultValue;
+  }
+  return { name, kind: meta.kind, optional, makeDefault, convert };
+}
+
+/** min/max/int of a number schema (min exclusive here: the edge goes the careful way), or null. */
+function numberBounds(inner: z.ZodType): { min: number; max: number; int: boolean } | null {
+  const n = inner as unknown as { _zod: { def: { type: string } }; minValue: number | null; maxValue: number | null; isInt: boolean };
+  if (n._zod.def.type !== 'number') return null;
+  return { min: n.minValue ?? -Infinity, max: n.maxValue ?? Infinity, int: n.isInt };
+}
+
+/** A string schema with at most min/max length checks (no regex), so a length compare validates it. */
+function isPlainBoundedString(inner: z.ZodType): boolean {
+  const s = inner as unknown as { _zod: { def: { type: string; checks?: unknown[] } }; minLength: number | null; maxLength: number | null };
+  if (s._zod.def.type !== 'string') return false;
+  const n = s._zod.def.checks?.length ?? 0;
+  return n <= (s.minLength !== null ? 1 : 0) + (s.maxLength !== null ? 1 : 0) && (s.minLength ?? 0) <= 1;
+}
+
+/** Caches results for text cells of columns with few distinct values (years, enums, grades). */
+function memoise(convert: Converter): Converter {
+  const cache = new Map<string, unknown>();
+  return (raw) => {
+    if (typeof raw !== 'string') return convert(raw);
+    const hit = cache.get(raw);
+    if (hit !== undefined || cache.has(raw)) return hit;
+    const v = convert(raw);
+    if (cache.size < 4096) cache.set(raw, v);
+    return v;
+  };
+}

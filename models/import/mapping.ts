@@ -1,0 +1,199 @@
+import { normaliseHeader } from '../schema/fields';
+import type { TableKind } from '../schema/tables';
+import type { Cell, FieldMapping, ImportOptions, ImportReport, MappingTemplate } from './types';
+import type { FieldInfo } from './table-fields';
+import { headerScore } from './match';
+import { cellText } from './header';
+import { parseFiscalYear } from '../parse/values';
+
+/** A value shape score: how many of a column's sample values look like the field wants. */
+const MONEY_SHAPE = /^\(?\s*-?\s*\$?\s*-?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s*-?\)?$/;
+const BUDGET_WORDS = /\b(adopted|budget|budgeted|proposed|approved|revised|amended|amount|projected|estimate|estimated|request|requested|actual|allocation|cost|fy\s*'?\d{2,4})\b|\$/i;
+
+function shareMatching(values: readonly Cell[], test: (v: Cell) => boolean): number {
+  let n = 0;
+  let hit = 0;
+  for (const v of values) {
+    if (isBlankish(v)) continue;
+    n++;
+    if (test(v)) hit++;
+  }
+  return n === 0 ? 0 : hit / n;
+}
+
+const isMoney = (v: Cell) => typeof v === 'number' || (typeof v === 'string' && MONEY_SHAPE.test(v.trim()));
+const isBlankish = (v: Cell) => v === null || (typeof v === 'string' && (v.trim() === '' || /^(na|n\/a|--?|no data)$/i.test(v.trim())));
+const isCurrencyText = (v: Cell) => typeof v === 'string' && /\$/.test(v);
+const isYear = (v: Cell) => {
+  const r = parseFiscalYear(v);
+  return r.ok && r.value !== null;
+};
+
+export interface MappingInput {
+  fields: readonly FieldInfo[];
+  headers: readonly string[];
+  /** Sample of data rows (a few dozen) for value shapes. */
+  sample: readonly (readonly Cell[])[];
+  options: ImportOptions;
+  /** Values read from the title block (fund_code, fiscal_year, site_id). */
+  titleValues: Readonly<Record<string, string>>;
+}
+
+export interface MappingResult {
+  mapping: FieldMapping[];
+  warnings: string[];
+  /** Column indexes not mapped to any single-column field. */
+  unmappedColumns: number[];
+}
+
+function findColumn(headers: readonly string[], text: string, taken: ReadonlySet<number>): number {
+  const want = normaliseHeader(text);
+  for (let c = 0; c < headers.length; c++) if (!taken.has(c) && headers[c]!.trim().toLowerCase() === text.trim().toLowerCase()) return c;
+  for (let c = 0; c < headers.length; c++) if (!taken.has(c) && normaliseHeader(headers[c]!) === want) return c;
+  // A column letter (A, B, …, AA) as a last resort for headerless files.
+  if (/^[A-Z]{1,2}$/.test(text.trim())) {
+    const letters = text.trim();
+    const c = letters.length === 1 ? letters.charCodeAt(0) - 65 : (letters.charCodeAt(0) - 64) * 26 + letters.charCodeAt(1) - 65;
+    if (c < headers.length && !taken.has(c)) return c;
+  }
+  return -1;
+}
+
+/** Title block key → the field it fills. */
+function titleValueFor(f: FieldInfo, titleValues: Readonly<Record<string, string>>): string | undefined {
+  if (f.name === 'fund_code') return titleValues.fund_code;
+  if (f.name === 'site_id') return titleValues.site_id;
+  if (f.meta.kind === 'year' && (f.name === 'fiscal_year' || f.name === 'year')) return titleValues.fiscal_year;
+  return undefined;
+}
+
+/**
+ * Decides which column feeds each field. In order: the user's --map, a saved template, headers
+ * (exact 1, synonym 0.9, partial 0.6–0.8) assigned greedily best-first so each field and each
+ * column is used once, then value shapes (0.5) for money and year fields. --set overrides any
+ * column; a title-block value fills a field no column supplies.
+ */
+export function suggestMapping(input: MappingInput): MappingResult {
+  const { fields, headers, sample, options, titleValues } = input;
+  const warnings: string[] = [];
+  const taken = new Set<number>();
+  const byField = new Map<string, FieldMapping>();
+  const known = new Set(fields.map((f) => f.name));
+  const set = { ...(options.template?.set ?? {}), ...(options.set ?? {}) };
+  const fixed: [string, string, 'user' | 'template'][] = [
+    ...Object.entries(options.template?.columns ?? {}).map(([f, col]): [string, string, 'template'] => [f, col, 'template']),
+    ...Object.entries(options.map ?? {}).map(([f, col]): [string, string, 'user'] => [f, col, 'user']),
+  ];
+  for (const name of [...Object.keys(set), ...fixed.map((x) => x[0])]) {
+    if (!known.has(name)) warnings.push(`"${name}" is not a column of this table (known: ${[...known].join(', ')})`);
+  }
+  // The user's --map comes last so it replaces a template's choice for the same field.
+  for (const [name, text, via] of fixed) {
+    if (!known.has(name)) continue;
+    const prev = byField.get(name);
+    if (prev?.index !== null && prev?.index !== undefined) taken.delete(prev.index);
+    const c = findColumn(headers, text, taken);
+    if (c < 0) {
+      warnings.push(`${via === 'user' ? '--map' : `template "${options.template?.name}"`} ${name}=${text}: no column "${text}" in the header`);
+      continue;
+    }
+    taken.add(c);
+    byField.set(name, { field: name, column: headers[c]!, index: c, confidence: 1, via });
+  }
+  const candidates: { f: FieldInfo; c: number; score: number; via: 'exact' | 'synonym' }[] = [];
+  for (const f of fields) {
+    if (byField.has(f.name) || f.meta.kind === 'need_counts' || f.meta.kind === 'year_values') continue;
+    for (let c = 0; c < headers.length; c++) {
+      if (taken.has(c) || headers[c] === '') continue;
+      const { score, via } = headerScore(headers[c]!, f);
+      if (score >= 0.6) candidates.push({ f, c, score, via });
+    }
+  }
+  // Value-shape veto on partial matches: a text field is not read from a column of numbers, nor a
+  // numeric field from a column of words ("Total School Budget Allocation" is not a description).
+  const numericShare = new Map<number, number>();
+  const numericOf = (c: number) => {
+    let v = numericShare.get(c);
+    if (v === undefined) {
+      v = shareMatching(sample.map((r) => r[c] ?? null), isMoney);
+      numericShare.set(c, v);
+    }
+    return v;
+  };
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    const { f, c, score } = candidates[i]!;
+    if (score >= 0.9 || sample.length === 0) continue;
+    const kind = f.meta.kind;
+    const numeric = numericOf(c);
+    const wantsNumber = kind === 'money' || kind === 'fte' || kind === 'int' || kind === 'number' || kind === 'rate' || kind === 'share';
+    if ((kind === 'text' && numeric >= 0.8) || (wantsNumber && numeric < 0.5 && sample.some((r) => !isBlankish(r[c] ?? null)))) candidates.splice(i, 1);
+  }
+  candidates.sort((a, b) => b.score - a.score || Number(b.f.required) - Number(a.f.required) || a.c - b.c);
+  for (const cand of candidates) {
+    if (byField.has(cand.f.name) || taken.has(cand.c)) continue;
+    taken.add(cand.c);
+    byField.set(cand.f.name, { field: cand.f.name, column: headers[cand.c]!, index: cand.c, confidence: cand.score, via: cand.via });
+  }
+  // Value shapes: a money column with budget words in its header ("FY26 Adopted"), a column of fiscal years.
+  for (const f of fields) {
+    if (byField.has(f.name) || set[f.name] !== undefined) continue;
+    if (f.meta.kind !== 'money' && f.meta.kind !== 'year') continue;
+    let best = -1;
+    for (let c = 0; c < headers.length && best < 0; c++) {
+      if (taken.has(c)) continue;
+      const values = sample.map((r) => r[c] ?? null);
+      if (f.meta.kind === 'money' && shareMatching(values, isMoney) >= 0.8 && (BUDGET_WORDS.test(headers[c]!) || shareMatching(values, isCurrencyText) >= 0.8)) best = c;
+      if (f.meta.kind === 'year' && f.required && shareMatching(values, isYear) >= 0.9 && values.some((v) => typeof v === 'string' && /fy|-/i.test(v))) best = c;
+    }
+    if (best >= 0) {
+      taken.add(best);
+      byField.set(f.name, { field: f.name, column: headers[best]!, index: best, confidence: 0.5, via: 'shape' });
+    }
+  }
+  const mapping: FieldMapping[] = [];
+  for (const f of fields) {
+    const setValue = set[f.name];
+    if (setValue !== undefined) {
+      const prev = byField.get(f.name);
+      if (prev?.index !== null && prev?.index !== undefined) {
+        taken.delete(prev.index);
+        warnings.push(`--set ${f.name}=${setValue} replaces the column "${prev.column}"`);
+      }
+      mapping.push({ field: f.name, column: null, index: null, confidence: 1, via: 'set', value: setValue });
+      continue;
+    }
+    const m = byField.get(f.name);
+    if (m) {
+      mapping.push(m);
+      continue;
+    }
+    const title = titleValueFor(f, titleValues);
+    if (title !== undefined) {
+      mapping.push({ field: f.name, column: null, index: null, confidence: 0.8, via: 'title', value: title });
+      continue;
+    }
+    mapping.push({ field: f.name, column: null, index: null, confidence: 0, via: 'missing' });
+  }
+  const unmappedColumns: number[] = [];
+  for (let c = 0; c < headers.length; c++) if (!taken.has(c)) unmappedColumns.push(c);
+  return { mapping, warnings, unmappedColumns };
+}
+
+/** A named template from a report's mapping: the columns found (not guessed values) and any set values. */
+export function templateFromReport(name: string, report: Pick<ImportReport, 'kind' | 'mapping'>): MappingTemplate {
+  const columns: Record<string, string> = Object.create(null) as Record<string, string>;
+  const set: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const m of report.mapping) {
+    if (m.column !== null) columns[m.field] = m.column;
+    else if (m.via === 'set' && m.value !== undefined) set[m.field] = m.value;
+  }
+  return { name, kind: report.kind, columns, set };
+}
+
+/** Options that apply a saved template (the user's own --map and --set still win). */
+export function applyTemplate(template: MappingTemplate, options: ImportOptions = {}): ImportOptions {
+  return { ...options, kind: options.kind ?? (template.kind as TableKind), template };
+}
+
+/** Header text of a grid row, for callers that show a header. */
+export const headerTexts = (row: readonly Cell[]) => row.map(cellText);

@@ -1,0 +1,81 @@
+import Papa from 'papaparse';
+import type { Cell, ReadResult } from '../types';
+import { decodeText, type TextEncoding } from './decode';
+
+/**
+ * CSV/TSV text → one Grid. papaparse does the quoting (quoted delimiters, doubled quotes,
+ * newlines inside quotes); we do what it leaves to the caller: encoding, line-ending mixes
+ * and saying what was guessed.
+ */
+
+const DELIMITERS = [',', ';', '\t', '|'];
+
+const ENCODING_NOTE: Record<TextEncoding, string> = {
+  'utf-8': '',
+  'utf-8-bom': 'decoded as UTF-8 (byte order mark)',
+  'utf-16le': 'decoded as UTF-16 little-endian',
+  'utf-16be': 'decoded as UTF-16 big-endian',
+  'windows-1252': 'decoded as Windows-1252 (the file is not valid UTF-8)',
+};
+
+const DELIMITER_NAME: Record<string, string> = { ',': "','", ';': "';'", '\t': 'tab', '|': "'|'" };
+
+export function sheetNameOf(fileName: string): string {
+  const base = fileName.replace(/^.*[\\/]/, '');
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
+}
+
+/**
+ * papaparse's own guess counts blank lines as one-field rows, so a short file ending in a
+ * newline (or with a blank line under a title) fails the guess and falls back to ','. Guess
+ * on the first 64 KB with blank lines skipped, then parse everything with that delimiter.
+ */
+export function guessDelimiter(text: string): string {
+  const sample = text.length > 65536 ? text.slice(0, text.lastIndexOf('\n', 65536) + 1 || 65536) : text;
+  const r = Papa.parse(sample, { delimiter: '', delimitersToGuess: DELIMITERS, newline: '\n', skipEmptyLines: true, preview: 10 });
+  return r.meta.delimiter || ',';
+}
+
+/** Parses already-decoded text. `forceDelimiter` for .tsv files. */
+export function parseCsvText(text: string, fileName: string, forceDelimiter?: string): ReadResult {
+  const notes: string[] = [];
+  // One line-ending convention for papaparse: it guesses a single one, so a CRLF file with
+  // some bare-LF lines (or a classic-Mac CR-only file) would otherwise run lines together.
+  // Inside quoted cells this turns CRLF into LF, which is what a cell's line break means anyway.
+  let lf = text.indexOf('\r') >= 0 ? text.replace(/\r\n?/g, '\n') : text;
+  // Excel's "sep=;" first line names the delimiter and is not data.
+  const sep = /^sep=(.)\n/i.exec(lf.slice(0, 8));
+  if (sep) {
+    lf = lf.slice(sep[0].length);
+    notes.push(`delimiter given by the file's "sep=" line`);
+  }
+  const delimiter = forceDelimiter ?? sep?.[1] ?? guessDelimiter(lf);
+  const result = Papa.parse(lf, { delimiter, newline: '\n', skipEmptyLines: false });
+  const rows = result.data as Cell[][];
+  // Trailing newline → one empty row at the end; blank lines mid-file become empty rows.
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (r.length === 1 && r[0] === '') rows[i] = [];
+  }
+  while (rows.length > 0 && rows[rows.length - 1]!.length === 0) rows.pop();
+  if (delimiter !== ',') notes.push(`delimiter ${DELIMITER_NAME[delimiter] ?? JSON.stringify(delimiter)}`);
+  const quoteErrors = result.errors.filter((e) => e.type === 'Quotes');
+  if (quoteErrors.length > 0) {
+    const first = quoteErrors[0]!;
+    notes.push(`${quoteErrors.length} quoting problem(s), first near data row ${(first.row ?? 0) + 1}: ${first.message}`);
+  }
+  return { format: 'csv', grids: [{ file: fileName, sheet: sheetNameOf(fileName), rows }], notes };
+}
+
+/** Bytes of a CSV/TSV export → ReadResult, noting the encoding and delimiter guessed. */
+export function readCsv(bytes: Uint8Array, fileName: string, forceDelimiter?: string): ReadResult {
+  const { text, encoding } = decodeText(bytes);
+  const result = parseCsvText(text, fileName, forceDelimiter);
+  const note = encodingNote(encoding);
+  if (note) result.notes.unshift(note);
+  return result;
+}
+
+/** The note to record for an encoding, or '' for plain UTF-8. */
+export const encodingNote = (encoding: TextEncoding): string => ENCODING_NOTE[encoding];

@@ -1,0 +1,193 @@
+import { ReadError, type ReadResult } from '../types';
+import { encodingNote, parseCsvText } from './csv';
+import { decodeText, looksBinary, type TextEncoding } from './decode';
+import { readWithSheetJs } from './sheetjs';
+import { NotOurXlsx, readXlsx } from './xlsx/read-xlsx';
+import { type InflateRaw, isZip, listEntries, readEntry, type ZipEntry, ZipProblem } from './zip';
+
+/**
+ * Bytes → grids (stage 1 of import). The file's first bytes decide the reader — extensions
+ * lie (finance systems save HTML or tab-separated text as ".xls"); the extension only breaks
+ * ties. Anything we cannot read ends as a ReadError naming the file, never a crash.
+ *
+ * Safe to call in-process only for trusted files: SheetJS (xls/ods) has known advisories, so
+ * untrusted files go through host/read-file.ts, which runs this in a worker with limits.
+ */
+
+export interface ReadOptions {
+  sheets?: 'all' | string[];
+  /** A native raw-DEFLATE inflater from the host (see InflateRaw); fflate otherwise. */
+  inflateRaw?: InflateRaw;
+}
+
+/** Inflated bytes a zip may produce: 100× its size, at least 64 MB, never above 512 MB. */
+export function inflateCap(zipBytes: number): number {
+  return Math.min(512 * 2 ** 20, Math.max(64 * 2 ** 20, zipBytes * 100));
+}
+
+/**
+ * Cells (padding included) one workbook may produce: 20M, e.g. 1M rows × 20 columns — far
+ * beyond a budget export, and a few hundred MB of grid at worst.
+ */
+export const MAX_CELLS = 20_000_000;
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function extensionOf(name: string): string {
+  const base = name.replace(/^.*[\\/]/, '');
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+}
+
+const startsWith = (b: Uint8Array, sig: readonly number[]): boolean => sig.every((x, i) => b[i] === x);
+
+/** OLE compound file: legacy .xls, or an encrypted OOXML workbook (which Excel wraps in OLE). */
+function oleHasStream(bytes: Uint8Array, name: string): boolean {
+  // Directory entries store names as UTF-16LE; a byte search is enough to tell the two apart.
+  const needle = [...name].flatMap((ch) => [ch.charCodeAt(0), 0]);
+  const first = needle[0]!;
+  outer: for (let i = bytes.indexOf(first); i >= 0 && i + needle.length <= bytes.length; i = bytes.indexOf(first, i + 1)) {
+    for (let k = 1; k < needle.length; k++) if (bytes[i + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+export function readBytes(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): ReadResult {
+  const file = fileName.replace(/^.*[\\/]/, '');
+  try {
+    return dispatch(bytes, file, opts);
+  } catch (e) {
+    throw asReadError(e, file);
+  }
+}
+
+function asReadError(e: unknown, file: string): ReadError {
+  if (e instanceof ReadError) return e;
+  if (e instanceof ZipProblem) {
+    const what = e.kind === 'zip-bomb' ? 'refused as a possible zip bomb' : e.kind === 'encrypted' ? 'is password-protected' : 'could not be read';
+    return new ReadError(`${file} ${what}: ${e.message}`, file, e.kind);
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/password/i.test(msg)) {
+    return new ReadError(`${file} is password-protected; open it in Excel, remove the password (File → Info → Protect Workbook) and save a copy`, file, 'encrypted');
+  }
+  if (e instanceof RangeError && /allocation|array length|memory/i.test(msg)) {
+    return new ReadError(`${file} is too large to read: ${msg}`, file, 'too-large');
+  }
+  return new ReadError(`${file} could not be read; it looks damaged or is not a spreadsheet (${msg.slice(0, 200)})`, file, 'corrupt');
+}
+
+function dispatch(bytes: Uint8Array, file: string, opts: ReadOptions): ReadResult {
+  const ext = extensionOf(file);
+  if (bytes.length === 0) throw new ReadError(`${file} is empty (0 bytes)`, file, 'empty');
+  if (startsWith(bytes, OLE)) {
+    if (oleHasStream(bytes, 'EncryptedPackage')) {
+      throw new ReadError(
+        `${file} is a password-protected Excel workbook; open it in Excel, remove the password (File → Info → Protect Workbook) and save a copy`,
+        file,
+        'encrypted',
+      );
+    }
+    return readWithSheetJs(bytes, file, 'xls', opts);
+  }
+  if (isZip(bytes)) return readZip(bytes, file, ext, opts);
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    throw new ReadError(`${file} is a damaged zip (its first entry is missing); it may be an incomplete download`, file, 'corrupt');
+  }
+  return readText(bytes, file, ext, opts);
+}
+
+const SHEETJS_TEXT_EXT = new Set(['fods', 'slk', 'sylk', 'dif', 'htm', 'html', 'xml', 'xls', 'xlsx', 'xlsm']);
+
+function readText(bytes: Uint8Array, file: string, ext: string, opts: ReadOptions): ReadResult {
+  const decoded = decodeText(bytes);
+  const encoding = decoded.encoding;
+  // Some mainframe and ERP exports pad the file with NULs to a block size: not data.
+  const text = decoded.text.replace(/\0+$/, '');
+  if (text.trim() === '') throw new ReadError(`${file} has no content (only whitespace)`, file, 'empty');
+  if (looksBinary(text)) {
+    throw new ReadError(`${file} is not a spreadsheet or a text (CSV) file Steward can read — it looks like binary data`, file, 'unsupported');
+  }
+  const head = text.slice(0, 2048).trimStart().toLowerCase();
+  const markup = head.startsWith('<');
+  // Flat ODS, SpreadsheetML 2003 and HTML tables saved as ".xls" are spreadsheets in text form.
+  if (markup && SHEETJS_TEXT_EXT.has(ext)) {
+    const format = ext === 'fods' || head.includes('opendocument') ? 'ods' : 'other';
+    const r = readWithSheetJs(bytes, file, format, opts);
+    if (ext.startsWith('xls')) r.notes.unshift(`${file} is a markup (HTML/XML) file saved with a .${ext} extension`);
+    return r;
+  }
+  if ((ext === 'slk' || ext === 'sylk') && head.startsWith('id;')) return readWithSheetJs(bytes, file, 'other', opts);
+  if (ext === 'dif' && head.startsWith('table')) return readWithSheetJs(bytes, file, 'other', opts);
+  if (markup && (ext === '' || ext === 'csv' || ext === 'txt')) {
+    throw new ReadError(`${file} looks like an HTML/XML document, not a CSV; save it as .html or export CSV again`, file, 'unsupported');
+  }
+  const r = readCsvDecoded(text, encoding, file, ext === 'tsv' || ext === 'tab' ? '\t' : undefined);
+  if (ext === 'xls' || ext === 'xlsx' || ext === 'xlsm') r.notes.unshift(`${file} is a text file saved with a .${ext} extension; read as delimited text`);
+  return r;
+}
+
+function readCsvDecoded(text: string, encoding: TextEncoding, file: string, forceDelimiter?: string): ReadResult {
+  // Reuse the text decoded for the binary check: decoding twice costs on a 100,000-line file.
+  const r = parseCsvText(text, file, forceDelimiter);
+  const note = encodingNote(encoding);
+  if (note) r.notes.unshift(note);
+  return r;
+}
+
+function readZip(bytes: Uint8Array, file: string, ext: string, opts: ReadOptions): ReadResult {
+  const entries = listEntries(bytes);
+  const cap = inflateCap(bytes.length);
+  // Refuse before inflating when the XML parts (the only ones we inflate) declare too much;
+  // images and other media in the package are never inflated, so they do not count.
+  let declared = 0;
+  for (const e of entries) if (/\.(xml|rels)$/i.test(e.name) || e.name === 'mimetype') declared += e.size;
+  const budget = { remaining: cap, ...(opts.inflateRaw ? { inflateRaw: opts.inflateRaw } : {}) };
+  const byName = new Map<string, ZipEntry>(entries.map((e) => [e.name, e]));
+
+  const mimetype = byName.get('mimetype');
+  if (mimetype) {
+    const mt = new TextDecoder().decode(readEntry(bytes, mimetype, { remaining: 1024 })).trim();
+    if (mt.startsWith('application/vnd.oasis.opendocument.spreadsheet')) {
+      checkDeclared(declared, cap, file);
+      return readWithSheetJs(bytes, file, 'ods', opts);
+    }
+    throw new ReadError(`${file} is an OpenDocument file of type ${mt.slice(0, 80)}, not a spreadsheet`, file, 'unsupported');
+  }
+  if (entries.some((e) => /(^|\/)Index\/Document\.iwa$|\.numbers\/?$/i.test(e.name)) || ext === 'numbers') {
+    throw new ReadError(`${file} is an Apple Numbers document; in Numbers choose File → Export To → Excel, then import the .xlsx`, file, 'unsupported');
+  }
+  if (!byName.has('[Content_Types].xml')) {
+    throw new ReadError(`${file} is a zip archive but not a spreadsheet (no [Content_Types].xml)`, file, 'unsupported');
+  }
+  if (entries.some((e) => e.encrypted)) {
+    throw new ReadError(`${file} has password-protected (encrypted) zip entries`, file, 'encrypted');
+  }
+  if (ext === 'docx' || ext === 'pptx' || byName.has('word/document.xml') || byName.has('ppt/presentation.xml')) {
+    throw new ReadError(`${file} is a Word or PowerPoint document, not a spreadsheet`, file, 'unsupported');
+  }
+  checkDeclared(declared, cap, file);
+  if (ext !== 'xlsb' && !byName.has('xl/workbook.bin')) {
+    try {
+      const r = readXlsx(bytes, entries, budget, file, { ...(opts.sheets ? { sheets: opts.sheets } : {}), maxCells: MAX_CELLS });
+      if (r.grids.length === 0 && !opts.sheets) r.notes.push('the workbook has no worksheets (only charts or dialogs)');
+      return { format: 'xlsx', grids: r.grids, notes: r.notes };
+    } catch (e) {
+      if (!(e instanceof NotOurXlsx)) throw e;
+    }
+  }
+  const r = readWithSheetJs(bytes, file, 'xlsx', opts);
+  r.notes.unshift('binary workbook (.xlsb) read with SheetJS');
+  return r;
+}
+
+function checkDeclared(declared: number, cap: number, file: string): void {
+  if (declared > cap) {
+    throw new ReadError(
+      `${file} is refused as a possible zip bomb: its parts would inflate to ${(declared / 2 ** 20).toFixed(0)} MB, over the ${(cap / 2 ** 20).toFixed(0)} MB safety cap`,
+      file,
+      'zip-bomb',
+    );
+  }
+}

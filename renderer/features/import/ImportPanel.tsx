@@ -1,0 +1,107 @@
+import type { OpenFileReply } from '../../../electron/ipc-contract';
+import { count, fte, money, plural } from '../../format';
+import { ReportErrors } from './ReportErrors';
+import { ProblemList } from './ProblemList';
+import { MappingDetails } from './MappingDetails';
+import { tableLabel } from './table-label';
+import { ReadAs } from './ReadAs';
+import { useProject } from '../../store';
+
+type Report = OpenFileReply['reports'][number];
+
+const MAX_ERRORS_SHOWN = 200;
+
+function ReportRow({ report }: { report: Report }) {
+  return (
+    <tr data-testid="import-report-row">
+      <td>{report.sheets.length > 1 ? `${report.sheets.length} sheets` : report.sheet}</td>
+      <td data-testid="report-kind">{tableLabel(report.kind)}</td>
+      <td className="num" data-testid="report-rows">{count(report.rows)}</td>
+      <td className="num" data-testid="report-accepted">{count(report.accepted)}</td>
+      <td className={`num${report.rejected > 0 ? ' text-warn' : ''}`} data-testid="report-rejected">{count(report.rejected)}</td>
+      <td className="num muted">{count(report.excluded)}</td>
+      <td className="num" data-testid="report-amount">{report.totals.amountCents !== 0 ? money(report.totals.amountCents) : '—'}</td>
+      <td className="num">{report.totals.fte !== 0 ? fte(report.totals.fte) : '—'}</td>
+    </tr>
+  );
+}
+
+/** One row per table read; empty optional sheets named on one line. Collapsed for a clean project. */
+function ReportTable({ reports, collapsed }: { reports: Report[]; collapsed: boolean }) {
+  const filled = reports.filter((r) => r.rows > 0 || r.errors.length > 0);
+  const empty = reports.filter((r) => !filled.includes(r));
+  const table = (
+    <>
+      <table className="table table-compact">
+        <thead>
+          <tr>
+            <th>Sheet</th><th>Read as</th><th className="num">Rows</th><th className="num">Accepted</th>
+            <th className="num">Rejected</th><th className="num">of which totals/footers</th>
+            <th className="num">Amount</th><th className="num">FTE</th>
+          </tr>
+        </thead>
+        <tbody>{filled.map((r) => <ReportRow key={`${r.kind}:${r.sheet}`} report={r} />)}</tbody>
+      </table>
+      {empty.length > 0 && <p className="muted small">Empty: {empty.map((r) => r.sheet || tableLabel(r.kind)).join(', ')}</p>}
+    </>
+  );
+  if (!collapsed) return table;
+  return (
+    <details className="details">
+      <summary>{count(filled.length)} {plural(filled.length, 'table')} read — rows and totals by sheet</summary>
+      {table}
+    </details>
+  );
+}
+
+function Outcome({ result }: { result: OpenFileReply }) {
+  if (result.summary) return <span className="tag tag-ok">project opened</span>;
+  if (result.reports.length === 0) return <span className="tag tag-error">not imported</span>;
+  return <span className="tag">single export</span>;
+}
+
+/** What happened to the file just opened: rows read/accepted/rejected per table, and why. */
+export function ImportPanel({ result, onClose }: { result: OpenFileReply; onClose: () => void }) {
+  const errors = result.reports.flatMap((r) => r.errors);
+  const warnings = result.reports.flatMap((r) => r.warnings.map((w) => `${r.sheet}: ${w}`));
+  const read = result.reports.reduce((n, r) => n + r.rows, 0);
+  const accepted = result.reports.reduce((n, r) => n + r.accepted, 0);
+  const rejected = result.reports.reduce((n, r) => n + r.rejected, 0);
+  const busy = useProject((s) => s.status === 'loading');
+  // A single export (not a project, not a saved .steward file) can be read again as another table.
+  const canReadAs = result.summary === null && !/\.steward$/i.test(result.name);
+  return (
+    <section className="panel import-panel" aria-labelledby="import-title" data-testid="import-panel">
+      <div className="panel-head">
+        <h2 id="import-title">
+          Import report <span className="file-name">{result.name}</span> <Outcome result={result} />
+        </h2>
+        <div className="panel-actions">
+          {canReadAs && <ReadAs current={result.reports.length === 1 ? result.reports[0]!.kind : undefined} busy={busy} />}
+          <button type="button" className="button button-quiet" onClick={onClose} aria-label="Close the import report">Close</button>
+        </div>
+      </div>
+      {result.reports.length > 0 && (
+        <>
+          <p className="import-totals">
+            <span><strong data-testid="import-rows">{count(read)}</strong> {plural(read, 'row')} read</span>
+            <span><strong data-testid="import-accepted">{count(accepted)}</strong> accepted</span>
+            <span className={rejected > 0 ? 'text-warn' : ''}><strong data-testid="import-rejected">{count(rejected)}</strong> rejected</span>
+          </p>
+          <ReportTable reports={result.reports} collapsed={result.summary !== null && rejected === 0} />
+        </>
+      )}
+      <ProblemList problems={result.problems} />
+      {!result.summary && result.reports.length > 0 && result.reports.length <= 3 && (
+        result.reports.map((r) => <MappingDetails key={`${r.kind}:${r.sheet}`} report={r} />)
+      )}
+      {warnings.length > 0 && (
+        <details className="details">
+          <summary>{count(warnings.length)} {plural(warnings.length, 'warning')}</summary>
+          <ul className="plain-list">{warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
+        </details>
+      )}
+      <ReportErrors errors={errors} limit={MAX_ERRORS_SHOWN} />
+    </section>
+  );
+}

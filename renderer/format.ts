@@ -1,0 +1,45 @@
+import { formatCents, type Cents } from '../models/money/cents';
+
+// Display formatting in one place: money from integer cents, counts, FTE and fiscal years.
+
+export function money(cents: number): string {
+  return formatCents(cents as Cents);
+}
+
+/** Whole dollars for cards and axes where cents are noise ("$84,120,456"). Rounded half up. */
+export function dollars(cents: number): string {
+  return formatCents((Math.round(cents / 100) * 100) as Cents).replace(/\.00$/, '');
+}
+
+/** "$84.1M", "$950K" for chart axes. */
+export function compactDollars(cents: number): string {
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 }).format(cents / 100);
+}
+
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export function fte(n: number): string {
+  return n.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+}
+
+/** FTE in a table column: always two decimals so the column lines up. */
+export function fteColumn(n: number): string {
+  return n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+export function percent(part: number, whole: number): string {
+  if (whole === 0) return '—';
+  return `${((part / whole) * 100).toFixed(1)}%`;
+}
+
+/** 2026 → "FY 2025–26" (fiscal years are named by the calendar year they end in). */
+export function fiscalYear(year: number): string {
+  return `FY ${year - 1}–${String(year % 100).padStart(2, '0')}`;
+}
+
+/** "1 row", "2 rows". */
+export function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}

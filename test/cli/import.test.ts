@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The CLI contract of `import`: --json keys, --set/--map/--sheet, exit codes 0 / 1 / 2.
+function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'cli/main.ts', ...args], { cwd: new URL('../..', import.meta.url).pathname, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'steward-import-'));
+const noFund = join(dir, 'no-fund.csv');
+writeFileSync(noFund, 'Obj,Description,FY26 Adopted\n51100,Teachers,"$1,234.56"\n52100,Benefits,(34.56)\nGrand Total,,"1,200.00"\n');
+
+describe.concurrent('steward import', () => {
+  it('--json prints the report with the contract keys; --set supplies a missing column', async () => {
+    const r = await cli(['import', noFund, '--as', 'budget', '--set', 'fund_code=GEN,fiscal_year=FY26', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    for (const k of ['kind', 'sheet', 'mapping', 'rows', 'accepted', 'rejected', 'errors', 'totals']) expect(out).toHaveProperty(k);
+    // 2 lines + the Grand Total row; $1,234.56 − $34.56 = $1,200.00
+    expect(out).toMatchObject({ kind: 'budget', rows: 3, accepted: 2, rejected: 1, excluded: 1, totals: { amountCents: 120000, fte: 0 } });
+    expect((out.errors as Record<string, unknown>[])[0]).toEqual({ file: 'no-fund.csv', sheet: 'no-fund', row: 4, column: 'Obj', value: 'Grand Total', reason: 'excluded: totals row' });
+  }, 180_000);
+
+  it('exits 1 and says how to supply a required column that is missing everywhere', async () => {
+    const r = await cli(['import', noFund, '--as', 'budget']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/required fields fiscal_year, fund_code: give them for every row with --set fiscal_year=…,fund_code=…/);
+    expect(r.stdout).toMatch(/fund_code\s+—\s+missing/);
+  }, 180_000);
+
+  it('--map overrides a column; the readable summary shows totals in dollars', async () => {
+    const r = await cli(['import', noFund, '--as', 'budget', '--set', 'fund_code=GEN,fiscal_year=2026', '--map', 'description=Obj,object=Description']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/object\s+Description\s+1\.00\s+user/);
+    expect(r.stdout).toMatch(/total amount \$1,200\.00/);
+  }, 180_000);
+
+  it('exits 1 for a file it cannot read and 2 for usage errors', async () => {
+    const [missing, badKind, noFile] = await Promise.all([
+      cli(['import', join(dir, 'nope.csv')]),
+      cli(['import', noFund, '--as', 'ledger']),
+      cli(['import']),
+    ]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no such file/);
+    expect(badKind.code).toBe(2);
+    expect(noFile.code).toBe(2);
+  }, 180_000);
+});

@@ -1,0 +1,178 @@
+// Browser end-to-end test (npm run test:e2e): builds the renderer, serves it, and drives Chromium
+// through the demo district and the import of messy files. Skips (exit 0) when Chromium is absent.
+// Screenshots: build/screenshots/*.png.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Buffer } from 'node:buffer';
+import { URL, fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serveStatic } from './static-server.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(executablePath)) {
+  console.log('e2e skipped: Chromium not installed');
+  process.exit(0);
+}
+
+const started = Date.now();
+const shots = join(root, 'build', 'screenshots');
+const scratch = join(root, 'build', 'e2e');
+mkdirSync(shots, { recursive: true });
+mkdirSync(scratch, { recursive: true });
+const failures = [];
+const check = (ok, what) => {
+  console.log(`${ok ? '  ok  ' : '  FAIL'} ${what}`);
+  if (!ok) failures.push(what);
+};
+const equal = (actual, expected, what) => check(actual === expected, `${what}: ${JSON.stringify(actual)}${actual === expected ? '' : ` (expected ${JSON.stringify(expected)})`}`);
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  if (r.status !== 0) {
+    console.error(r.stdout, r.stderr);
+    throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status}`);
+  }
+  return r.stdout;
+}
+
+// A budget export as finance systems write it: title block (fund year only there), currency
+// strings, a parenthesised negative, one bad amount and a totals row.
+const ownCsv = join(scratch, 'budget-export.csv');
+writeFileSync(ownCsv, [
+  'Riverbend USD - Budget Detail Report',
+  'FY 2025-26 Adopted Budget',
+  '',
+  'Fund,Location,Object,Description,Amount',
+  'GEN,E01,salaries,Teachers,"$1,234,567.89"',
+  'GEN,E01,supplies,Paper,"(1,200.00)"',
+  'T1A,E02,purchased_services,Tutoring,"12,000"',
+  'GEN,E02,supplies,Bad amount,12abc',
+  'Total,,,,"$1,245,367.89"',
+  '',
+].join('\r\n'));
+// Binary junk with a spreadsheet's name: must end in a clear message, not a hang or a crash.
+const junk = join(scratch, 'junk.xlsx');
+writeFileSync(junk, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
+
+const messyDir = join(root, 'fixtures', 'messy');
+const messy = existsSync(messyDir)
+  ? readdirSync(messyDir).filter((f) => /\.(csv|xlsx|xls|ods)$/i.test(f)).sort().slice(0, 2).map((f) => join(messyDir, f))
+  : [];
+const importFiles = [ownCsv, ...messy];
+// Counts recorded by the fixture generator (independent of the importer), when it wrote them.
+const recorded = existsSync(join(messyDir, 'EXPECTED.json')) ? JSON.parse(readFileSync(join(messyDir, 'EXPECTED.json'), 'utf8')) : {};
+const num = (text) => Number(String(text).replace(/,/g, ''));
+
+// E2E_SKIP_BUILD=1 reuses build/web (for iterating on this script).
+if (process.env.E2E_SKIP_BUILD !== '1') {
+  console.log('building renderer (vite build)…');
+  run(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
+}
+const expected = JSON.parse(run(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'test/e2e/expected.ts', ...importFiles]));
+
+const server = await serveStatic(join(root, 'build', 'web'));
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const consoleErrors = [];
+try {
+  const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, deviceScaleFactor: 1 });
+  page.setDefaultTimeout(20_000);
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => consoleErrors.push(`request failed: ${r.url()}`));
+
+  await page.goto(server.url);
+  const text = async (id) => (await page.getByTestId(id).first().textContent())?.trim();
+  await page.getByTestId('district-name').waitFor();
+  const d = expected.demo;
+  console.log('demo district');
+  equal(await text('district-name'), d.districtName, 'district name');
+  equal(await text('base-year'), d.baseYear, 'base year');
+  equal(await text('total-students'), d.students, 'students');
+  equal(await text('total-sites'), d.sites, 'sites');
+  equal(await text('total-positions'), d.positions, 'positions');
+  equal(await text('total-fte'), d.fte, 'FTE');
+  equal(await text('total-budget'), d.budget, 'budget, all funds');
+  equal(await text('total-restricted'), d.restricted, 'restricted');
+  equal(await text('total-unrestricted'), d.unrestricted, 'general (unrestricted)');
+  equal(await page.locator('[data-testid=site-table] tbody tr').count(), d.siteRows + 1, 'site rows (+ district-wide)');
+  equal(await page.locator('[data-testid=fund-table] tbody tr').count(), d.fundRows, 'fund rows');
+  check(await page.locator('[data-testid=budget-by-fund-chart] canvas').isVisible(), 'budget-by-fund chart drawn');
+  await page.screenshot({ path: join(shots, 'overview.png'), fullPage: true });
+
+  for (const [i, file] of importFiles.entries()) {
+    const want = expected.files[i];
+    console.log(`import ${want.name}`);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open file…' }).click();
+    await (await chooser).setFiles(file);
+    await page.locator('[data-testid=import-panel] .file-name', { hasText: want.name }).waitFor();
+    equal(await text('import-rows'), want.rows, `${want.name} rows read`);
+    equal(await text('import-accepted'), want.accepted, `${want.name} accepted`);
+    equal(await text('import-rejected'), want.rejected, `${want.name} rejected`);
+    equal(await page.getByTestId('import-report-row').count(), want.reports, `${want.name} report rows`);
+    const fixture = recorded[want.name];
+    if (fixture) {
+      equal(num(await text('import-rows')), fixture.rows, `${want.name} rows read = fixtures/messy/EXPECTED.json`);
+      equal(num(await text('import-accepted')), fixture.accepted, `${want.name} accepted = fixtures/messy/EXPECTED.json`);
+    }
+    if (i === 0) {
+      // Hand count: 5 rows under the header; accepted GEN salaries, GEN supplies (negative), T1A
+      // services; rejected "12abc" (bad amount) and the Total row (excluded) → 3 + 2 = 5.
+      // Amount: 1,234,567.89 − 1,200.00 + 12,000.00 = $1,245,367.89; fiscal year from the title.
+      equal(await text('report-kind'), 'Budget', 'own CSV: guessed as a budget');
+      if ((await text('report-kind')) !== 'Budget') {
+        // The user's way out of a wrong guess: "Read as" → Budget reads the file again.
+        await page.getByTestId('read-as').selectOption('budget');
+        await page.getByTestId('report-kind').filter({ hasText: 'Budget' }).waitFor();
+      }
+      equal(await text('import-rows'), '5', 'own CSV: rows read (hand count)');
+      equal(await text('import-accepted'), '3', 'own CSV: accepted (hand count)');
+      equal(await text('import-rejected'), '2', 'own CSV: rejected (hand count)');
+      equal(await text('report-amount'), '$1,245,367.89', 'own CSV: amount total');
+      check(await page.getByTestId('import-errors').locator('tbody tr', { hasText: '12abc' }).count() === 1, 'own CSV: the bad amount is listed with its row and column');
+      await page.screenshot({ path: join(shots, 'import.png'), fullPage: true });
+    }
+  }
+
+  // The committed demo workbook, opened as a file, must show exactly the built-in demo's totals.
+  const demoWorkbook = join(root, 'fixtures', 'demo', 'demo-district.xlsx');
+  if (existsSync(demoWorkbook)) {
+    console.log('open fixtures/demo/demo-district.xlsx');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open file…' }).click();
+    await (await chooser).setFiles(demoWorkbook);
+    await page.locator('[data-testid=import-panel] .file-name', { hasText: 'demo-district.xlsx' }).waitFor({ timeout: 40_000 });
+    check(await page.getByText('project opened').isVisible(), 'demo workbook: opened as a project');
+    check((await page.locator('.page-title').textContent())?.includes('demo-district.xlsx'), 'demo workbook: now the project on screen');
+    equal(await text('total-students'), d.students, 'demo workbook: students');
+    equal(await text('total-fte'), d.fte, 'demo workbook: FTE');
+    equal(await text('total-budget'), d.budget, 'demo workbook: budget');
+    equal(await text('total-restricted'), d.restricted, 'demo workbook: restricted');
+    await page.screenshot({ path: join(shots, 'workbook.png'), fullPage: false });
+  }
+
+  console.log('import junk.xlsx');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open file…' }).click();
+  await (await chooser).setFiles(junk);
+  await page.locator('[data-testid=import-panel] .file-name', { hasText: 'junk.xlsx' }).waitFor();
+  check(await page.getByTestId('import-problems').isVisible(), 'junk file: a clear error is shown');
+  equal(await text('district-name'), d.districtName, 'junk file: the open project stays on screen');
+  await page.screenshot({ path: join(shots, 'junk.png'), fullPage: false });
+
+  check(consoleErrors.length === 0, `no console errors or warnings${consoleErrors.length ? `:\n    ${consoleErrors.join('\n    ')}` : ''}`);
+} catch (err) {
+  failures.push(String(err?.stack ?? err));
+  console.error(err);
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+console.log(`e2e ${failures.length === 0 ? 'passed' : `FAILED (${failures.length})`} in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in build/screenshots/`);
+process.exit(failures.length === 0 ? 0 : 1);

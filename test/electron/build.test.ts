@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHANNELS } from '../../electron/ipc-contract';
+import { summariseProject } from '../../electron/project-summary';
+import { demoProject } from '../../models/demo/district';
+
+// Runs electron/build.mjs (esbuild, ~1 s) and checks the bundles electron-builder packs.
+const root = join(__dirname, '..', '..');
+const out = join(root, 'build', 'electron');
+
+function requires(code: string): string[] {
+  return [...new Set([...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!))].sort();
+}
+
+describe('electron/build.mjs', () => {
+  execFileSync(process.execPath, [join(root, 'electron', 'build.mjs')], { cwd: root, stdio: 'pipe' });
+
+  it('writes the entry point package.json names, and the preload', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string };
+    expect(existsSync(join(root, pkg.main))).toBe(true);
+    expect(existsSync(join(out, 'preload.cjs'))).toBe(true);
+  });
+
+  it('builds the parse worker next to main.cjs when host/parse-worker.ts exists', () => {
+    expect(existsSync(join(out, 'parse-worker.cjs'))).toBe(existsSync(join(root, 'host', 'parse-worker.ts')));
+  });
+
+  it('keeps electron external and bundles everything else into main.cjs', () => {
+    const code = readFileSync(join(out, 'main.cjs'), 'utf8');
+    const external = requires(code).filter((m) => !m.startsWith('node:') && !NODE_BUILTINS.has(m));
+    expect(external).toEqual(['electron']);
+  });
+
+  it('gives the sandboxed preload nothing to require but electron, and keeps it small', () => {
+    const code = readFileSync(join(out, 'preload.cjs'), 'utf8');
+    expect(requires(code)).toEqual(['electron']);
+    expect(statSync(join(out, 'preload.cjs')).size).toBeLessThan(8 * 1024);
+    expect(code).toContain('exposeInMainWorld');
+  });
+
+  it('runs: the bundled main answers the contract under Node with a fake electron module', () => {
+    const demoWorkbook = join(root, 'fixtures', 'demo', 'demo-district.xlsx');
+    const stdout = execFileSync(process.execPath, [join(__dirname, 'bundle-smoke-runner.cjs'), root, demoWorkbook], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const out = JSON.parse(stdout) as { channels: string[]; version: { app: string }; demo: unknown; file: { name: string; summary: unknown }; refused: string };
+    expect(out.channels).toEqual([...CHANNELS].sort());
+    expect(out.version.app).toBe('0.0.0-smoke');
+    const demo = summariseProject(demoProject());
+    expect(out.demo).toEqual(demo);
+    // The open-file path went through the bundled worker (build/electron/parse-worker.cjs).
+    expect(out.file.name).toBe('demo-district.xlsx');
+    expect(out.file.summary).toEqual(demo);
+    expect(out.refused).toMatch(/untrusted/);
+  }, 60_000);
+});
+
+const NODE_BUILTINS = new Set(['fs', 'fs/promises', 'path', 'url', 'os', 'worker_threads', 'crypto', 'stream', 'util', 'events', 'buffer', 'zlib', 'child_process', 'module', 'assert']);

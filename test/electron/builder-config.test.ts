@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+
+/** electron-builder.yml is JSON-compatible YAML: drop the comment lines and it is JSON. */
+function readBuilderConfig(): Record<string, unknown> {
+  const text = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
+  return JSON.parse(text.split('\n').filter((l) => !l.trimStart().startsWith('#')).join('\n')) as Record<string, unknown>;
+}
+
+/** The subset of glob syntax the config uses: "dir/**" and exact paths. */
+function covered(file: string, patterns: string[]): boolean {
+  const include = patterns.filter((p) => !p.startsWith('!'));
+  const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+  const matches = (p: string) => (p.endsWith('/**') ? file.startsWith(p.slice(0, -2)) : p === file || (p.startsWith('**/*.') && file.endsWith(p.slice(4))));
+  return include.some(matches) && !exclude.some(matches);
+}
+
+describe('electron-builder.yml', () => {
+  const config = readBuilderConfig();
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string; scripts: Record<string, string>; dependencies: Record<string, string> };
+  const files = config.files as string[];
+
+  it('names the app and its outputs', () => {
+    expect(config.appId).toBe('org.steward.app');
+    expect(config.productName).toBe('Steward');
+    expect(config.asar).toBe(true);
+    expect(config.directories).toMatchObject({ output: 'dist' });
+    expect((config.mac as { target: string[] }).target).toEqual(['dmg']);
+    expect((config.win as { target: string[] }).target).toEqual(['nsis']);
+    expect((config.linux as { target: string[] }).target).toEqual(['AppImage', 'deb']);
+  });
+
+  it('keeps buildResources out of build/, which holds the app itself', () => {
+    const dir = (config.directories as { buildResources?: string }).buildResources;
+    expect(dir).toBeDefined();
+    expect(dir).not.toBe('build');
+  });
+
+  it('packs the entry point, the preload and the renderer', () => {
+    expect(pkg.main).toBe('build/electron/main.cjs');
+    for (const f of [pkg.main, 'build/electron/preload.cjs', 'build/web/index.html', 'build/web/assets/index.js', 'package.json']) {
+      expect(covered(f, files), f).toBe(true);
+    }
+    expect(covered('build/electron/main.cjs.map', files)).toBe(false);
+    expect(covered('renderer/App.tsx', files)).toBe(false);
+    expect(covered('test/e2e/run.mjs', files)).toBe(false);
+  });
+
+  it('ships the demo workbook folder as a resource where main.ts looks for it', () => {
+    expect(config.extraResources).toEqual([{ from: 'fixtures/demo', to: 'demo', filter: ['**/*'] }]);
+    expect(readFileSync(join(root, 'electron', 'main.ts'), 'utf8')).toContain("path.join(process.resourcesPath, 'demo')");
+  });
+
+  it('keeps Electron, the renderer libraries and the build tools out of the production dependencies', () => {
+    for (const name of ['electron', 'electron-builder', 'react', 'react-dom', 'chart.js', 'react-chartjs-2', 'zustand', 'vite', 'esbuild', 'playwright-core']) {
+      expect(pkg.dependencies[name], name).toBeUndefined();
+    }
+  });
+
+  it('builds what it packs before packing (npm run dist)', () => {
+    expect(pkg.scripts.dist).toMatch(/build:electron.*build:web.*electron-builder --config electron-builder\.yml/);
+    expect(existsSync(join(root, 'electron', 'build.mjs'))).toBe(true);
+  });
+});

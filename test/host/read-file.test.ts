@@ -1,0 +1,144 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
+import { nodeInflateRaw } from '../../host/inflate-node';
+import { closeParseWorkers, readFileGrids, readFileGridsInProcess } from '../../host/read-file';
+import { readBytes } from '../../models/import/read/index';
+import { ReadError } from '../../models/import/types';
+import { makeXlsx } from '../models/import/read/make-xlsx';
+
+const SHEETJS = fileURLToPath(new URL('../../../shared/data/sheetjs_test_files', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'steward-read-'));
+afterAll(async () => {
+  await closeParseWorkers();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const put = (name: string, bytes: Uint8Array | string): string => {
+  const p = join(dir, name);
+  writeFileSync(p, bytes);
+  return p;
+};
+
+async function rejection(p: Promise<unknown>): Promise<ReadError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(ReadError);
+    return e as ReadError;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('Node zlib as the xlsx inflater', () => {
+  it.skipIf(!existsSync(SHEETJS))('gives the same grids as fflate on every real .xlsx', () => {
+    const files = readdirSync(SHEETJS).filter((f) => /\.xls[xm]$/.test(f));
+    expect(files.length).toBeGreaterThan(10);
+    for (const f of files) {
+      const bytes = new Uint8Array(readFileSync(join(SHEETJS, f)));
+      expect(readBytes(bytes, f, { inflateRaw: nodeInflateRaw }), f).toEqual(readBytes(bytes, f));
+    }
+  });
+
+  it('stops a zip bomb whose header lies about its size', () => {
+    const real = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': new Uint8Array(2 ** 20) });
+    // Declare 100 bytes for an entry that inflates to 1 MB (local header at offset 0x16, central directory at +24).
+    const lying = real.slice();
+    const view = new DataView(lying.buffer);
+    for (let i = 0; i + 4 < lying.length; i++) {
+      const sig = view.getUint32(i, true);
+      if (sig === 0x04034b50 && view.getUint32(i + 22, true) === 2 ** 20) view.setUint32(i + 22, 100, true);
+      if (sig === 0x02014b50 && view.getUint32(i + 24, true) === 2 ** 20) view.setUint32(i + 24, 100, true);
+    }
+    expect(() => readBytes(lying, 'liar.xlsx', { inflateRaw: nodeInflateRaw })).toThrowError(expect.objectContaining({ code: 'zip-bomb' }));
+    expect(() => nodeInflateRaw(new Uint8Array([1, 2, 3]), 10)).toThrow();
+  });
+});
+
+describe('readFileGrids (worker)', () => {
+  it('reads a CSV in the worker and gives the same result as in-process', async () => {
+    const p = put('budget.csv', 'fund;amount\n110;"1.234,56"\n');
+    const viaWorker = await readFileGrids(p);
+    expect(viaWorker.grids[0]!.rows).toEqual([
+      ['fund', 'amount'],
+      ['110', '1.234,56'],
+    ]);
+    expect(viaWorker).toEqual(await readFileGridsInProcess(p));
+  });
+
+  it('reads an xlsx and passes the sheet choice through', async () => {
+    const p = put(
+      'book.xlsx',
+      makeXlsx({ sheets: [{ name: 'A', data: '<row r="1"><c r="A1"><v>1</v></c></row>' }, { name: 'B', data: '<row r="1"><c r="A1"><v>2</v></c></row>' }] }),
+    );
+    const r = await readFileGrids(p, { sheets: ['B'] });
+    expect(r.grids.map((g) => [g.sheet, g.rows])).toEqual([['B', [[2]]]]);
+  });
+
+  it('reads several files at once (one worker each, reused afterwards)', async () => {
+    const paths = Array.from({ length: 4 }, (_v, i) => put(`f${i}.csv`, `a,b\n${i},x\n`));
+    const results = await Promise.all(paths.map((p) => readFileGrids(p)));
+    expect(results.map((r) => r.grids[0]!.rows[1]![0])).toEqual(['0', '1', '2', '3']);
+  });
+
+  it('too large → refused by size before reading', async () => {
+    const p = put('big.csv', 'x'.repeat(2048));
+    const e = await rejection(readFileGrids(p, { maxBytes: 1024 }));
+    expect(e.code).toBe('too-large');
+    expect(e.message).toContain('big.csv');
+  });
+
+  it('a ReadError from the reader comes back with its code', async () => {
+    const e = await rejection(readFileGrids(put('empty.csv', '')));
+    expect(e.code).toBe('empty');
+    expect(e.file).toBe('empty.csv');
+  });
+
+  it('a missing file is a ReadError, not an fs exception', async () => {
+    expect((await rejection(readFileGrids(join(dir, 'nope.csv')))).message).toMatch(/no such file/);
+  });
+
+  it('a file that takes too long is stopped → timeout', async () => {
+    // ~12 MB of CSV takes well over 30 ms to parse, even on a warm worker.
+    const slow = put('slow.csv', 'fund,object,amount\n' + '110,5100,"$1,234.56"\n'.repeat(500_000));
+    const e = await rejection(readFileGrids(slow, { timeoutMs: 30 }));
+    expect(e.code).toBe('timeout');
+    expect(e.message).toContain('slow.csv');
+    // And the pool recovers for the next file.
+    expect((await readFileGrids(put('quick.csv', 'a,b\n1,2\n'))).grids[0]!.rows).toHaveLength(2);
+  });
+
+  it('a worker that runs out of its heap → too-large, and the app carries on', async () => {
+    // 40 MB of one-character cells ("1,1,1,…") is ~20M strings — far over a 16 MB heap.
+    const line = '1,'.repeat(999) + '1\n';
+    const p = put('huge.csv', line.repeat(20_000));
+    const e = await rejection(readFileGrids(p, { maxHeapMb: 16 }));
+    expect(['too-large', 'corrupt']).toContain(e.code);
+    expect((await readFileGrids(put('after.csv', 'a\n1\n'))).grids[0]!.rows).toEqual([['a'], ['1']]);
+  });
+
+  it('works when bundled by esbuild: the sibling parse-worker.cjs is found and used', () => {
+    const out = join(dir, 'bundle');
+    const esbuild = join(process.cwd(), 'node_modules', '.bin', 'esbuild');
+    if (!existsSync(esbuild)) return;
+    const common = ['--bundle', '--platform=node', '--format=cjs', '--log-level=error'];
+    execFileSync(esbuild, ['host/parse-worker.ts', ...common, `--outfile=${join(out, 'parse-worker.cjs')}`]);
+    const entry = join(dir, 'entry.ts');
+    writeFileSync(
+      entry,
+      `import { readFileGrids, closeParseWorkers } from ${JSON.stringify(join(process.cwd(), 'host', 'read-file'))};\n` +
+        `readFileGrids(process.argv[2]).then(async (r) => { console.log(JSON.stringify(r.grids[0].rows)); await closeParseWorkers(); });\n`,
+    );
+    execFileSync(esbuild, [entry, ...common, `--outfile=${join(out, 'main.cjs')}`]);
+    const csv = put('bundled.csv', 'a,b\n1,2\n');
+    const stdout = execFileSync(process.execPath, [join(out, 'main.cjs'), csv], { encoding: 'utf8' });
+    expect(JSON.parse(stdout)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+  });
+});
