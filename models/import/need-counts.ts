@@ -36,6 +36,10 @@ function isTotalHeader(h: string): boolean {
 
 /** Need category named by a header: a standard one when recognised, else snake_case of the header. */
 export function needCategory(header: string): string {
+  // The standard names themselves first: stripping "students" below would turn
+  // students_with_disabilities into with_disabilities.
+  const whole = SYNONYM_TO_NEED.get(normaliseHeader(header));
+  if (whole) return whole;
   const base = header.replace(/_/g, ' ').replace(COUNT_NOISE, ' ').replace(/(enrollment|count|pct|percent)$/i, '').replace(/\s+/g, ' ').trim();
   // "At-Risk for FY15 Projections", "ELL (K-12)": the name before a qualifier may be a standard need.
   const short = base.replace(/\(.*?\)/g, ' ').replace(/\b(for|in|as of|per)\b.*$/i, '').trim();

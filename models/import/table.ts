@@ -55,10 +55,12 @@ export function kindScore(grid: Grid, kind: TableKind): number {
   const usedF = new Set<number>();
   const usedC = new Set<number>();
   let explained = 0;
+  const scoreOfField = new Map<number, number>();
   for (const x of pairs) {
     if (usedF.has(x.f) || usedC.has(x.c)) continue;
     usedF.add(x.f);
     usedC.add(x.c);
+    scoreOfField.set(x.f, x.s);
     explained += x.s;
   }
   let required = 0;
@@ -74,7 +76,8 @@ export function kindScore(grid: Grid, kind: TableKind): number {
     // the schedule name is the title or sheet name.
     const stepField = fields.findIndex((f) => f.name === 'step');
     const others = cells.length - 1;
-    if (usedF.has(stepField) && others >= 2 && !fields.some((f, fi) => f.name === 'salary' && usedF.has(fi))) {
+    // Only a column named like a step (not "School Year", a partial match) starts a matrix.
+    if ((scoreOfField.get(stepField) ?? 0) >= 0.9 && others >= 2 && !fields.some((f, fi) => f.name === 'salary' && usedF.has(fi))) {
       found = required;
       explained += Math.min(others, 4) * 0.5;
     }

@@ -68,7 +68,7 @@ export function parseFiscalYear(raw: Raw): Parsed<number | null> {
   }
   if (typeof raw === 'boolean') return fail('expected a fiscal year, found TRUE/FALSE');
   const text = raw.trim().toUpperCase().replace(/\s+/g, ' ');
-  const span = /^(?:FY\s?)?(\d{4})\s*[-–\/]\s*(\d{2}|\d{4})$/.exec(text);
+  const span = /^(?:FY\s?)?(\d{4})\s*[-–/]\s*(\d{2}|\d{4})$/.exec(text);
   if (span) {
     const start = Number(span[1]);
     const endText = span[2]!;
