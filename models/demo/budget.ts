@@ -60,11 +60,11 @@ export function demoFundsAndBudget(rng: Rng, staff: readonly DemoPosition[], sal
   const funds: Fund[] = [{ fund_code: 'GEN', name: 'General Fund', source: 'local', restricted: false, available: genAvailable, eligible_uses: ['any'] }];
   for (const [code, name, source, uses, end, carry, target] of GRANTS) {
     const needed = Math.ceil((personnelByFund.get(code) ?? 0) / GRANT_PERSONNEL_MAX / 100_000) * 100_000;
-    const fund: Fund = { fund_code: code, name, source, restricted: true, available: Math.max(target * 100, needed), eligible_uses: [...uses], end_date: end };
+    const fund: Fund = { fund_code: code, name, source, restricted: true, available: Math.max(target * 100, needed), eligible_uses: [...uses], end_date: end, recurring: true };
     if (carry !== undefined) fund.carryover_pct = carry;
     funds.push(fund);
   }
-  funds.push({ fund_code: 'ESSER3', name: 'ESSER III (ARP) - expired', source: 'federal', restricted: true, available: 0, eligible_uses: ['any'], end_date: '2024-09-30' });
+  funds.push({ fund_code: 'ESSER3', name: 'ESSER III (ARP) - expired', source: 'federal', restricted: true, available: 0, eligible_uses: ['any'], end_date: '2024-09-30', recurring: false });
 
   // 3. Non-personnel lines: grants first, then the general fund takes the rest of the line count.
   const pending = new Map<string, Pending[]>();

@@ -6,6 +6,8 @@ import { demoActuals, demoDrivers, demoNeeds, demoScenarios } from './register';
 import { demoSalarySchedule } from './salary';
 import { BASE_YEAR, demoEnrollment, demoSites, demoStudentNeeds } from './schools';
 import { demoPositions } from './staff';
+import { demoPlans, demoSignposts, demoTriggers } from './plans';
+import { demoStaffingSheets } from '../staffing/defaults';
 
 export const DEMO_DISTRICT_NAME = 'Riverbend Unified School District';
 
@@ -34,7 +36,7 @@ export function demoProject(seed = 2026): Project {
   // Defaults for every project array (engines add their own) come from the schema; the big
   // tables are built valid by construction and checked by the tests, not re-parsed here (speed).
   const empty = ProjectSchema.parse({ settings: { base_year: BASE_YEAR }, sites: [], enrollment: [], studentNeeds: [], funds: [], budget: [], positions: [], salary: [] });
-  return {
+  const project: Project = {
     ...empty,
     settings: {
       district_name: DEMO_DISTRICT_NAME,
@@ -44,7 +46,8 @@ export function demoProject(seed = 2026): Project {
       beginning_fund_balance: Math.round((gen * 0.12) / 100_000) * 100_000,
       reserve_policy_pct: 0.08,
       seed,
-      extra: {},
+      // About 62% of the general fund is per-pupil state aid; the rest local levies (see forecast).
+      extra: { state_aid_share: '0.62' },
     },
     sites,
     enrollment,
@@ -57,5 +60,19 @@ export function demoProject(seed = 2026): Project {
     actuals: demoActuals(rng, budget),
     drivers: demoDrivers(),
     scenarios: demoScenarios(),
+    plans: demoPlans(),
+    triggers: demoTriggers(),
+    signposts: demoSignposts(),
+  };
+  // The demo's own staffing policy, schedules, responsibilities and time study, and the scenarios
+  // that move them (models/staffing/defaults.ts), so staffing gaps read as a real district's would.
+  const staffing = demoStaffingSheets(project);
+  return {
+    ...project,
+    staffingRules: staffing.staffingRules,
+    schedules: staffing.schedules,
+    responsibilities: staffing.responsibilities,
+    timeStudy: staffing.timeStudy,
+    scenarios: [...project.scenarios, ...staffing.scenarios],
   };
 }

@@ -102,7 +102,8 @@ export function prepareForecast(project: Project, opts: PrepareOptions = {}): Pa
   const fundIdx = new Map<string, number>();
   const addFund = (f: PreparedFund) => { fundIdx.set(f.code, funds.length); funds.push(f); return funds.length - 1; };
   for (const f of project.funds) {
-    addFund({ code: f.fund_code, restricted: f.restricted, source: f.source, lastYear: f.end_date ? lastFiscalYear(f.end_date, config.fiscal_year_start_month) : Infinity, onEnd: config.grant_end_by_fund[f.fund_code] ?? config.grant_end });
+    addFund({ code: f.fund_code, restricted: f.restricted, source: f.source, // A recurring grant (Title I, IDEA: a new award every year) has no cliff at this award's end date.
+    lastYear: f.end_date && !f.recurring ? lastFiscalYear(f.end_date, config.fiscal_year_start_month) : Infinity, onEnd: config.grant_end_by_fund[f.fund_code] ?? config.grant_end });
   }
   const general = fundIdx.get(config.general_fund) ?? addFund({ code: config.general_fund, restricted: false, source: 'local', lastYear: Infinity, onEnd: 'move_to_general' });
   if (funds[general]!.restricted) errors.push(`general fund ${config.general_fund} is marked restricted in Funds`);
@@ -239,7 +240,8 @@ export function prepareForecast(project: Project, opts: PrepareOptions = {}): Pa
 
   // Revenue sources: from the config, or one a fund from the Funds sheet.
   const revenue: RevenueLine[] = [];
-  const sources: RevenueSource[] = config.revenue ?? project.funds.map((f) => defaultSource(f));
+  const stateShare = stateAidShare(project.settings.extra);
+  const sources: RevenueSource[] = config.revenue ?? project.funds.flatMap((f) => defaultSources(f, stateShare));
   for (const s of sources) {
     const fi = fund(s.fund_code);
     const f = project.funds.find((x) => x.fund_code === funds[fi]!.code);
@@ -280,6 +282,26 @@ export function prepareForecast(project: Project, opts: PrepareOptions = {}): Pa
   else prepared.plans = plans.value;
   if (errors.length > 0) return fail(errors.join('\n'));
   return ok(prepared);
+}
+
+/**
+ * Settings key `state_aid_share` (e.g. 0.62): the share of each unrestricted local fund's revenue
+ * that is per-pupil state aid. A general fund is usually paid by both the state formula (which
+ * moves with enrollment and the state's per-pupil growth) and local levies (which do not), and a
+ * workbook's Funds sheet gives one source per fund — so the split is a setting, not a guess.
+ */
+function stateAidShare(extra: Readonly<Record<string, string>>): number {
+  const v = Number(extra['state_aid_share'] ?? Number.NaN);
+  return Number.isFinite(v) && v > 0 && v < 1 ? v : 0;
+}
+
+function defaultSources(f: Fund, stateShare: number): RevenueSource[] {
+  if (f.restricted || f.source !== 'local' || stateShare === 0) return [defaultSource(f)];
+  const state = Math.round(f.available * stateShare);
+  return [
+    { id: `${f.fund_code}_STATE`, label: `${f.name} - state aid`, fund_code: f.fund_code, kind: 'per_pupil', source: 'state', base_cents: state },
+    { id: `${f.fund_code}_LOCAL`, label: `${f.name} - local revenue`, fund_code: f.fund_code, kind: 'growth', source: 'local', base_cents: f.available - state },
+  ];
 }
 
 function defaultSource(f: Fund): RevenueSource {

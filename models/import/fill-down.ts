@@ -4,7 +4,9 @@ import type { Cell } from './types';
  * Fill-down of keys shown only on a group's first row ("Fund 110" once, then its lines below).
  *
  * The rule, kept narrow so it can never invent data:
- * - only columns mapped to a field of kind `id` (fund_code, object, site_id, …);
+ * - only columns mapped to a field of kind `id` (fund_code, object, site_id, …); an optional one
+ *   (site_id in Budget, role in Plans) only when at least three groups show the pattern — one
+ *   filled cell above blanks in an optional column is a sparse value, not a group key;
  * - only columns that show the show-once pattern in this sheet (groupedColumns): the first data row
  *   has the key, some rows leave it blank, and a filled cell almost never repeats the key of the row
  *   just above it. An export that repeats keys on consecutive rows is not grouped: its blanks are
@@ -57,7 +59,7 @@ export function isBlank(v: Cell | undefined): boolean {
 }
 
 /** The columns among `cols` that look like keys shown once per group (see the rule above). */
-export function groupedColumns(rows: readonly (readonly Cell[] | undefined)[], from: number, cols: readonly number[]): number[] {
+export function groupedColumns(rows: readonly (readonly Cell[] | undefined)[], from: number, cols: readonly number[], minStarts: (c: number) => number = () => 1): number[] {
   return cols.filter((c) => {
     let first: boolean | null = null;
     let starts = 0;
@@ -88,6 +90,6 @@ export function groupedColumns(rows: readonly (readonly Cell[] | undefined)[], f
       }
       prev = v;
     }
-    return blanksInGroup > 0 && repeats * 20 <= starts;
+    return blanksInGroup > 0 && repeats * 20 <= starts && starts >= minStarts(c);
   });
 }

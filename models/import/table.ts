@@ -318,7 +318,11 @@ function importSheet(plan: SheetPlan, kind: TableKind, fields: readonly FieldInf
     if (f.meta.kind === 'id') fillCols.push(colIndex[i]!);
     if (f.meta.kind === 'id' || f.meta.kind === 'text') witnesses.push(colIndex[i]!);
   }
-  const grouped = fillCols.length > 0 ? groupedColumns(grid.rows, header.row + 1, fillCols) : [];
+  // A blank in an optional column (a plan row with no role, a district-wide budget line) usually
+  // means "none": such a column is filled down only when several groups show the pattern.
+  const optionalCols = new Set<number>();
+  for (let i = 0; i < colField.length; i++) if (!fieldByName.get(colField[i]!)!.required) optionalCols.add(colIndex[i]!);
+  const grouped = fillCols.length > 0 ? groupedColumns(grid.rows, header.row + 1, fillCols, (c) => (optionalCols.has(c) ? 3 : 1)) : [];
   fillCols.length = 0;
   fillCols.push(...grouped);
   const fill = fillCols.length > 0 ? new FillDown(fillCols, witnesses) : null;

@@ -79,6 +79,7 @@ export const FundSchema = z.object({
   available: field(cents(), { kind: 'money', doc: "This year's amount available (dollars)", synonyms: ['amount', 'allocation', 'award', 'budget', 'appropriation', 'available amount'] }),
   eligible_uses: field(z.array(z.string()).default(['any']), { kind: 'list', doc: 'Need categories the fund may pay for, comma-separated, or "any"', synonyms: ['eligible', 'uses', 'eligibility', 'allowable uses'] }),
   end_date: field(isoDate().optional(), { kind: 'date', doc: 'Last date the money can be obligated', synonyms: ['end', 'expires', 'expiration', 'obligation deadline', 'period of availability'] }),
+  recurring: field(z.boolean().optional(), { kind: 'bool', doc: 'yes when the grant is awarded again every year (Title I, IDEA): its end date then limits this award, and the forecast shows no cliff', synonyms: ['renewed annually', 'annual award', 'ongoing'] }),
   carryover_pct: field(z.number().min(0).max(1).optional(), { kind: 'share', doc: 'Share of an unspent balance that may carry over (e.g. 15% for Title I)', synonyms: ['carryover', 'carry over'] }),
   src,
 });

@@ -91,11 +91,11 @@ describe('steward schedule', () => {
 });
 
 describe('steward timestudy', () => {
-  it('uses illustrative sheets when the project has none', async () => {
+  it('reads the demo district\'s own responsibilities and time study', async () => {
     const { run } = await import('../../cli/commands/timestudy');
     expect(await run(['demo', '--json'])).toBe(0);
     const j = JSON.parse(out);
-    expect(j.defaulted_sheets).toEqual(['responsibilities', 'timeStudy']);
+    expect(j.defaulted_sheets).toEqual([]);
     expect(j.lines.find((l: { role: string; activity: string }) => l.role === 'principal' && l.activity === 'feedback')).toMatchObject({ target_hours_per_week: 5, actual_hours_per_week: 2.5, status: 'short' });
     out = '';
     expect(await run(['demo'])).toBe(0);

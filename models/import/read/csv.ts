@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { Cell, ReadResult } from '../types';
+import { parseCsvFast } from './csv-fast';
 import { decodeText, type TextEncoding } from './decode';
 
 /**
@@ -40,19 +41,25 @@ export function guessDelimiter(text: string): string {
 /** Parses already-decoded text. `forceDelimiter` for .tsv files. */
 export function parseCsvText(text: string, fileName: string, forceDelimiter?: string): ReadResult {
   const notes: string[] = [];
+  // Excel's "sep=;" first line names the delimiter and is not data.
+  const sep = /^sep=(.)(?:\r\n?|\n)/i.exec(text.slice(0, 8));
+  const start = sep ? sep[0].length : 0;
+  if (sep) notes.push(`delimiter given by the file's "sep=" line`);
+  const body = start > 0 ? text.slice(start) : text;
   // One line-ending convention for papaparse: it guesses a single one, so a CRLF file with
   // some bare-LF lines (or a classic-Mac CR-only file) would otherwise run lines together.
   // Inside quoted cells this turns CRLF into LF, which is what a cell's line break means anyway.
-  let lf = text.indexOf('\r') >= 0 ? text.replace(/\r\n?/g, '\n') : text;
-  // Excel's "sep=;" first line names the delimiter and is not data.
-  const sep = /^sep=(.)\n/i.exec(lf.slice(0, 8));
-  if (sep) {
-    lf = lf.slice(sep[0].length);
-    notes.push(`delimiter given by the file's "sep=" line`);
+  const toLf = (s: string): string => (s.indexOf('\r') >= 0 ? s.replace(/\r\n?/g, '\n') : s);
+  const delimiter = forceDelimiter ?? sep?.[1] ?? guessDelimiter(toLf(body.length > 140000 ? body.slice(0, 140000) : body));
+  // The common case, a well-formed file, in one pass (csv-fast.ts gives papaparse's exact rows);
+  // papaparse itself for anything with a quoting problem, so it decides and reports.
+  let rows = parseCsvFast(text, delimiter, start) as Cell[][] | null;
+  let quoteErrors: Papa.ParseError[] = [];
+  if (rows === null) {
+    const result = Papa.parse(toLf(body), { delimiter, newline: '\n', skipEmptyLines: false });
+    rows = result.data as Cell[][];
+    quoteErrors = result.errors.filter((e) => e.type === 'Quotes');
   }
-  const delimiter = forceDelimiter ?? sep?.[1] ?? guessDelimiter(lf);
-  const result = Papa.parse(lf, { delimiter, newline: '\n', skipEmptyLines: false });
-  const rows = result.data as Cell[][];
   // Trailing newline → one empty row at the end; blank lines mid-file become empty rows.
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
@@ -60,7 +67,6 @@ export function parseCsvText(text: string, fileName: string, forceDelimiter?: st
   }
   while (rows.length > 0 && rows[rows.length - 1]!.length === 0) rows.pop();
   if (delimiter !== ',') notes.push(`delimiter ${DELIMITER_NAME[delimiter] ?? JSON.stringify(delimiter)}`);
-  const quoteErrors = result.errors.filter((e) => e.type === 'Quotes');
   if (quoteErrors.length > 0) {
     const first = quoteErrors[0]!;
     notes.push(`${quoteErrors.length} quoting problem(s), first near data row ${(first.row ?? 0) + 1}: ${first.message}`);

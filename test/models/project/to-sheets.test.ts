@@ -27,7 +27,7 @@ describe('projectToSheets', () => {
     expect(cellOf('text', undefined)).toBeNull();
     const funds = sheet('Funds').rows;
     const t1 = funds.find((r) => r[0] === 'T1A')!;
-    expect(t1).toEqual(['T1A', 'Title I, Part A - Improving Basic Programs', 'federal', 'yes', 2_650_000, 'econ_disadvantaged', '2027-09-30', 0.15]);
+    expect(t1).toEqual(['T1A', 'Title I, Part A - Improving Basic Programs', 'federal', 'yes', 2_650_000, 'econ_disadvantaged', '2027-09-30', 'yes', 0.15]);
   });
 
   it('spreads need counts and per-year driver values over columns of their own', () => {
@@ -41,6 +41,7 @@ describe('projectToSheets', () => {
     expect(sheet('Settings').rows).toEqual([
       ['key', 'value'], ['district_name', 'Riverbend Unified School District'], ['base_year', 2026], ['horizon_years', 5],
       ['beginning_fund_balance', demo.settings.beginning_fund_balance / 100], ['reserve_policy_pct', 0.08], ['seed', 2026],
+      ['state_aid_share', '0.62'],
     ]);
   });
 

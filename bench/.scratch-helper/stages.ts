@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { decodeText } from '../../models/import/read/decode';
+import { parseCsvText } from '../../models/import/read/csv';
+import { readBytes } from '../../models/import/read/index';
+import { importTable } from '../../models/import/table';
+const bytes = new Uint8Array(readFileSync('/tmp/steward-bench/budget-100000-v1.csv'));
+const text = readFileSync('/tmp/steward-bench/budget-100000-v1.csv', 'utf8');
+import { parseCsvFast } from "../../models/import/read/csv-fast";
+function t(name: string, f: () => unknown, n = 5) { f(); const ts: number[] = []; for (let i = 0; i < n; i++) { const a = performance.now(); f(); ts.push(performance.now() - a); } ts.sort((a, b) => a - b); console.log(name.padEnd(30), ts[n >> 1]!.toFixed(1)); }
+t('papa', () => Papa.parse(text));
+t('decode', () => decodeText(bytes));
+t('nullstrip', () => text.replace(/\0+$/, ''));
+t('crlf replace', () => text.replace(/\r\n?/g, '\n'));
+t('parseCsvText', () => parseCsvText(text, 'b.csv'));
+t('readBytes', () => readBytes(bytes, 'b.csv'));
+const g = readBytes(bytes, 'b.csv').grids;
+t('importTable', () => importTable(g, { kind: 'budget' }));
+t('fast', () => parseCsvFast(text, ','));
+const a = parseCsvFast(text, ',');
+const b = Papa.parse(text.replace(/\r\n?/g, '\n'), { delimiter: ',', newline: '\n' }).data;
+console.log('equal', JSON.stringify(a) === JSON.stringify(b));
