@@ -368,7 +368,8 @@ export function compileField(name: string, schema: z.ZodType, meta: FieldMeta, c
   let convert: Converter = check
     ? (raw) => {
         const v = base(raw);
-        if (v === undefined || v instanceof Bad) return v;
+        // typeof first: instanceof on every good cell costs more than the conversion itself.
+        if (v === undefined || (typeof v === 'object' && v instanceof Bad)) return v;
         const problem = check(v);
         return problem === null ? v : new Bad(problem);
       }

@@ -45,6 +45,8 @@ export interface FastColumn {
  */
 export type FastRowReader = (row: readonly unknown[], filled: readonly unknown[], rowNo: number) => Record<string, unknown> | null;
 
+const factories = new Map<string, (...a: unknown[]) => FastRowReader>();
+
 export function fastRowReader(
   columns: readonly FastColumn[],
   converters: readonly ((raw: never) => unknown)[],
@@ -65,7 +67,7 @@ export function fastRowReader(
   columns.forEach((c, i) => {
     const raw = c.fillPos >= 0 ? `filled[${c.fillPos}]` : `row[${c.index}]`;
     lines.push(`  let v${i} = c${i}(${raw} ?? null);`);
-    lines.push(`  if (v${i} === undefined) { ${c.optional ? (c.hasDefault ? `v${i} = d${i}();` : '') : 'return null;'} } else if (v${i} instanceof Bad) return null;`);
+    lines.push(`  if (v${i} === undefined) { ${c.optional ? (c.hasDefault ? `v${i} = d${i}();` : '') : 'return null;'} } else if (typeof v${i} === 'object' && v${i} instanceof Bad) return null;`);
   });
   const props = [
     ...columns.map((c, i) => `${c.name}: v${i}`),
@@ -75,7 +77,15 @@ export function fastRowReader(
   ];
   lines.push(`  return { ${props.join(', ')} };`, '};');
   try {
-    const make = new Function('Bad', 'convs', 'defs', 'consts', 'extras', 'file', 'sheet', lines.join('\n')) as (...a: unknown[]) => FastRowReader;
+    const source = lines.join('\n');
+    // One factory per distinct source: every reader it makes shares V8's type feedback and
+    // optimised code, so the next import of the same shape starts fast instead of cold.
+    let make = factories.get(source);
+    if (make === undefined) {
+      make = new Function('Bad', 'convs', 'defs', 'consts', 'extras', 'file', 'sheet', source) as (...a: unknown[]) => FastRowReader;
+      if (factories.size >= 64) factories.clear();
+      factories.set(source, make);
+    }
     return make(badClass, converters, defaults, constants, extraDefaults, file, sheet);
   } catch {
     return null;

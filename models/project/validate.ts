@@ -1,3 +1,4 @@
+import { ROLE_RATIO_PREFIX, STAFFING_PARAMS } from '../staffing/params';
 import { STANDARD_NEEDS, TABLES, type TableKind } from '../schema/tables';
 import type { SourceRef } from '../schema/fields';
 import type { Project } from './project';
@@ -8,6 +9,8 @@ import type { Problem } from './problems';
 // problem says where to fix it (file, sheet, row from the row's `src`, column, value).
 
 const SPLIT_TOLERANCE = 0.001;
+// Staffing and schedule parameters are drivers too: scenarios move ratios, caps and periods.
+const isStaffingParam = (name: string) => Object.hasOwn(STAFFING_PARAMS, name) || name.startsWith(ROLE_RATIO_PREFIX);
 const BUILT_IN_DRIVERS = new Set(['enrollment_growth', 'state_aid_per_pupil_growth', 'local_revenue_growth', 'cola', 'step_increase', 'health_inflation', 'pension_rate', 'cpi', 'attrition_rate']);
 
 export function validateProject(project: Project): Problem[] {
@@ -131,7 +134,7 @@ export function validateProject(project: Project): Problem[] {
   const scenarios = new Set(project.scenarios.map((s) => s.scenario));
   for (const s of project.scenarios) {
     if (s.based_on !== undefined && s.based_on !== '' && !scenarios.has(s.based_on)) error('scenarios', s.src, 'based_on', s.based_on, `scenario "${s.scenario}" is based on unknown scenario "${s.based_on}"`);
-    if (!drivers.has(s.driver) && !BUILT_IN_DRIVERS.has(s.driver)) warning('scenarios', s.src, 'driver', s.driver, `scenario "${s.scenario}" changes driver "${s.driver}", which is not on the Drivers sheet`);
+    if (!drivers.has(s.driver) && !BUILT_IN_DRIVERS.has(s.driver) && !isStaffingParam(s.driver)) warning('scenarios', s.src, 'driver', s.driver, `scenario "${s.scenario}" changes driver "${s.driver}", which is not on the Drivers sheet`);
   }
   return problems;
 }

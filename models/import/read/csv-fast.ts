@@ -6,9 +6,9 @@
  * checks that by property). RFC 4180 quoting: a quote opens a quoted field only at the
  * field's start, "" inside it is one quote, delimiters and line breaks inside it are data.
  *
- * Anything papaparse would report as a quoting problem — an unterminated quote, or a closing
- * quote followed by something other than the delimiter, a line break or the end — returns
- * null, so the caller lets papaparse parse it and say what is wrong.
+ * An unterminated quote, or a closing quote followed by anything but the delimiter, a line
+ * break or the end (papaparse reports most of these; spaces there it drops silently) returns
+ * null, so the caller lets papaparse parse the file and say what is wrong.
  */
 
 const QUOTE = 34;

@@ -4,8 +4,9 @@ import { parseCsvFast } from './csv-fast';
 import { decodeText, type TextEncoding } from './decode';
 
 /**
- * CSV/TSV text → one Grid. papaparse does the quoting (quoted delimiters, doubled quotes,
- * newlines inside quotes); we do what it leaves to the caller: encoding, line-ending mixes
+ * CSV/TSV text → one Grid. csv-fast.ts tokenizes well-formed files (papaparse's exact rows, in
+ * one pass); papaparse parses and reports the rest (quoting problems). We do what they leave to
+ * the caller: encoding, line-ending mixes
  * and saying what was guessed.
  */
 
@@ -54,7 +55,7 @@ export function parseCsvText(text: string, fileName: string, forceDelimiter?: st
   // The common case, a well-formed file, in one pass (csv-fast.ts gives papaparse's exact rows);
   // papaparse itself for anything with a quoting problem, so it decides and reports.
   let rows = parseCsvFast(text, delimiter, start) as Cell[][] | null;
-  let quoteErrors: Papa.ParseError[] = [];
+  let quoteErrors: { row?: number; message: string }[] = [];
   if (rows === null) {
     const result = Papa.parse(toLf(body), { delimiter, newline: '\n', skipEmptyLines: false });
     rows = result.data as Cell[][];
