@@ -16,23 +16,13 @@ import { closeParseWorkers, readFileGrids } from '../host/read-file';
 import { readBytes } from '../models/import/read/index';
 import { importTable } from '../models/import/table';
 import { bench, timeIt, type Figure } from './harness';
+import { mulberry32 } from '../models/random/mulberry32';
 
 const ROWS = 100_000;
 const CACHE = join(tmpdir(), 'steward-bench');
 const CSV_PATH = join(CACHE, `budget-${ROWS}-v1.csv`);
 const XLSX_PATH = join(CACHE, `budget-${ROWS}-v1.xlsx`);
 
-/** mulberry32: a tiny seeded PRNG, so the file is the same on every machine and run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEADER = ['fiscal_year', 'fund_code', 'object', 'function', 'site_id', 'program', 'description', 'fte', 'amount'];
 const FUNDS = ['GEN', 'GEN', 'GEN', 'GEN', 'T1A', 'IDEAB', 'T2A', 'T3A', 'STEL'];

@@ -4,22 +4,13 @@ import { staffingPlan } from '../models/staffing/plan';
 import { staffingMetrics } from '../models/staffing/metrics';
 import { defaultStaffingRows } from '../models/staffing/defaults';
 import { scheduleChangeCoster } from '../models/staffing/schedule-change';
+import { mulberry32 } from '../models/random/mulberry32';
 
 // 500 generated sites (300 elementary, 100 middle, 100 high) with grade enrollment, need counts,
 // ~30 positions each on a lanes × steps schedule, a Schedules row each (with subject rows at high
 // schools) and the default preset rules: the staffing plan (required vs actual by site and role,
 // gap costs at schedule and actual salaries, funding splits) and every school's schedule metrics.
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generatedStaffingProject(sitesN: number, seed = 7): Project {
   const rnd = mulberry32(seed);

@@ -1,7 +1,7 @@
 import { asCents } from '../money/cents';
 import type { Project } from '../project/project';
 import type { EnrollmentRow, Fund, Need, Site, StudentNeedsRow } from '../schema/tables';
-import { mulberry32 } from './prng';
+import { mulberry32 } from '../random/mulberry32';
 
 // A generated district for the benchmark and property tests: any number of sites, funds and needs,
 // deterministic in its seed. Not a realistic district (that is models/demo); a stress shape.
