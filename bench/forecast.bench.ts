@@ -4,6 +4,7 @@ import { scenarioPaths, type DriverPaths } from '../models/forecast/drivers';
 import { makeWorkspace, runScenario } from '../models/forecast/engine';
 import { scenarioNames } from '../models/forecast/forecast';
 import { prepareForecast, type Prepared } from '../models/forecast/prepare';
+import { staffingCosterFor } from '../models/forecast/staffing-link';
 import type { Project } from '../models/project/project';
 import { bench, timeIt, type Figure } from './harness';
 
@@ -31,7 +32,9 @@ function forecastTwenty(project: Project): void {
   const prep = prepareForecast(project, { years: 10 });
   if (!prep.ok) throw new Error(prep.reason);
   const ws = makeWorkspace(prep.value);
-  for (const paths of twentyScenarios(prep.value)) runScenario(prep.value, paths, { workspace: ws });
+  // The demo's staffing scenarios (classes two smaller, …) are costed through the staffing engine.
+  const staffing = staffingCosterFor(project, prep.value);
+  for (const paths of twentyScenarios(prep.value)) runScenario(prep.value, paths, { workspace: ws, staffing });
 }
 
 /** The demo district grown to 20,000 positions and 100,000 budget lines. */

@@ -53,7 +53,7 @@ export async function runMonteCarlo(req: MonteCarloRequest): Promise<Parsed<Mont
   if (req.signal?.aborted) throw new MonteCarloCancelled();
   const workers = Math.max(0, Math.min(req.workers ?? 2, 16, req.trials));
   if (workers === 0) {
-    const chunk = runTrials(local.value.prepared, local.value.paths, req.seed, 0, req.trials, local.value.priorityPlan, (d) => req.onProgress?.(d, req.trials));
+    const chunk = runTrials(local.value.prepared, local.value.paths, req.seed, 0, req.trials, local.value.priorityPlan, (d) => req.onProgress?.(d, req.trials), local.value.staffing);
     req.onProgress?.(req.trials, req.trials);
     return ok(summariseTrials(local.value.prepared, [chunk], req.seed));
   }

@@ -81,6 +81,7 @@ function textReport(r: ForecastReport, mc: MonteCarloSummary | undefined, mcScen
     for (const y of s.years) {
       lines.push(`  ${String(y.year).padEnd(6)}${dollars(y.revenue_cents).padStart(16)}${dollars(y.expenditure_cents).padStart(16)}${dollars(y.surplus_cents).padStart(15)}${dollars(y.ending_balance_cents).padStart(16)}${pct(y.reserve_pct).padStart(9)}${y.fte.toFixed(1).padStart(9)}  ${y.plan ?? '-'}${y.below_policy ? '  BELOW POLICY' : ''}`);
     }
+    if (s.years.some((y) => y.staffing && !('error' in y.staffing))) lines.push(...staffingLines(s));
     for (const sw of s.plan_switches) {
       lines.push(`  → ${sw.plan} from ${sw.year}: "${sw.condition}" fired in ${sw.trigger_year}${sw.decide_by ? `; decide by ${sw.decide_by}${sw.decide_before_trigger_year ? ' (before that year starts: act on the forecast)' : ''}` : ''}`);
     }
@@ -96,16 +97,34 @@ function textReport(r: ForecastReport, mc: MonteCarloSummary | undefined, mcScen
   return lines.join('\n') + '\n';
 }
 
+/** Staffing and schedule figures under a scenario's budget table (forecast --staffing); caseloads as 1:students per FTE. */
+function staffingLines(s: ScenarioResult): string[] {
+  const caseRoles = [...new Set(s.years.flatMap((y) => (y.staffing && !('error' in y.staffing) ? Object.keys(y.staffing.caseloads) : [])))].filter((r) => r !== 'teacher');
+  const out = [`  ${'year'.padEnd(6)}${'staff Δ FTE'.padStart(12)}${'personnel'.padStart(16)}${'class size'.padStart(11)}${'teacher load'.padStart(13)}${'collab min/wk'.padStart(14)}${'instr. min/yr'.padStart(14)}${caseRoles.map((r) => r.slice(0, 20).padStart(22)).join('')}`];
+  for (const y of s.years) {
+    const m = y.staffing;
+    if (!m || 'error' in m) { out.push(`  ${String(y.year).padEnd(6)}  ${m ? m.error : 'no staffing figures'}`); continue; }
+    out.push(`  ${String(y.year).padEnd(6)}${y.staffing_change_fte.toFixed(2).padStart(12)}${dollars(y.personnel_cents).padStart(16)}${m.avgClassSize.toFixed(2).padStart(11)}${m.teacherLoad.toFixed(1).padStart(13)}${String(m.collaborationMinutesPerWeek).padStart(14)}${m.instructionalMinutesPerYear.toLocaleString('en-US').padStart(14)}${caseRoles.map((r) => (m.caseloads[r] === undefined ? '-' : `1:${Math.round(m.caseloads[r]!)}`).padStart(22)).join('')}`);
+  }
+  return out;
+}
+
 export function reportSheets(r: ForecastReport, mc?: MonteCarloSummary): { name: string; rows: Cell[][] }[] {
   const d = (c: number) => c / 100;
-  const summary: Cell[][] = [['scenario', 'year', 'plan', 'enrollment', 'revenue', 'expenditure', 'surplus', 'beginning_balance', 'ending_balance', 'reserve_pct', 'below_policy', 'fte', 'positions_added_fte', 'positions_cut_fte', 'avg_class_size', 'per_pupil']];
+  const summary: Cell[][] = [['scenario', 'year', 'plan', 'enrollment', 'revenue', 'expenditure', 'surplus', 'beginning_balance', 'ending_balance', 'reserve_pct', 'below_policy', 'fte', 'positions_added_fte', 'positions_cut_fte', 'avg_class_size', 'per_pupil', 'personnel', 'staffing_change_fte']];
+  const staffing: Cell[][] = [['scenario', 'year', 'required_fte', 'class_size', 'sections', 'teacher_load', 'collaboration_minutes_per_week', 'instructional_minutes_per_year', 'role', 'required_role_fte', 'caseload']];
   const bySource: Cell[][] = [['scenario', 'year', 'source', 'amount']];
   const byObject: Cell[][] = [['scenario', 'year', 'object', 'amount']];
   const byRole: Cell[][] = [['scenario', 'year', 'role', 'fte']];
   const switches: Cell[][] = [['scenario', 'effective_year', 'plan', 'condition', 'trigger_year', 'lag', 'decide_by']];
   for (const s of r.scenarios as ScenarioResult[]) {
     for (const y of s.years) {
-      summary.push([s.name, y.year, y.plan ?? '', y.enrollment, d(y.revenue_cents), d(y.expenditure_cents), d(y.surplus_cents), d(y.beginning_balance_cents), d(y.ending_balance_cents), y.reserve_pct, y.below_policy ? 'yes' : 'no', y.fte, y.positions_added_fte, y.positions_cut_fte, y.avg_class_size, d(y.per_pupil_cents)]);
+      summary.push([s.name, y.year, y.plan ?? '', y.enrollment, d(y.revenue_cents), d(y.expenditure_cents), d(y.surplus_cents), d(y.beginning_balance_cents), d(y.ending_balance_cents), y.reserve_pct, y.below_policy ? 'yes' : 'no', y.fte, y.positions_added_fte, y.positions_cut_fte, y.avg_class_size, d(y.per_pupil_cents), d(y.personnel_cents), y.staffing_change_fte]);
+      const m = y.staffing;
+      if (m && !('error' in m)) {
+        const required = Math.round(Object.values(m.requiredFteByRole).reduce((a, b) => a + b, 0) * 100) / 100;
+        for (const [role, fte] of Object.entries(m.requiredFteByRole)) staffing.push([s.name, y.year, required, m.avgClassSize, m.sections, m.teacherLoad, m.collaborationMinutesPerWeek, m.instructionalMinutesPerYear, role, fte, m.caseloads[role] ?? null]);
+      }
       for (const [k, v] of Object.entries(y.revenue_by_source ?? {})) bySource.push([s.name, y.year, k, d(v)]);
       for (const [k, v] of Object.entries(y.expenditure_by_object ?? {})) byObject.push([s.name, y.year, k, d(v)]);
       for (const [k, v] of Object.entries(y.fte_by_role ?? {})) byRole.push([s.name, y.year, k, v]);
@@ -116,6 +135,7 @@ export function reportSheets(r: ForecastReport, mc?: MonteCarloSummary): { name:
     { name: 'Forecast', rows: summary }, { name: 'Revenue by source', rows: bySource }, { name: 'Expenditure by object', rows: byObject },
     { name: 'FTE by role', rows: byRole }, { name: 'Plan switches', rows: switches },
   ];
+  if (staffing.length > 1) sheets.push({ name: 'Staffing', rows: staffing });
   if (mc) {
     const bands: Cell[][] = [['year', 'balance_p5', 'balance_p25', 'balance_p50', 'balance_p75', 'balance_p95', 'reserve_p5', 'reserve_p50', 'reserve_p95', 'breach_probability']];
     mc.bands.forEach((b, i) => { const rb = mc.reserve_bands[i]!; bands.push([b.year, d(b.p5), d(b.p25), d(b.p50), d(b.p75), d(b.p95), rb.p5, rb.p50, rb.p95, mc.breach_probability[i]!.p]); });

@@ -1,6 +1,7 @@
 import { scenarioPaths } from '../../models/forecast/drivers';
 import { prepareForecast } from '../../models/forecast/prepare';
 import { breakEven, tornado } from '../../models/forecast/sensitivity';
+import { staffingCosterFor } from '../../models/forecast/staffing-link';
 import { EXIT, InputError, flagInt, flagString, parseArgs } from '../args';
 import { loadForecastProject } from './forecast';
 
@@ -18,8 +19,9 @@ export async function run(argv: string[]): Promise<number> {
   const scenario = flagString(args, 'scenario') ?? 'Base';
   const sp = scenarioPaths(scenario, p.scenarios, p.drivers.paths, p.baseYear, p.years);
   if (!sp.ok) throw new InputError(sp.reason);
-  const t = tornado(p, sp.value.paths, sp.value.priority_plan);
-  const be = p.drivers.uncertain.map((u) => breakEven(p, sp.value.paths, u.name, undefined, sp.value.priority_plan));
+  const staffing = staffingCosterFor(project, p);
+  const t = tornado(p, sp.value.paths, sp.value.priority_plan, staffing);
+  const be = p.drivers.uncertain.map((u) => breakEven(p, sp.value.paths, u.name, undefined, sp.value.priority_plan, staffing));
   if (args.flags.has('json')) {
     process.stdout.write(JSON.stringify({ project: target, scenario, reserve_policy_pct: p.policy, tornado: t, break_even: be }, null, 2) + '\n');
     return EXIT.ok;

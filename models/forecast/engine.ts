@@ -3,6 +3,7 @@ import { BEN, C, OBJECT_CLASSES, SAL, TRF } from './objects';
 import type { CompiledAction } from './plans';
 import type { Prepared } from './prepare';
 import type { DriverPaths } from './drivers';
+import type { StaffingCoster } from './staffing-cost';
 
 // One scenario, year by year. Cumulative indices (COLA, step, health, inflation by object, each
 // revenue source's growth, enrollment) carry from one year to the next, so a plan that changes a
@@ -26,6 +27,10 @@ export interface YearResult {
   avg_class_size: number;
   per_pupil_cents: number;
   reserve_draw_cents: number;
+  /** Salaries and benefits in the unrestricted funds (cents): where a staffing change shows. */
+  personnel_cents: number;
+  /** Net FTE the scenario's staffing parameters add (+) or cut (−) against the baseline's. */
+  staffing_change_fte: number;
   revenue_by_source?: Record<string, number>;
   expenditure_by_object?: Record<string, number>;
   fte_by_role?: Record<string, number>;
@@ -49,6 +54,10 @@ export interface PlanSwitch {
 export interface ScenarioRun {
   years: YearResult[];
   plan_switches: PlanSwitch[];
+  /** With a staffing coster: the staffing parameters in effect each year (plan overrides included). */
+  staffing_params?: Record<string, number>[];
+  /** With a staffing coster: each year's enrollment as a multiple of the cohort projection. */
+  enrollment_index?: number[];
   error?: string;
 }
 
@@ -75,6 +84,8 @@ export interface RunOptions {
   lean?: boolean;
   priorityPlan?: string;
   workspace?: Workspace;
+  /** Costs staffing parameters (class_size_delta, ratio_scale_<role>, …) into the budget. */
+  staffing?: StaffingCoster;
 }
 
 export function runScenario(p: Prepared, paths: DriverPaths, opts: RunOptions = {}): ScenarioRun {
@@ -86,6 +97,8 @@ export function runScenario(p: Prepared, paths: DriverPaths, opts: RunOptions = 
   };
   const years: YearResult[] = [];
   const switches: PlanSwitch[] = [];
+  const staffingParams: Record<string, number>[] = [];
+  const enrollmentIndex: number[] = [];
   const activeFrom: { plan: string | null; from: number }[] = [{ plan: priority, from: 0 }];
   const startedBackups = new Set<string>();
   try {
@@ -93,7 +106,7 @@ export function runScenario(p: Prepared, paths: DriverPaths, opts: RunOptions = 
       let attempt = 0;
       while (true) {
         const plan = planAt(activeFrom, t);
-        const { result, next, derived } = computeYear(p, paths, t, plan, state, ws, opts.lean === true);
+        const { result, next, derived, params } = computeYear(p, paths, t, plan, state, ws, opts.lean === true, opts.staffing);
         let restart = false;
         for (const tr of p.plans.triggers) {
           if (startedBackups.has(tr.plan) || tr.plan === plan || t === 0) continue;
@@ -112,6 +125,7 @@ export function runScenario(p: Prepared, paths: DriverPaths, opts: RunOptions = 
         }
         if (restart && attempt++ < p.plans.triggers.length) continue;
         years.push(result);
+        if (params) { staffingParams.push(params); enrollmentIndex.push(next.enroll); }
         state = next;
         break;
       }
@@ -120,7 +134,7 @@ export function runScenario(p: Prepared, paths: DriverPaths, opts: RunOptions = 
     if (e instanceof FormulaError || e instanceof RangeError) return { years, plan_switches: switches, error: e.message };
     throw e;
   }
-  return { years, plan_switches: switches };
+  return opts.staffing ? { years, plan_switches: switches, staffing_params: staffingParams, enrollment_index: enrollmentIndex } : { years, plan_switches: switches };
 }
 
 function planAt(list: { plan: string | null; from: number }[], t: number): string | null {
@@ -254,7 +268,7 @@ function cutBuckets(p: Prepared, scale: Float64Array, role: number, site: number
   return Math.min(fte, m);
 }
 
-function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | null, prev: State, ws: Workspace, lean: boolean): { result: YearResult; next: State; derived: Derived } {
+function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | null, prev: State, ws: Workspace, lean: boolean, staffing: StaffingCoster | undefined): { result: YearResult; next: State; derived: Derived; params?: Record<string, number> } {
   const year = p.baseYear + t;
   const actions = activeActions(p, plan, year);
   const overrides = actions.length > 0 ? new Map<string, number>() : (NO_OVERRIDES as Map<string, number>);
@@ -292,7 +306,7 @@ function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | 
   cat.fill(0);
   let cutFte = 0;
   let addedFte = 0;
-  const adds: { role: number; fte: number; amount: number; fund: number }[] = [];
+  const adds: { role: number; fte: number; amount: number; fund: number; perFte?: number }[] = [];
   for (const a of actions) {
     if (a.kind === 'cut_positions') cutFte += cutBuckets(p, scale, a.role, a.site, a.fte);
     else if (a.kind === 'close_site' || a.kind === 'merge_site') {
@@ -310,6 +324,20 @@ function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | 
       const have = matchFte(p, scale, role, site);
       if (target < have) cutFte += cutBuckets(p, scale, role, site, have - target);
       else if (target > have) adds.push({ role, fte: target - have, amount: 0, fund: a.fund });
+    }
+  }
+  // Staffing parameters (a scenario's or a plan's): the FTE the staffing rules require under them,
+  // less what they require under the baseline's, at this year's enrollment. Cuts come out of the
+  // role's positions in every fund; additions are new general-fund positions. The base year is the
+  // adopted budget, so it is left as adopted.
+  let staffingFte = 0;
+  let params: Record<string, number> | undefined;
+  if (staffing) {
+    params = staffing.paramsAt(t, (name) => overrides.get(name) ?? paths[name]?.[t]);
+    const delta = t > 0 ? staffing.delta(t, params, next.enroll) : null;
+    if (delta) for (const d of delta) {
+      if (d.fte < 0 && d.role >= 0) { const cut = cutBuckets(p, scale, d.role, -1, -d.fte); cutFte += cut; staffingFte -= cut; }
+      else if (d.fte > 0) { adds.push({ role: d.role, fte: d.fte, amount: 0, fund: p.general, perFte: d.cost_per_fte_cents }); staffingFte += d.fte; }
     }
   }
 
@@ -351,10 +379,21 @@ function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | 
   cutFte += policyCutFte;
   for (const a of adds) {
     const r = a.role >= 0 ? a.role : p.roles.length;
-    const avgSal = roleFte[r]! > 0 ? roleSal[r]! / roleFte[r]! : 0;
-    const avgBen = roleFte[r]! > 0 ? roleBen[r]! / roleFte[r]! : 0;
-    const sal = Math.round(a.amount > 0 ? a.fte * a.amount * next.cola : a.fte * avgSal);
-    const ben = Math.round(a.amount > 0 ? sal * p.config.personnel.default_benefits_rate : a.fte * avgBen);
+    let sal: number;
+    let ben: number;
+    if (a.amount > 0) {
+      sal = Math.round(a.fte * a.amount * next.cola);
+      ben = Math.round(sal * p.config.personnel.default_benefits_rate);
+    } else if (roleFte[r]! > 0 || a.perFte === undefined) {
+      // This year's average of the role's positions: steps, COLA and benefits already in it.
+      sal = Math.round(a.fte * (roleFte[r]! > 0 ? roleSal[r]! / roleFte[r]! : 0));
+      ben = Math.round(a.fte * (roleFte[r]! > 0 ? roleBen[r]! / roleFte[r]! : 0));
+    } else {
+      // A role with no positions to average: the staffing engine's loaded schedule cost, with COLA.
+      const loaded = Math.round(a.fte * a.perFte * next.cola);
+      sal = Math.round(loaded / (1 + p.config.personnel.default_benefits_rate));
+      ben = loaded - sal;
+    }
     exp[a.fund * C + SAL]! += sal;
     exp[a.fund * C + BEN]! += ben;
     roleFte[r]! += a.fte;
@@ -432,6 +471,7 @@ function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | 
   let revenue = 0;
   let expenditure = 0;
   let allExp = 0;
+  let personnel = 0;
   for (let f = 0; f < F; f++) {
     let e = 0;
     for (let c = 0; c < C; c++) e += exp[f * C + c]!;
@@ -439,6 +479,7 @@ function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | 
     if (p.funds[f]!.restricted) continue;
     revenue += rev[f]!;
     expenditure += e;
+    personnel += exp[f * C + SAL]! + exp[f * C + BEN]!;
   }
   allExp -= exp[p.general * C + TRF]!; // a transfer is not spending twice
   // Drawing on a designated reserve (outside the general-fund balance) covers a deficit up to a limit.
@@ -477,7 +518,7 @@ function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | 
     beginning_balance_cents: prev.balance, ending_balance_cents: ending, reserve_pct: reservePct, below_policy: reservePct < p.policy,
     fte: round2(fte), positions_added_fte: round2(addedFte), positions_cut_fte: round2(cutFte),
     avg_class_size: teacherFte > 0 ? round2(enrollment / teacherFte) : 0, per_pupil_cents: enrollment > 0 ? Math.round(allExp / enrollment) : 0,
-    reserve_draw_cents: draw,
+    reserve_draw_cents: draw, personnel_cents: personnel, staffing_change_fte: round2(staffingFte),
   };
   if (!lean) {
     result.revenue_by_source = Object.fromEntries(CATS.map((c, i) => [c, cat[i]!]));
@@ -491,7 +532,7 @@ function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | 
     result.funds = p.funds.map((f, i) => { let e = 0; for (let c = 0; c < C; c++) e += exp[i * C + c]!; return { fund_code: f.code, revenue_cents: rev[i]!, expenditure_cents: e }; });
     result.indicators = { ...derived, state_aid: derived.state_aid / 100 };
   }
-  return { result, next, derived };
+  return params ? { result, next, derived, params } : { result, next, derived };
 }
 
 function formulaScope(p: Prepared, paths: DriverPaths, overrides: ReadonlyMap<string, number>, t: number, s: State, enrollment: number): Map<string, number> {

@@ -4,7 +4,8 @@ import { BASE_SCENARIO, scenarioPaths } from './drivers';
 import { makeWorkspace, runScenario, type PlanSwitch, type YearResult } from './engine';
 import { prepareForecast, type Prepared } from './prepare';
 import { evaluateSignposts, type SignpostReading } from './signposts';
-import { staffingForYear } from './staffing-link';
+import type { StaffingMetrics } from '../staffing/metrics';
+import { makeStaffingLink } from './staffing-link';
 
 // The forecast of a project: every scenario asked for, year by year. Pure and plain data in and
 // out, so the renderer recomputes it on a slider move and a worker can run it.
@@ -12,7 +13,7 @@ import { staffingForYear } from './staffing-link';
 export interface ScenarioResult {
   name: string;
   based_on?: string;
-  years: (YearResult & { staffing?: unknown })[];
+  years: (YearResult & { staffing?: StaffingMetrics | { error: string } })[];
   plan_switches: PlanSwitch[];
   error?: string;
 }
@@ -31,8 +32,11 @@ export interface ForecastOptions {
   /** Scenario names; default: Base only. 'all' = Base and every scenario. */
   scenarios?: string[] | 'all';
   lean?: boolean;
-  /** Call the staffing engine for each scenario-year (slower). */
+  /** Staffing and schedule metrics for each scenario-year (class sizes, caseloads, collaboration
+   *  minutes, …): one staffing-engine run per distinct year, enrollment and parameter set. */
   staffing?: boolean;
+  /** Cost a scenario's staffing parameters into its budget (default true). */
+  staffingCost?: boolean;
   /** Driver overrides applied on top of each scenario (what-if sliders), driver → value for every year. */
   whatIf?: Record<string, number>;
 }
@@ -50,22 +54,22 @@ export function forecastProject(project: Project, opts: ForecastOptions = {}): P
 export function forecastPrepared(project: Project, p: Prepared, opts: ForecastOptions = {}): Parsed<ForecastReport> {
   const names = opts.scenarios === 'all' ? scenarioNames(p) : (opts.scenarios ?? [BASE_SCENARIO]);
   const ws = makeWorkspace(p);
+  const link = opts.staffing || opts.staffingCost !== false ? makeStaffingLink(project, p) : undefined;
+  const coster = link && (opts.staffing || link.names.length > 0) ? link : undefined;
   const scenarios: ScenarioResult[] = [];
   for (const name of names) {
     const sp = scenarioPaths(name, p.scenarios, p.drivers.paths, p.baseYear, p.years);
     if (!sp.ok) return fail(sp.reason);
     const paths = sp.value.paths;
     if (opts.whatIf) for (const [d, v] of Object.entries(opts.whatIf)) paths[d] = new Float64Array(p.years + 1).fill(v);
-    const run = runScenario(p, paths, { lean: opts.lean, workspace: ws, priorityPlan: sp.value.priority_plan });
+    const run = runScenario(p, paths, { lean: opts.lean, workspace: ws, priorityPlan: sp.value.priority_plan, staffing: coster });
     const res: ScenarioResult = { name, years: run.years, plan_switches: run.plan_switches };
     const spec = p.scenarios.find((s) => s.name === name);
     if (spec?.based_on) res.based_on = spec.based_on;
     if (run.error) res.error = run.error;
-    if (opts.staffing) {
-      res.years = run.years.map((y, t) => {
-        const idx = p.enrollment.total[t]! > 0 ? y.enrollment / p.enrollment.total[t]! : 1;
-        return { ...y, staffing: staffingForYear(project, p, name, t, idx) };
-      });
+    if (opts.staffing && link) {
+      // The base year is staffed as adopted, like its budget: the baseline's parameters.
+      res.years = run.years.map((y, t) => ({ ...y, staffing: link.metrics(t, t === 0 ? link.baseline(0) : run.staffing_params![t]!, run.enrollment_index![t]!) }));
     }
     scenarios.push(res);
   }

@@ -2,6 +2,7 @@ import type { DriverPaths } from './drivers';
 import { sample } from './distributions';
 import { makeWorkspace, runScenario } from './engine';
 import type { Prepared } from './prepare';
+import type { StaffingCoster } from './staffing-cost';
 import { mulberry32, subSeed } from './prng';
 
 // Monte Carlo over the uncertain drivers. Trial i draws from its own generator seeded by
@@ -22,7 +23,7 @@ export interface TrialChunk {
   errors: number;
 }
 
-export function runTrials(p: Prepared, paths: DriverPaths, seed: number, start: number, count: number, priorityPlan?: string, onTrial?: (done: number) => void): TrialChunk {
+export function runTrials(p: Prepared, paths: DriverPaths, seed: number, start: number, count: number, priorityPlan?: string, onTrial?: (done: number) => void, staffing?: StaffingCoster): TrialChunk {
   const K = p.K;
   const balance = new Float64Array(count * K);
   const reserve = new Float64Array(count * K);
@@ -43,7 +44,7 @@ export function runTrials(p: Prepared, paths: DriverPaths, seed: number, start: 
       if (perYear) for (let t = 0; t < K; t++) out[t] = t === 0 ? base[0]! : base[t]! + sample(u.dist, rng) - u.center;
       else { const d = sample(u.dist, rng) - u.center; out[0] = base[0]!; for (let t = 1; t < K; t++) out[t] = base[t]! + d; }
     }
-    const run = runScenario(p, trialPaths, { lean: true, workspace: ws, priorityPlan });
+    const run = runScenario(p, trialPaths, { lean: true, workspace: ws, priorityPlan, staffing });
     if (run.error) errors++;
     for (let t = 0; t < K; t++) {
       const y = run.years[t];

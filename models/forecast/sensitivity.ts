@@ -1,6 +1,7 @@
 import type { DriverPaths } from './drivers';
 import { makeWorkspace, runScenario, type ScenarioRun } from './engine';
 import type { Prepared } from './prepare';
+import type { StaffingCoster } from './staffing-cost';
 
 // Tornado: each uncertain driver moved to its low and then its high (the whole path shifted by
 // the same amount), every other driver at base; bars sorted by swing. Break-even: bisection on one
@@ -31,9 +32,9 @@ function shifted(paths: DriverPaths, name: string, delta: number): DriverPaths {
   return out;
 }
 
-export function tornado(p: Prepared, paths: DriverPaths, priorityPlan?: string): Tornado {
+export function tornado(p: Prepared, paths: DriverPaths, priorityPlan?: string, staffing?: StaffingCoster): Tornado {
   const ws = makeWorkspace(p);
-  const run = (x: DriverPaths) => runScenario(p, x, { lean: true, workspace: ws, priorityPlan });
+  const run = (x: DriverPaths) => runScenario(p, x, { lean: true, workspace: ws, priorityPlan, staffing });
   const base = run(paths);
   const bars = p.drivers.uncertain.map((u) => {
     const lo = run(shifted(paths, u.name, u.low - u.center));
@@ -57,7 +58,7 @@ export interface BreakEven {
   reason?: string;
 }
 
-export function breakEven(p: Prepared, paths: DriverPaths, driver: string, range?: [number, number], priorityPlan?: string): BreakEven {
+export function breakEven(p: Prepared, paths: DriverPaths, driver: string, range?: [number, number], priorityPlan?: string, staffing?: StaffingCoster): BreakEven {
   const ws = makeWorkspace(p);
   const basePath = paths[driver];
   const base = basePath?.[1] ?? 0;
@@ -69,7 +70,7 @@ export function breakEven(p: Prepared, paths: DriverPaths, driver: string, range
     const path = Float64Array.from(basePath ?? new Float64Array(p.K));
     for (let t = 1; t < p.K; t++) path[t] = x;
     flat[driver] = path;
-    return minReserve(runScenario(p, flat, { lean: true, workspace: ws, priorityPlan })) - p.policy;
+    return minReserve(runScenario(p, flat, { lean: true, workspace: ws, priorityPlan, staffing })) - p.policy;
   };
   let lo = lo0;
   let hi = hi0;

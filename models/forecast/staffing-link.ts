@@ -1,13 +1,19 @@
 import type { Project } from '../project/project';
 import type { EnrollmentRow } from '../schema/tables';
+import { staffingContext } from '../staffing/context';
 import { staffingMetrics, type StaffingMetrics } from '../staffing/metrics';
-import { scenarioStaffingParams } from '../staffing/params';
+import { isStaffingParam } from '../staffing/params';
+import { requiredFteByRoleKey } from '../staffing/required-by-role';
 import { GRADE_ORDER } from './enrollment';
 import type { Prepared } from './prepare';
+import type { StaffingCoster, StaffingDelta } from './staffing-cost';
 
-// The one place the forecast calls the staffing engine (agreed API 9): staffing and schedule
-// figures for a scenario-year, from the projected enrollment by site and grade. Opt-in (it costs
-// far more than a budget year), so interactive recomputes and Monte Carlo skip it.
+// The one place the forecast calls the staffing engine (agreed API 9). A scenario or plan that
+// moves a staffing parameter (class_size_delta, ratio_scale_counselor, periods_per_day, …) is
+// costed into the budget: the FTE the rules require under its parameters, less the FTE they
+// require under the baseline's, both at the scenario's projected enrollment. The same link gives
+// each scenario-year's staffing and schedule metrics for the comparison. Results are memoised by
+// (year, enrollment index, parameter values): scenarios that share them share one computation.
 
 export function projectedEnrollmentRows(p: Prepared, t: number, index: number): EnrollmentRow[] {
   const rows: EnrollmentRow[] = [];
@@ -21,15 +27,105 @@ export function projectedEnrollmentRows(p: Prepared, t: number, index: number): 
   return rows;
 }
 
-export function staffingForYear(project: Project, p: Prepared, scenario: string, t: number, enrollmentIndex: number): StaffingMetrics | { error: string } {
-  const year = p.baseYear + t;
-  try {
-    // Staffing parameters (class_size_delta, ratio_scale, …) come from the config, then from the
-    // scenario's own driver overrides, read by the staffing engine's rules.
-    const fromScenario = scenarioStaffingParams(project, scenario === 'Base' ? undefined : scenario, year) ?? {};
-    const params: Record<string, number> = { ...p.config.staffing_params, ...fromScenario };
-    return staffingMetrics({ project, year, enrollment: projectedEnrollmentRows(p, t, enrollmentIndex), params });
-  } catch (e) {
-    return { error: `staffing metrics for ${p.baseYear + t}: ${(e as Error).message}` };
-  }
+export interface StaffingLink extends StaffingCoster {
+  /** Staffing parameters named anywhere in the project's drivers, scenarios, plans or config. */
+  names: readonly string[];
+  /** The baseline's parameters in year t (the config's staffing_params, then the Drivers sheet). */
+  baseline(t: number): Record<string, number>;
+  metrics(t: number, params: Record<string, number>, enrollmentIndex: number): StaffingMetrics | { error: string };
+}
+
+/** Staffing parameter names the project can set: driver paths, scenario overrides, plan actions, config. */
+function staffingNames(p: Prepared): string[] {
+  const names = new Set<string>();
+  for (const n of Object.keys(p.drivers.paths)) if (isStaffingParam(n)) names.add(n);
+  for (const s of p.scenarios) for (const n of Object.keys(s.overrides)) if (isStaffingParam(n)) names.add(n);
+  for (const actions of p.plans.plans.values()) for (const a of actions) if (a.kind === 'schedule' && isStaffingParam(a.parameter)) names.add(a.parameter);
+  for (const n of Object.keys(p.config.staffing_params)) if (isStaffingParam(n)) names.add(n);
+  return [...names].sort();
+}
+
+export function makeStaffingLink(project: Project, p: Prepared): StaffingLink {
+  const names = staffingNames(p);
+  const ctx = staffingContext(project);
+  const roleIndex = new Map<string, number>();
+  p.roles.forEach((r, i) => { const k = ctx.keyOf(r); if (!roleIndex.has(k)) roleIndex.set(k, i); });
+
+  const fromConfig = (name: string) => {
+    const v = p.config.staffing_params[name];
+    return v !== undefined && Number.isFinite(v) ? v : undefined;
+  };
+  const paramsAt = (_t: number, get: (name: string) => number | undefined) => {
+    const out: Record<string, number> = Object.create(null) as Record<string, number>;
+    for (const n of names) {
+      const v = get(n) ?? fromConfig(n);
+      if (v !== undefined && Number.isFinite(v)) out[n] = v;
+    }
+    return out;
+  };
+  const baselines = new Map<number, Record<string, number>>();
+  const baseline = (t: number) => {
+    let b = baselines.get(t);
+    if (!b) baselines.set(t, (b = paramsAt(t, (n) => p.drivers.paths[n]?.[t])));
+    return b;
+  };
+  const sameAsBaseline = (t: number, params: Record<string, number>) => {
+    const b = baseline(t);
+    for (const n of names) if (params[n] !== b[n]) return false;
+    return true;
+  };
+  const keyOf = (t: number, params: Record<string, number>, index: number) => `${t}|${index}|${names.map((n) => params[n] ?? '').join(',')}`;
+  const enrollmentAt = (t: number, index: number) => projectedEnrollmentRows(p, t, index);
+
+  const required = new Map<string, Map<string, number>>();
+  const requiredAt = (t: number, params: Record<string, number>, index: number) => {
+    const key = keyOf(t, params, index);
+    let r = required.get(key);
+    if (!r) required.set(key, (r = requiredFteByRoleKey(project, p.baseYear + t, enrollmentAt(t, index), params)));
+    return r;
+  };
+  const deltas = new Map<string, StaffingDelta[] | null>();
+  const delta = (t: number, params: Record<string, number>, index: number): StaffingDelta[] | null => {
+    if (names.length === 0 || sameAsBaseline(t, params)) return null;
+    const key = keyOf(t, params, index);
+    if (deltas.has(key)) return deltas.get(key)!;
+    const under = requiredAt(t, params, index);
+    const base = requiredAt(t, baseline(t), index);
+    const costs = ctx.costs(baseline(t));
+    const out: StaffingDelta[] = [];
+    for (const k of new Set([...base.keys(), ...under.keys()])) {
+      const fte = Math.round(((under.get(k) ?? 0) - (base.get(k) ?? 0)) * 1e6) / 1e6;
+      if (fte !== 0) out.push({ role: roleIndex.get(k) ?? -1, fte, cost_per_fte_cents: costs.scheduleAverage(k) });
+    }
+    const result = out.length > 0 ? out : null;
+    deltas.set(key, result);
+    return result;
+  };
+  const metricsMemo = new Map<string, StaffingMetrics | { error: string }>();
+  const metrics = (t: number, params: Record<string, number>, index: number) => {
+    const key = keyOf(t, params, index);
+    let m = metricsMemo.get(key);
+    if (!m) {
+      try {
+        m = staffingMetrics({ project, year: p.baseYear + t, enrollment: enrollmentAt(t, index), params });
+      } catch (e) {
+        m = { error: `staffing metrics for ${p.baseYear + t}: ${(e as Error).message}` };
+      }
+      metricsMemo.set(key, m);
+    }
+    return m;
+  };
+  return { names, paramsAt, delta, baseline, metrics };
+}
+
+/**
+ * The link as the engine's coster, or undefined when nothing in the project moves a staffing
+ * parameter (then the engine skips the staffing step entirely). With `enrollmentStep`, the
+ * enrollment index is rounded to that step first (Monte Carlo: see models/forecast/trials.ts).
+ */
+export function staffingCosterFor(project: Project, p: Prepared, enrollmentStep?: number): StaffingCoster | undefined {
+  const link = makeStaffingLink(project, p);
+  if (link.names.length === 0) return undefined;
+  if (!enrollmentStep) return link;
+  return { paramsAt: link.paramsAt, delta: (t, params, index) => link.delta(t, params, Math.round(index / enrollmentStep) * enrollmentStep) };
 }

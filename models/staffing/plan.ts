@@ -3,11 +3,10 @@ import { asCents, type Cents } from '../money/cents';
 import type { Project } from '../project/project';
 import type { EnrollmentRow } from '../schema/tables';
 import { presetRules, resolveStaffingConfig, type StaffingConfig } from './config';
-import { fteCost, roleCosts } from './costs';
-import { effectiveSchedules } from './defaults';
+import { staffingContext } from './context';
+import { fteCost } from './costs';
 import type { StaffingParams } from './params';
 import { requiredFte, type RequiredLine } from './required';
-import { roleKeyer } from './roles';
 import { tidyFte } from './rounding';
 import type { ScheduleMetrics, SiteSchedule } from './schedule';
 import { needKey, studentsBySite, type SiteStudents } from './site-data';
@@ -85,16 +84,12 @@ export function projectRules(project: Project, cfg: StaffingConfig = resolveStaf
  */
 export function staffingPlan(input: StaffingPlanInput): StaffingPlan {
   const { project, params } = input;
-  const cfg = resolveStaffingConfig(project.staffing);
-  const keyOf = roleKeyer(cfg);
+  const ctx = staffingContext(project);
+  const { cfg, keyOf, rules, rulesSource: source } = ctx;
   const year = input.year ?? defaultStaffingYear(project);
-  const { rules, source } = projectRules(project, cfg);
   const students = studentsBySite(input.enrollment ?? project.enrollment, year, project.studentNeeds, project.enrollment);
-  const required = requiredFte({
-    sites: project.sites, students, rules, cfg, keyOf, params,
-    scheduleRows: effectiveSchedules(project),
-  });
-  const costs = roleCosts({ positions: project.positions, salary: project.salary, funds: project.funds, cfg, keyOf, params });
+  const required = requiredFte({ sites: project.sites, students, rules, cfg, keyOf, params, scheduleRows: ctx.scheduleRows });
+  const costs = ctx.costs(params);
 
   // Display names: a rule's spelling first, else the first spelling seen in Positions.
   const names = new Map<string, string>();
@@ -112,19 +107,16 @@ export function staffingPlan(input: StaffingPlanInput): StaffingPlan {
     return c;
   };
   for (const l of required.lines) cellOf(l.site_id, l.role_key).lines.push(l);
-  const fteTotals = new Map<string, number>();
-  for (const p of project.positions) {
-    const k = keyOf(p.role);
-    if (!names.has(k)) names.set(k, p.role);
-    fteTotals.set(k, (fteTotals.get(k) ?? 0) + p.fte);
-    if (ruled.has(k)) {
-      const c = cellOf(p.site_id, k);
-      c.actual += p.fte;
-      if (p.status === 'vacant') c.vacant += p.fte;
-    }
+  const held = ctx.positions;
+  for (const [k, name] of held.nameByKey) if (!names.has(k)) names.set(k, name);
+  for (const [siteId, byRole] of held.bySite) for (const [k, h] of byRole) {
+    if (!ruled.has(k)) continue;
+    const c = cellOf(siteId, k);
+    c.actual = h.actual;
+    c.vacant = h.vacant;
   }
   const fteByRole: Record<string, number> = Object.create(null) as Record<string, number>;
-  for (const [k, v] of fteTotals) fteByRole[names.get(k)!] = tidyFte(v);
+  for (const [k, v] of held.fteByKey) fteByRole[names.get(k)!] = tidyFte(v);
 
   const siteById = new Map(project.sites.map((s) => [s.site_id, s]));
   const siteOrder = new Map(project.sites.map((s, i) => [s.site_id, i]));

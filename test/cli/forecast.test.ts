@@ -78,6 +78,16 @@ describe('steward compare and sensitivity', () => {
     expect(row.diff_from_reference['Low CPI']).toBe(-900_000);
     await expect(run(['tiny.steward', '--metrics', 'bogus'])).rejects.toBeInstanceOf(UsageError);
   });
+  it('shows budget, staffing and schedule metrics together by default, money in dollars', async () => {
+    const { run } = await import('../../cli/commands/compare');
+    expect(await run(['tiny.steward', '--years', '2', '--json'])).toBe(0);
+    const j = JSON.parse(out);
+    for (const m of ['expenditure_cents', 'personnel_cents', 'staffing_change_fte', 'class_size', 'collaboration_minutes', 'teacher_load', 'instructional_minutes']) expect(j.metrics).toContain(m);
+    out = '';
+    expect(await run(['tiny.steward', '--years', '2', '--metrics', 'expenditure_cents,fte_teacher'])).toBe(0);
+    expect(out).toMatch(/^expenditure \(\$\)\s+2027\s+99,000\s+90,000$/m);
+    expect(out).not.toMatch(/_cents/);
+  });
   it('prints a tornado and break-even values', async () => {
     const { run } = await import('../../cli/commands/sensitivity');
     expect(await run(['tiny.steward', '--json'])).toBe(0);
