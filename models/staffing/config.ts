@@ -39,6 +39,8 @@ export const StaffingConfigSchema = z.object({
   scheduleAverage: z.enum(['positions', 'cells']).default('positions'),
   /** Role names treated as the same role (normalised: "Classroom Teacher" → teacher). */
   roleAliases: z.record(z.string(), z.string()).default({}),
+  /** Time-study activity names treated as a Responsibilities function ("Data meetings" → monitoring_data_review); added to the built-in synonyms in ./activities.ts. */
+  activityAliases: z.record(z.string(), z.string()).default({}),
   /** The role whose FTE schedules drive (sections, collaboration coverage, class size). */
   teacherRole: z.string().default('teacher'),
   /** How an added collaboration block is covered (see docs/staffing.md). */

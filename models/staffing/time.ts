@@ -1,6 +1,6 @@
 import { asCents, dollarsToCents, type Cents } from '../money/cents';
 import type { Project } from '../project/project';
-import { normaliseHeader } from '../schema/fields';
+import { activityKeyer } from './activities';
 import { resolveStaffingConfig } from './config';
 import { roleCosts } from './costs';
 import type { StaffingParams } from './params';
@@ -60,6 +60,7 @@ export interface TimeReport {
 export function timeStudyReport(project: Project, params?: StaffingParams): TimeReport {
   const cfg = resolveStaffingConfig(project.staffing);
   const keyOf = roleKeyer(cfg);
+  const actKey = activityKeyer(cfg);
   const costs = roleCosts({ positions: project.positions, salary: project.salary, funds: project.funds, cfg, keyOf, params });
   const positionRole = new Map(project.positions.map((p) => [p.position_id, p.role]));
   const fteByRole = new Map<string, number>();
@@ -71,7 +72,7 @@ export function timeStudyReport(project: Project, params?: StaffingParams): Time
     if (!names.has(k)) names.set(k, p.role);
   }
   const actNames = new Map<string, string>();
-  for (const r of project.responsibilities) if (!actNames.has(normaliseHeader(r.function))) actNames.set(normaliseHeader(r.function), r.function);
+  for (const r of project.responsibilities) if (!actNames.has(actKey(r.function))) actNames.set(actKey(r.function), r.function);
 
   const problems: TimeReport['problems'] = [];
   // role → activity → summed hours from position rows; role → observed positions; role → activity → role-average hours.
@@ -85,7 +86,7 @@ export function timeStudyReport(project: Project, params?: StaffingParams): Time
     inner.set(act, (inner.get(act) ?? 0) + h);
   };
   for (const row of project.timeStudy) {
-    const act = normaliseHeader(row.activity);
+    const act = actKey(row.activity);
     if (!actNames.has(act)) actNames.set(act, row.activity);
     const posId = row.position_id?.trim();
     if (posId) {
@@ -112,7 +113,7 @@ export function timeStudyReport(project: Project, params?: StaffingParams): Time
 
   const targets = new Map<string, number>();
   for (const r of project.responsibilities) {
-    const k = `${keyOf(r.owner_role)}\u0000${normaliseHeader(r.function)}`;
+    const k = `${keyOf(r.owner_role)}\u0000${actKey(r.function)}`;
     targets.set(k, (targets.get(k) ?? 0) + r.protected_hours_per_week);
   }
   const studiedRoles = new Set([...observed.keys(), ...avgHours.keys()]);
@@ -168,7 +169,7 @@ export function timeStudyReport(project: Project, params?: StaffingParams): Time
 
   const fn = new Map<string, TimeReport['byFunction'][number]>();
   for (const l of lines) {
-    const k = normaliseHeader(l.activity);
+    const k = actKey(l.activity);
     let e = fn.get(k);
     if (!e) fn.set(k, (e = { activity: l.activity, target_hours_per_week: 0, actual_hours_per_week: 0, annual_cost_cents: asCents(0), target_cost_cents: asCents(0), gap_cost_cents: asCents(0) }));
     // Hours here are person-hours per week across the role's staff (per-person hours × staff FTE).

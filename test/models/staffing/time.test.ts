@@ -42,3 +42,34 @@ describe('time study against the responsibilities matrix', () => {
     expect(r.problems).toEqual([{ row: undefined, message: 'position P9 is not in Positions and the row has no role' }]);
   });
 });
+
+describe('time-study activities written as people write them', () => {
+  // "Data meetings" and "Observation & feedback" are the functions monitoring_data_review and
+  // feedback (built-in synonyms); "Instructional rounds" is mapped by the district's own alias.
+  const project = makeProject({
+    sites: [{ site_id: 'E1', name: 'Elm', level: 'ES' }],
+    positions: [{ position_id: 'P1', site_id: 'E1', role: 'principal', fte: 1, salary: 12_000_000, benefits_rate: 0.25 }],
+    staffing: { activityAliases: { 'Instructional rounds': 'feedback' } },
+    responsibilities: [
+      { function: 'feedback', owner_role: 'principal', protected_hours_per_week: 5 },
+      { function: 'monitoring_data_review', owner_role: 'principal', protected_hours_per_week: 3 },
+    ],
+    timeStudy: [
+      { position_id: 'P1', activity: 'Data meetings', hours_per_week: 1.5 },
+      { position_id: 'P1', activity: 'Observation & feedback', hours_per_week: 2 },
+      { position_id: 'P1', activity: 'Instructional rounds', hours_per_week: 1 },
+      { position_id: 'P1', activity: 'Planning', hours_per_week: 4 },
+    ],
+  });
+  const r = timeStudyReport(project);
+  const line = (a: string) => r.lines.find((l) => l.activity === a);
+
+  it('matches synonyms and aliases to the Responsibilities functions, named as that sheet names them', () => {
+    // feedback: 2 + 1 = 3 h vs 5; monitoring: 1.5 h vs 3.
+    expect(line('feedback')).toMatchObject({ actual_hours_per_week: 3, target_hours_per_week: 5, status: 'short' });
+    expect(line('monitoring_data_review')).toMatchObject({ actual_hours_per_week: 1.5, target_hours_per_week: 3, status: 'short' });
+    // Lesson planning is not program design: it stays its own activity, with no target.
+    expect(line('Planning')).toMatchObject({ actual_hours_per_week: 4, status: 'no_target' });
+    expect(r.lines).toHaveLength(3);
+  });
+});
