@@ -29,6 +29,30 @@ const isYear = (v: Cell) => {
   return r.ok && r.value !== null;
 };
 
+/**
+ * How a column's values bear on a money field, added to a partial header match: dollars (a currency
+ * sign, cents, or amounts in the thousands) +0.05; numbers under 1,000 without cents — counts or
+ * FTE (112.5 positions), as in Chicago's "Total FY25" beside "Operational Budget FY25" — −0.2.
+ */
+function moneyValueAdjust(values: readonly Cell[]): number {
+  const nums: number[] = [];
+  let dollars = 0;
+  for (const v of values) {
+    if (isBlankish(v)) continue;
+    if (typeof v === 'number') { nums.push(v); continue; }
+    if (typeof v !== 'string') continue;
+    const t = v.trim();
+    if (/\$|\.\d\d\)?$/.test(t)) dollars++;
+    const x = Number(t.replace(/[$,()\s]/g, ''));
+    if (Number.isFinite(x)) nums.push(x);
+  }
+  if (nums.length === 0) return 0;
+  const sorted = nums.map(Math.abs).sort((a, b) => a - b);
+  const median = sorted[sorted.length >> 1]!;
+  if (dollars > 0 || median >= 1000) return 0.05;
+  return -0.2;
+}
+
 export interface MappingInput {
   fields: readonly FieldInfo[];
   headers: readonly string[];
@@ -127,6 +151,9 @@ export function suggestMapping(input: MappingInput): MappingResult {
     const numeric = numericOf(c);
     const wantsNumber = kind === 'money' || kind === 'fte' || kind === 'int' || kind === 'number' || kind === 'rate' || kind === 'share';
     if ((kind === 'text' && numeric >= 0.8) || (wantsNumber && numeric < 0.5 && sample.some((r) => !isBlankish(r[c] ?? null)))) candidates.splice(i, 1);
+    // Among partial matches for money, a budget word in the header ("Operational Budget FY25") and
+    // values that look like dollars decide, so a count column named "Total …" does not win.
+    else if (kind === 'money') candidates[i]!.score = Math.min(0.89, score + moneyValueAdjust(sample.map((r) => r[c] ?? null)) + (BUDGET_WORDS.test(headers[c]!) ? 0.05 : 0));
   }
   candidates.sort((a, b) => b.score - a.score || Number(b.f.required) - Number(a.f.required) || a.c - b.c);
   for (const cand of candidates) {

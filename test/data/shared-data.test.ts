@@ -56,7 +56,11 @@ describe.skipIf(!have)('shared data: budgets', () => {
 
   it('Chicago Public Schools FY25 per-school budgets (1,306 rows, duplicated schools, float noise)', () => {
     const rel = 'chicago_cps_budget_stakes/cps_budget_stakes_dataset_stacked_2025-06-23.csv';
-    const { report, rows } = run(rel, { kind: 'budget', set: { fiscal_year: '2025', fund_code: 'GEN', object: 'other' }, map: { amount: 'Operational Budget FY25', site_id: 'School ID', fte: 'Positions' } });
+    // No --map: the amount is found among "Total FY25" (a position count), "Total Capital Needs" and
+    // "Operational Budget FY25" by its budget word and dollar values; School ID and Positions by synonym.
+    const { report, rows } = run(rel, { kind: 'budget', set: { fiscal_year: '2025', fund_code: 'GEN', object: 'other' } });
+    const col = (field: string) => report.mapping.find((m) => m.field === field)?.column;
+    expect([col('amount'), col('site_id'), col('fte')]).toEqual(['Operational Budget FY25', 'School ID', 'Positions']);
     const raw = naive(rel);
     expect(raw).toHaveLength(1306);
     const good = raw.filter((r) => !blank(r['Operational Budget FY25']));
