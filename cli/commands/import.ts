@@ -1,12 +1,17 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { closeParseWorkers, readFileGrids } from '../../host/read-file';
+import { writeFileAtomic } from '../../host/write-workbook';
+import { applyTemplate, templateFromReport } from '../../models/import/mapping';
 import { importTable } from '../../models/import/table';
-import { ReadError, type ImportOptions, type ImportReport } from '../../models/import/types';
+import { MappingTemplateSchema, ReadError, type ImportOptions, type ImportReport, type MappingTemplate } from '../../models/import/types';
 import { TABLES, TABLE_KINDS, type TableKind } from '../../models/schema/tables';
 import { formatCents, type Cents } from '../../models/money/cents';
 import { normaliseHeader } from '../../models/schema/fields';
 import { EXIT, InputError, UsageError, flagString, parseArgs, parsePairs } from '../args';
 
-export const HELP = `usage: steward import FILE [--as KIND] [--sheet NAME|all] [--map field=Column,…] [--set field=value,…] [--json]
+export const HELP = `usage: steward import FILE [--as KIND] [--sheet NAME|all] [--map field=Column,…] [--set field=value,…]
+                      [--template T.json] [--save-template T.json] [--json]
 
 Reads one table from a finance/HR/student-system export (.csv, .xlsx, .xls, .ods) and reports
 what it found: the column mapping with a confidence, rows read / accepted / rejected, every
@@ -17,6 +22,9 @@ rejected row with sheet, row, column, value and reason, and totals (amount, FTE)
                   each with the fund/year of its own title rows
   --map f=Col,…   use column "Col" for field f (overrides the suggestion)
   --set f=v,…     give field f the value v on every row (e.g. --set fiscal_year=2026,fund_code=GEN)
+  --template T.json       reuse a saved mapping (its table, columns and set values; --as, --map
+                          and --set still win)
+  --save-template T.json  save this import's mapping as a named template for the next export
   --json          print the import report as JSON
 
 Exit codes: 0 the file was read and at least one row accepted (rejected rows are listed, not fatal);
@@ -35,7 +43,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(HELP + '\n');
     return EXIT.ok;
   }
-  const args = parseArgs(argv, { as: 'value', sheet: 'value', map: 'value', set: 'value', json: 'bool' });
+  const args = parseArgs(argv, { as: 'value', sheet: 'value', map: 'value', set: 'value', template: 'value', 'save-template': 'value', json: 'bool' });
   if (args.positional.length !== 1) throw new UsageError(args.positional.length === 0 ? 'expected a FILE to import' : `expected one FILE, got ${args.positional.length}`);
   const path = args.positional[0]!;
   const opts: ImportOptions = {};
@@ -47,6 +55,8 @@ export async function run(argv: string[]): Promise<number> {
   if (map !== undefined) opts.map = parsePairs(map, 'map');
   const set = flagString(args, 'set');
   if (set !== undefined) opts.set = parsePairs(set, 'set');
+  const templatePath = flagString(args, 'template');
+  const options = templatePath !== undefined ? applyTemplate(await loadTemplate(templatePath), opts) : opts;
 
   let grids;
   try {
@@ -63,7 +73,12 @@ export async function run(argv: string[]): Promise<number> {
       throw new InputError(`${path}: no sheet named "${sheet}" (sheets: ${grids.map((g) => g.sheet).join(', ')})`);
     }
   }
-  const { report } = importTable(grids, opts);
+  const { report } = importTable(grids, options);
+  const savePath = flagString(args, 'save-template');
+  if (savePath !== undefined) {
+    const name = basename(savePath).replace(/\.json$/i, '');
+    await writeFileAtomic(savePath, JSON.stringify(templateFromReport(name, report), null, 2) + '\n');
+  }
   if (args.flags.has('json')) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else process.stdout.write(summary(report));
   const missing = report.warnings.filter((w) => w.startsWith('required field')).map((w) => /^required field (\S+):/.exec(w)?.[1] ?? '?');
@@ -75,6 +90,29 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT.rejected;
   }
   return EXIT.ok;
+}
+
+/** A template file written by --save-template (or by hand): checked against its schema. */
+async function loadTemplate(path: string): Promise<MappingTemplate> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new InputError(`--template ${path}: ${(e as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new InputError(`--template ${path}: not JSON`);
+  }
+  const parsed = MappingTemplateSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError(`--template ${path}: ${issue.path.join('.') || 'template'}: ${issue.message}`);
+  }
+  if (!(TABLE_KINDS as readonly string[]).includes(parsed.data.kind)) throw new InputError(`--template ${path}: kind "${parsed.data.kind}" is not one of ${TABLE_KINDS.join(', ')}`);
+  return parsed.data;
 }
 
 /** The readable report: mapping with confidence, counts, the first 20 problems, totals in dollars. */

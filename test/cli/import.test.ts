@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,29 @@ describe.concurrent('steward import', () => {
     // 2 lines + the Grand Total row; $1,234.56 − $34.56 = $1,200.00
     expect(out).toMatchObject({ kind: 'budget', rows: 3, accepted: 2, rejected: 1, excluded: 1, totals: { amountCents: 120000, fte: 0 } });
     expect((out.errors as Record<string, unknown>[])[0]).toEqual({ file: 'no-fund.csv', sheet: 'no-fund', row: 4, column: 'Obj', value: 'Grand Total', reason: 'excluded: totals row' });
+  }, 180_000);
+
+  it('--save-template writes the mapping; --template reuses it on the next export', async () => {
+    // A district's own column names that no synonym covers: mapped once with --map and saved.
+    const first = join(dir, 'ledger-may.csv');
+    const next = join(dir, 'ledger-june.csv');
+    writeFileSync(first, 'Acct Class,Bucket,Line Dollars,Yr\nsupplies,GEN,100.00,2026\nbooks,T1A,50.25,2026\n');
+    writeFileSync(next, 'Acct Class,Bucket,Line Dollars,Yr\nsupplies,GEN,200.00,2026\n');
+    const tpl = join(dir, 'ledger.json');
+    const saved = await cli(['import', first, '--as', 'budget', '--map', 'object=Acct Class,fund_code=Bucket,amount=Line Dollars,fiscal_year=Yr', '--save-template', tpl, '--json']);
+    expect(saved.code, saved.stderr).toBe(0);
+    const template = JSON.parse(readFileSync(tpl, 'utf8')) as Record<string, unknown>;
+    expect(template).toMatchObject({ name: 'ledger', kind: 'budget', columns: { object: 'Acct Class', fund_code: 'Bucket', amount: 'Line Dollars', fiscal_year: 'Yr' } });
+    const r = await cli(['import', next, '--template', tpl, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { kind: string; accepted: number; totals: { amountCents: number }; mapping: { field: string; via: string }[] };
+    expect(out).toMatchObject({ kind: 'budget', accepted: 1, totals: { amountCents: 20000 } });
+    expect(out.mapping.find((m) => m.field === 'amount')?.via).toBe('template');
+    const bad = join(dir, 'bad-template.json');
+    writeFileSync(bad, '{"name":"x","kind":"nope","columns":{}}');
+    const refused = await cli(['import', next, '--template', bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/kind "nope" is not one of/);
   }, 180_000);
 
   it('exits 1 and says how to supply a required column that is missing everywhere', async () => {
