@@ -32,13 +32,26 @@ export function param(params: StaffingParams | undefined, name: string): number 
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
+/**
+ * A parameter for sites of one level: `class_size_delta@ES` (elementary schools only) beats
+ * `class_size_delta` (every site). So a scenario can lower class sizes in K–5 alone, or add a
+ * collaboration block at high schools alone.
+ */
+export const LEVEL_SEPARATOR = '@';
+
+export function levelParam(params: StaffingParams | undefined, name: string, level: string): number | undefined {
+  return param(params, `${name}${LEVEL_SEPARATOR}${level}`) ?? param(params, name);
+}
+
 /** Scenario rows as the staffing engine needs them (structurally the Scenarios and Drivers sheets). */
 interface OverrideRow { scenario: string; driver: string; value: number; year?: number; based_on?: string }
 interface DriverRow { driver: string; value?: number; by_year: Record<string, number> }
 
 /** true when a driver name is one the staffing engine reads. */
 export function isStaffingParam(name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(STAFFING_PARAMS, name) || name.startsWith(ROLE_RATIO_PREFIX);
+  const at = name.indexOf(LEVEL_SEPARATOR);
+  const base = at > 0 ? name.slice(0, at) : name;
+  return Object.prototype.hasOwnProperty.call(STAFFING_PARAMS, base) || base.startsWith(ROLE_RATIO_PREFIX);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Site } from '../schema/tables';
 import type { StaffingConfig } from './config';
-import { ROLE_RATIO_PREFIX, param, type StaffingParams } from './params';
+import { ROLE_RATIO_PREFIX, levelParam, type StaffingParams } from './params';
 import { roundFte, tidyFte } from './rounding';
 import { collaborationCoverageFte, indexSchedules, resolveSchedule, scheduleMetrics, weeklyTeachingMinutes, type ScheduleMetrics, type SiteSchedule } from './schedule';
 import { POVERTY_KEY, expandGrades, needKey, type SiteStudents } from './site-data';
@@ -48,18 +48,26 @@ export function requiredFte(input: {
 }): RequiredResult {
   const { cfg, keyOf, params } = input;
   const teacherKey = keyOf(cfg.teacherRole);
-  const ratioScale = param(params, 'ratio_scale') ?? 1;
-  const classDelta = param(params, 'class_size_delta') ?? 0;
   const schedIndex = indexSchedules(input.scheduleRows);
   const ruleGrades = input.rules.map((r) => (r.grades.length > 0 ? new Set(expandGrades(r.grades)) : ALL));
-  // Per rule, once: its role key and its ratio after the scenario's scales (poverty swaps the base).
-  const prepared = input.rules.map((r) => {
-    const roleKey = keyOf(r.role);
-    const scale = ratioScale * (param(params, ROLE_RATIO_PREFIX + roleKey) ?? 1);
-    const delta = roleKey === teacherKey && (r.basis === 'grade' || r.basis === 'students') ? classDelta : 0;
-    const adjust = (base: number | undefined) => (base === undefined ? undefined : Math.max(base * scale + delta, 0.01));
-    return { roleKey, ratio: adjust(r.ratio), ratioHighPoverty: adjust(r.ratio_high_poverty) };
-  });
+  // Per rule and site level, once: its role key and its ratio after the scenario's scales (a
+  // `name@LEVEL` param beats `name` at that level; poverty swaps the base ratio).
+  const byLevel = new Map<string, { roleKey: string; ratio: number | undefined; ratioHighPoverty: number | undefined }[]>();
+  const preparedFor = (level: string) => {
+    let list = byLevel.get(level);
+    if (list) return list;
+    const ratioScale = levelParam(params, 'ratio_scale', level) ?? 1;
+    const classDelta = levelParam(params, 'class_size_delta', level) ?? 0;
+    list = input.rules.map((r) => {
+      const roleKey = keyOf(r.role);
+      const scale = ratioScale * (levelParam(params, ROLE_RATIO_PREFIX + roleKey, level) ?? 1);
+      const delta = roleKey === teacherKey && (r.basis === 'grade' || r.basis === 'students') ? classDelta : 0;
+      const adjust = (base: number | undefined) => (base === undefined ? undefined : Math.max(base * scale + delta, 0.01));
+      return { roleKey, ratio: adjust(r.ratio), ratioHighPoverty: adjust(r.ratio_high_poverty) };
+    });
+    byLevel.set(level, list);
+    return list;
+  };
 
   const lines: RequiredLine[] = [];
   const schedules = new Map<string, { schedule: SiteSchedule; metrics: ScheduleMetrics }>();
@@ -71,6 +79,7 @@ export function requiredFte(input: {
     const metrics = scheduleMetrics(schedule, st.byGrade);
     schedules.set(site.site_id, { schedule, metrics });
     const firstLine = lines.length;
+    const prepared = preparedFor(site.level);
     const poverty = st.total > 0 ? (st.needs.get(POVERTY_KEY) ?? 0) / st.total : 0;
 
     input.rules.forEach((rule, i) => {

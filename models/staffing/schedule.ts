@@ -1,5 +1,5 @@
 import { levelSchedule, type LevelSchedule, type StaffingConfig } from './config';
-import { param, type StaffingParams } from './params';
+import { levelParam, type StaffingParams } from './params';
 import { tidyFte } from './rounding';
 import type { ScheduleRow } from './tables';
 
@@ -77,7 +77,7 @@ export function resolveSchedule(
 
   if (params) {
     const periodBased = s.periods_per_day > 0;
-    const periods = param(params, 'periods_per_day');
+    const periods = levelParam(params, 'periods_per_day', level);
     if (periods !== undefined && periodBased && periods > 0 && periods !== s.periods_per_day) {
       const scale = periods / s.periods_per_day;
       s.minutes_per_period = s.minutes_per_period / scale;
@@ -85,29 +85,29 @@ export function resolveSchedule(
       subjects = subjects.map((x) => ({ ...x, course_requests_per_student: x.course_requests_per_student * scale }));
       s.periods_per_day = periods;
     }
-    const teaching = param(params, 'teaching_periods');
+    const teaching = levelParam(params, 'teaching_periods', level);
     if (teaching !== undefined && periodBased) s.teaching_periods = teaching;
-    const requests = param(params, 'course_requests_per_student');
+    const requests = levelParam(params, 'course_requests_per_student', level);
     if (requests !== undefined && periodBased) s.course_requests_per_student = requests;
-    const cap = param(params, 'class_size_cap');
+    const cap = levelParam(params, 'class_size_cap', level);
     if (cap !== undefined && cap > 0) {
       // Subjects on the school cap follow it; subjects with their own cap are held to at most the new one.
       const old = s.class_size_cap;
       s.class_size_cap = cap;
       subjects = subjects.map((x) => ({ ...x, class_size_cap: x.class_size_cap === old ? cap : Math.min(x.class_size_cap, cap) }));
     }
-    const capDelta = param(params, 'class_size_delta');
+    const capDelta = levelParam(params, 'class_size_delta', level);
     if (capDelta !== undefined) {
       s.class_size_cap = Math.max(1, s.class_size_cap + capDelta);
       subjects = subjects.map((x) => ({ ...x, class_size_cap: Math.max(1, x.class_size_cap + capDelta) }));
     }
-    const collab = param(params, 'collaboration_minutes_per_week');
+    const collab = levelParam(params, 'collaboration_minutes_per_week', level);
     if (collab !== undefined) s.collaboration_minutes_per_week = Math.max(0, collab);
-    const collabDelta = param(params, 'collaboration_minutes_delta');
+    const collabDelta = levelParam(params, 'collaboration_minutes_delta', level);
     if (collabDelta !== undefined) s.collaboration_minutes_per_week = Math.max(0, s.collaboration_minutes_per_week + collabDelta);
-    const days = param(params, 'instructional_days');
+    const days = levelParam(params, 'instructional_days', level);
     if (days !== undefined) s.instructional_days = days;
-    const minutes = param(params, 'minutes_per_day');
+    const minutes = levelParam(params, 'minutes_per_day', level);
     if (minutes !== undefined) s.minutes_per_day = minutes;
   }
   return { ...s, subjects, fromSheet: row !== undefined };

@@ -71,3 +71,34 @@ describe('cost options', () => {
     expect(plan.fteByRole).toEqual({ 'Classroom Teacher': 1 });
   });
 });
+
+describe('parameters for one site level (name@LEVEL)', () => {
+  // Elm (ES, 100 kindergartners) and Oak (HS, 100 ninth graders); teachers 1:25 at every level,
+  // counselors 1:100 (rounded up). The scenario lowers class sizes at elementary schools only and
+  // doubles counselors at high schools only.
+  const project = makeProject({
+    sites: [{ site_id: 'E1', name: 'Elm', level: 'ES' }, { site_id: 'H1', name: 'Oak', level: 'HS' }],
+    enrollment: [...grades('E1', { K: 100 }), ...grades('H1', { '9': 100 })],
+    staffingRules: [
+      { role: 'teacher', basis: 'students', ratio: 25 },
+      { role: 'counselor', basis: 'students', ratio: 100 },
+    ],
+  });
+  const required = (params?: Record<string, number>) => {
+    const plan = staffingPlan({ project, params });
+    return Object.fromEntries(plan.sites.map((r) => [`${r.site_id} ${r.role}`, r.required_fte]));
+  };
+
+  it('applies name@LEVEL at that level only, and it beats the plain name there', () => {
+    expect(required()).toMatchObject({ 'E1 teacher': 4, 'H1 teacher': 4, 'E1 counselor': 1, 'H1 counselor': 1 });
+    // ES: 100 ÷ (25 − 5) = 5 teachers; HS unchanged at 4. HS counselors 100 ÷ (100 × 0.5) = 2.
+    expect(required({ 'class_size_delta@ES': -5, 'ratio_scale_counselor@HS': 0.5 })).toMatchObject({ 'E1 teacher': 5, 'H1 teacher': 4, 'E1 counselor': 1, 'H1 counselor': 2 });
+    // Every level −5 (÷ 20 → 5), but elementary −15 (÷ 10 → 10).
+    expect(required({ class_size_delta: -5, 'class_size_delta@ES': -15 })).toMatchObject({ 'E1 teacher': 10, 'H1 teacher': 5 });
+  });
+
+  it('is a staffing parameter for scenarios', () => {
+    const p = scenarioStaffingParams({ drivers: [], scenarios: [{ scenario: 'K-5 smaller', driver: 'class_size_delta@ES', value: -2 }] }, 'K-5 smaller', 2027);
+    expect({ ...p }).toEqual({ 'class_size_delta@ES': -2 });
+  });
+});
