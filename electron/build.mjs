@@ -1,8 +1,9 @@
 // Bundles the Electron main process and the preload with esbuild (npm run build:electron).
 //   electron/main.ts      → build/electron/main.cjs     (Node, CommonJS, electron external)
 //   electron/preload.cts  → build/electron/preload.cjs  (sandboxed preloads must be CommonJS)
-//   host/parse-worker.ts  → build/electron/parse-worker.cjs, when it exists (host/read-file.ts
-//                           starts it from next to the bundle that imports it).
+//   host/parse-worker.ts  → build/electron/parse-worker.cjs and host/monte-carlo-worker.ts →
+//                           monte-carlo-worker.cjs (host/worker-entry.ts starts each from next to
+//                           the bundle that imports it).
 import { build } from 'esbuild';
 import { existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -30,6 +31,7 @@ const entries = [
   { in: 'electron/main.ts', out: 'main.cjs' },
   { in: 'electron/preload.cts', out: 'preload.cjs' },
   { in: 'host/parse-worker.ts', out: 'parse-worker.cjs', optional: true },
+  { in: 'host/monte-carlo-worker.ts', out: 'monte-carlo-worker.cjs', optional: true },
 ];
 
 rmSync(out, { recursive: true, force: true });

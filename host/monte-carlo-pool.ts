@@ -8,16 +8,13 @@
  * parse worker: a bundled sibling monte-carlo-worker.cjs (Electron) if there is one, else the .ts
  * file through a bootstrap that registers tsx's loader inside the worker (tsx CLI, vitest, bench).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { runTrials, summariseTrials, type MonteCarloSummary, type TrialChunk } from '../models/forecast/monte-carlo';
 import { prepareTrials } from '../models/forecast/trials';
 import type { Project } from '../models/project/project';
 import { fail, ok, type Parsed } from '../models/result';
 import type { TrialJob, TrialReply } from './monte-carlo-protocol';
+import { workerEntry } from './worker-entry';
 
 export const MAX_TRIALS = 100_000;
 
@@ -104,7 +101,7 @@ function runJob(slot: Slot, job: TrialJob, signal: AbortSignal | undefined, prog
 function take(): Slot {
   const s = idle.pop();
   if (s) { s.busy = true; return s; }
-  const { entry, options } = workerEntry();
+  const { entry, options } = workerEntry('monte-carlo-worker');
   const worker = new Worker(entry, { ...options, stdout: false, stderr: false });
   worker.unref();
   return { worker, projectKey: 0, busy: true };
@@ -116,30 +113,3 @@ export async function closeMonteCarloWorkers(): Promise<void> {
   await Promise.all(all.map((s) => s.worker.terminate()));
 }
 
-function hereDir(): string {
-  if (typeof __dirname === 'string') return __dirname;
-  return dirname(fileURLToPath(import.meta.url));
-}
-
-function workerEntry(): { entry: string; options: WorkerOptions } {
-  const dir = hereDir();
-  for (const name of ['monte-carlo-worker.cjs', 'monte-carlo-worker.js', 'monte-carlo-worker.mjs']) {
-    const p = join(dir, name);
-    if (existsSync(p)) return { entry: p, options: {} };
-  }
-  const ts = join(dir, 'monte-carlo-worker.ts');
-  if (!existsSync(ts)) throw new Error(`Monte Carlo worker not found next to ${dir} (bundle host/monte-carlo-worker.ts as monte-carlo-worker.cjs)`);
-  const tsxApi = pathToFileURL(tsxEsmApi(dir)).href;
-  const code = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(pathToFileURL(ts).href)}); });`;
-  return { entry: code, options: { eval: true } };
-}
-
-/** tsx's ESM register API as a file path (its `import` export; the CommonJS build cannot register ESM hooks). */
-function tsxEsmApi(from: string): string {
-  const pkgJson = createRequire(join(from, 'x.js')).resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(pkgJson, 'utf8')) as { exports?: Record<string, unknown> };
-  const entry = pkg.exports?.['./esm/api'] as { import?: string | { default?: string } } | undefined;
-  const rel = typeof entry?.import === 'string' ? entry.import : entry?.import?.default;
-  if (!rel) throw new Error('tsx is installed but has no esm/api export; bundle host/monte-carlo-worker.ts instead');
-  return join(dirname(pkgJson), rel);
-}

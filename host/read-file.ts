@@ -16,16 +16,14 @@
  * (which has prototype-pollution advisories: that worker is retired), the worker timed out or
  * crashed, or it has served MAX_JOBS files.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { basename } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { readBytes } from '../models/import/read/index';
 import { ReadError, type ReadResult } from '../models/import/types';
 import { nodeInflateRaw } from './inflate-node';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import { workerEntry } from './worker-entry';
 
 export interface ReadFileOptions {
   /** Files larger than this are refused before reading (default 100 MB). */
@@ -91,39 +89,8 @@ interface Slot {
 const idle: Slot[] = [];
 let nextId = 1;
 
-function hereDir(): string {
-  if (typeof __dirname === 'string') return __dirname;
-  return dirname(fileURLToPath(import.meta.url));
-}
-
-function workerEntry(): { entry: string | URL; options: WorkerOptions } {
-  const dir = hereDir();
-  for (const name of ['parse-worker.cjs', 'parse-worker.js', 'parse-worker.mjs']) {
-    const p = join(dir, name);
-    if (existsSync(p)) return { entry: p, options: {} };
-  }
-  const ts = join(dir, 'parse-worker.ts');
-  if (!existsSync(ts)) throw new Error(`parse worker not found next to ${dir} (bundle host/parse-worker.ts as parse-worker.cjs)`);
-  const tsxApi = pathToFileURL(tsxEsmApi(dir)).href;
-  const code = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(pathToFileURL(ts).href)}); });`;
-  return { entry: code, options: { eval: true } };
-}
-
-/**
- * tsx's ESM register API as a file path. require.resolve would give its CommonJS build, which
- * cannot register ESM hooks, so read the package's export map for the `import` condition.
- */
-function tsxEsmApi(from: string): string {
-  const pkgJson = createRequire(join(from, 'x.js')).resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(pkgJson, 'utf8')) as { exports?: Record<string, unknown> };
-  const entry = pkg.exports?.['./esm/api'] as { import?: string | { default?: string } } | undefined;
-  const rel = typeof entry?.import === 'string' ? entry.import : entry?.import?.default;
-  if (!rel) throw new Error('tsx is installed but has no esm/api export; bundle host/parse-worker.ts instead');
-  return join(dirname(pkgJson), rel);
-}
-
 function spawn(heapMb: number): Slot {
-  const { entry, options } = workerEntry();
+  const { entry, options } = workerEntry('parse-worker');
   const worker = new Worker(entry, { ...options, resourceLimits: { maxOldGenerationSizeMb: heapMb }, stdout: false, stderr: false });
   const slot: Slot = { worker, heapMb, jobs: 0, settle: null };
   worker.on('message', (reply: WorkerReply) => slot.settle?.(reply));

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { TrialJob, TrialReply } from '../../host/monte-carlo-protocol';
+import { runTrials } from '../../models/forecast/monte-carlo';
+import { prepareTrials } from '../../models/forecast/trials';
 import { CHANNELS } from '../../electron/ipc-contract';
 import { summariseProject } from '../../electron/project-summary';
 import { demoProject } from '../../models/demo/district';
@@ -23,9 +27,29 @@ describe('electron/build.mjs', () => {
     expect(existsSync(join(out, 'preload.cjs'))).toBe(true);
   });
 
-  it('builds the parse worker next to main.cjs when host/parse-worker.ts exists', () => {
-    expect(existsSync(join(out, 'parse-worker.cjs'))).toBe(existsSync(join(root, 'host', 'parse-worker.ts')));
+  it('builds the parse and Monte Carlo workers next to main.cjs', () => {
+    expect(existsSync(join(out, 'parse-worker.cjs'))).toBe(true);
+    expect(existsSync(join(out, 'monte-carlo-worker.cjs'))).toBe(true);
   });
+
+  it('the bundled Monte Carlo worker runs trials and matches the in-process run bit for bit', async () => {
+    const project = demoProject();
+    const worker = new Worker(join(out, 'monte-carlo-worker.cjs'));
+    try {
+      const reply = await new Promise<TrialReply>((resolve, reject) => {
+        worker.on('message', (m: TrialReply) => { if (m.type !== 'progress') resolve(m); });
+        worker.on('error', reject);
+        worker.postMessage({ id: 1, project, projectKey: 1, scenario: 'Base', years: 3, seed: 7, start: 0, count: 50 } satisfies TrialJob);
+      });
+      if (reply.type !== 'done') throw new Error(reply.type === 'error' ? reply.message : 'no reply');
+      const prep = prepareTrials(project, 'Base', 3);
+      if (!prep.ok) throw new Error(prep.reason);
+      const local = runTrials(prep.value.prepared, prep.value.paths, 7, 0, 50, prep.value.priorityPlan, undefined, prep.value.staffing);
+      expect([...reply.chunk.balance]).toEqual([...local.balance]);
+    } finally {
+      await worker.terminate();
+    }
+  }, 60_000);
 
   it('keeps electron external and bundles everything else into main.cjs', () => {
     const code = readFileSync(join(out, 'main.cjs'), 'utf8');
