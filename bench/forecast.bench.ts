@@ -2,7 +2,7 @@ import { closeMonteCarloWorkers, runMonteCarlo } from '../host/monte-carlo-pool'
 import { demoProject } from '../models/demo/district';
 import { scenarioPaths, type DriverPaths } from '../models/forecast/drivers';
 import { makeWorkspace, runScenario } from '../models/forecast/engine';
-import { scenarioNames } from '../models/forecast/forecast';
+import { forecastProject, scenarioNames } from '../models/forecast/forecast';
 import { prepareForecast, type Prepared } from '../models/forecast/prepare';
 import { staffingCosterFor } from '../models/forecast/staffing-link';
 import type { Project } from '../models/project/project';
@@ -50,6 +50,9 @@ bench('forecast', async () => {
   const figures: Figure[] = [];
   figures.push({ name: 'forecast demo district, 10 years × 20 scenarios', value: await timeIt(() => forecastTwenty(demo), 5, 1), unit: 'ms', target: { max: 300 } });
   figures.push({ name: 'forecast 20,000 positions + 100,000 lines, 10 years × 20 scenarios', value: await timeIt(() => forecastTwenty(big), 3, 1), unit: 'ms', target: { max: 3000 } });
+  // What `steward compare` computes: every scenario with its staffing and schedule metrics per year.
+  const compareAll = () => { const r = forecastProject(demo, { years: 10, scenarios: 'all', lean: true, staffing: true }); if (!r.ok) throw new Error(r.reason); };
+  figures.push({ name: 'compare: demo, every scenario × 10 years with staffing metrics', value: await timeIt(compareAll, 5, 1), unit: 'ms' });
 
   const mc = (workers: number) => async () => {
     const r = await runMonteCarlo({ project: demo, trials: 10_000, seed: 1, years: 10, workers });
