@@ -31,7 +31,7 @@ export type CompareMetric = string;
 
 export const DEFAULT_COMPARE_METRICS = [
   'revenue_cents', 'expenditure_cents', 'personnel_cents', 'ending_balance_cents', 'reserve_pct', 'fte', 'staffing_change_fte',
-  'class_size', 'collaboration_minutes', 'teacher_load', 'instructional_minutes',
+  'positions_added_fte', 'positions_cut_fte', 'class_size', 'collaboration_minutes', 'teacher_load', 'instructional_minutes',
 ];
 
 export interface ComparisonRow { metric: string; year: number; values: Record<string, number>; diff_from_reference: Record<string, number> }

@@ -82,7 +82,7 @@ describe('steward compare and sensitivity', () => {
     const { run } = await import('../../cli/commands/compare');
     expect(await run(['tiny.steward', '--years', '2', '--json'])).toBe(0);
     const j = JSON.parse(out);
-    for (const m of ['expenditure_cents', 'personnel_cents', 'staffing_change_fte', 'class_size', 'collaboration_minutes', 'teacher_load', 'instructional_minutes']) expect(j.metrics).toContain(m);
+    for (const m of ['expenditure_cents', 'personnel_cents', 'staffing_change_fte', 'positions_added_fte', 'positions_cut_fte', 'class_size', 'collaboration_minutes', 'teacher_load', 'instructional_minutes']) expect(j.metrics).toContain(m);
     out = '';
     expect(await run(['tiny.steward', '--years', '2', '--metrics', 'expenditure_cents,fte_teacher'])).toBe(0);
     expect(out).toMatch(/^expenditure \(\$\)\s+2027\s+99,000\s+90,000$/m);
