@@ -37,6 +37,7 @@ export function staffingContext(project: Project): StaffingContext {
   if (ctx) return ctx;
   const cfg = resolveStaffingConfig(project.staffing);
   const keyOf = roleKeyer(cfg);
+  // The rules a project staffs by: its StaffingRules sheet, or the configured preset when it has none.
   const own = project.staffingRules;
   const rules = own.length > 0 ? own : presetRules(cfg.preset);
   const byCostParams = new Map<string, RoleCosts>();

@@ -2,7 +2,6 @@ import { apportion } from '../money/apportion';
 import { asCents, type Cents } from '../money/cents';
 import type { Project } from '../project/project';
 import type { EnrollmentRow } from '../schema/tables';
-import { presetRules, resolveStaffingConfig, type StaffingConfig } from './config';
 import { staffingContext } from './context';
 import { fteCost } from './costs';
 import type { StaffingParams } from './params';
@@ -69,12 +68,6 @@ export function defaultStaffingYear(project: Project): number {
     if (r.year > latest) latest = r.year;
   }
   return hasBase || latest === -Infinity ? base : latest;
-}
-
-/** The rules a project staffs by: its StaffingRules sheet, or the configured preset when it has none. */
-export function projectRules(project: Project, cfg: StaffingConfig = resolveStaffingConfig(project.staffing)): { rules: StaffingRule[]; source: 'project' | 'preset' } {
-  const own = project.staffingRules;
-  return own.length > 0 ? { rules: own, source: 'project' } : { rules: presetRules(cfg.preset), source: 'preset' };
 }
 
 /**

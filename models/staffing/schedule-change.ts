@@ -1,12 +1,11 @@
 import { apportion } from '../money/apportion';
 import type { Cents } from '../money/cents';
 import type { Project } from '../project/project';
-import { resolveStaffingConfig, type CollaborationCoverage, type StaffingConfig } from './config';
-import { fteCost, roleCosts, type RoleCosts } from './costs';
-import { effectiveSchedules } from './defaults';
+import type { CollaborationCoverage, StaffingConfig } from './config';
+import { staffingContext } from './context';
+import { fteCost, type RoleCosts } from './costs';
 import type { StaffingParams } from './params';
 import { defaultStaffingYear } from './plan';
-import { roleKeyer } from './roles';
 import { tidyFte } from './rounding';
 import { collaborationCoverageFte, indexSchedules, isPeriodSchedule, resolveSchedule, scheduleMetrics, weeklyTeachingMinutes, type ScheduleEntry, type ScheduleMetrics, type SiteSchedule } from './schedule';
 
@@ -71,13 +70,13 @@ export function scheduleChangeCost(project: Project, site: string, change: Sched
  * 1,500 times).
  */
 export function scheduleChangeCoster(project: Project, opts: { year?: number; params?: StaffingParams } = {}): (site: string, change: ScheduleChange) => ScheduleChangeCost | null {
-  const cfg = resolveStaffingConfig(project.staffing);
-  const keyOf = roleKeyer(cfg);
+  const ctx = staffingContext(project);
+  const { cfg, keyOf } = ctx;
   const year = opts.year ?? defaultStaffingYear(project);
   const studentsAll = studentsBySite(project.enrollment, year, project.studentNeeds, project.enrollment);
-  const schedIndex = indexSchedules(effectiveSchedules(project));
+  const schedIndex = indexSchedules(ctx.scheduleRows);
   const sites = new Map(project.sites.map((s) => [s.site_id, s]));
-  const costs = roleCosts({ positions: project.positions, salary: project.salary, funds: project.funds, cfg, keyOf, params: opts.params });
+  const costs = ctx.costs(opts.params);
   const teacherKey = keyOf(cfg.teacherRole);
   return (site, change) => {
     const siteRow = sites.get(site);

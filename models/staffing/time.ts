@@ -1,10 +1,8 @@
 import { asCents, dollarsToCents, type Cents } from '../money/cents';
 import type { Project } from '../project/project';
 import { activityKeyer } from './activities';
-import { resolveStaffingConfig } from './config';
-import { roleCosts } from './costs';
+import { staffingContext } from './context';
 import type { StaffingParams } from './params';
-import { roleKeyer } from './roles';
 import { tidyFte } from './rounding';
 
 /** District functions practice 15 asks leaders to build into roles and schedules (the Responsibilities sheet may add more). */
@@ -58,10 +56,10 @@ export interface TimeReport {
  * annual work hours (settings: annualWorkHours, per-role roleWorkHours).
  */
 export function timeStudyReport(project: Project, params?: StaffingParams): TimeReport {
-  const cfg = resolveStaffingConfig(project.staffing);
-  const keyOf = roleKeyer(cfg);
+  const ctx = staffingContext(project);
+  const { cfg, keyOf } = ctx;
   const actKey = activityKeyer(cfg);
-  const costs = roleCosts({ positions: project.positions, salary: project.salary, funds: project.funds, cfg, keyOf, params });
+  const costs = ctx.costs(params);
   const positionRole = new Map(project.positions.map((p) => [p.position_id, p.role]));
   const fteByRole = new Map<string, number>();
   const names = new Map<string, string>();
