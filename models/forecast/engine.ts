@@ -4,6 +4,8 @@ import type { CompiledAction } from './plans';
 import type { Prepared } from './prepare';
 import type { DriverPaths } from './drivers';
 import type { StaffingCoster } from './staffing-cost';
+import { cutBuckets, fundAt, matchFte, siteStudents, splitCharge } from './buckets';
+import { change, indicator, type Derived } from './indicators';
 
 // One scenario, year by year. Cumulative indices (COLA, step, health, inflation by object, each
 // revenue source's growth, enrollment) carry from one year to the next, so a plan that changes a
@@ -149,80 +151,6 @@ function decisionFiscalYear(date: string, startMonth: number): number {
   return startMonth > 1 && m >= startMonth ? y + 1 : y;
 }
 
-interface Derived { revenue_growth: number; expenditure_growth: number; state_aid: number; state_aid_growth: number; enrollment_change: number }
-
-function indicator(r: YearResult, d: Derived, paths: DriverPaths, name: string, t: number, p: Prepared): number | undefined {
-  switch (name) {
-    case 'year': return r.year;
-    case 't': return t;
-    case 'reserve_pct': return r.reserve_pct;
-    case 'policy': return p.policy;
-    case 'ending_balance': return r.ending_balance_cents / 100;
-    case 'beginning_balance': return r.beginning_balance_cents / 100;
-    case 'surplus': return r.surplus_cents / 100;
-    case 'deficit': return Math.max(0, -r.surplus_cents) / 100;
-    case 'deficit_pct': return r.expenditure_cents > 0 ? Math.max(0, -r.surplus_cents) / r.expenditure_cents : 0;
-    case 'revenue': return r.revenue_cents / 100;
-    case 'expenditure': return r.expenditure_cents / 100;
-    case 'revenue_growth': return d.revenue_growth;
-    case 'expenditure_growth': return d.expenditure_growth;
-    case 'state_aid': return d.state_aid / 100;
-    case 'state_aid_growth': return d.state_aid_growth;
-    case 'enrollment': return r.enrollment;
-    case 'enrollment_change': return d.enrollment_change;
-    case 'fte': return r.fte;
-    case 'per_pupil': return r.per_pupil_cents / 100;
-    default: return paths[name]?.[t];
-  }
-}
-
-const change = (now: number, prev: number) => (Number.isNaN(prev) || prev === 0 ? 0 : now / prev - 1);
-
-/**
- * Splits `amount` cents over a bucket's funds by share (largest remainder, like apportion(), but
- * allocation-free: buckets have two or three funds, so leftover cents go by repeated maximum).
- * Returns the share of the bucket whose fund has ended under the "cut" policy (0–1).
- */
-function splitCharge(p: Prepared, exp: Float64Array, s0: number, s1: number, cls: number, amount: number, payer: Int32Array): number {
-  let given = 0;
-  let lost = 0;
-  for (let s = s0; s < s1; s++) {
-    const part = Math.floor(amount * p.shareW[s]!);
-    const f = payer[p.shareFund[s]!]!;
-    if (f >= 0) exp[f * C + cls]! += part;
-    else lost += p.shareW[s]!;
-    given += part;
-  }
-  let left = amount - given;
-  let lastPick = -1;
-  let lastRem = Infinity;
-  while (left > 0) {
-    // Next largest remainder strictly after the previous pick in (remainder desc, index asc) order.
-    let pick = -1;
-    let best = -1;
-    for (let s = s0; s < s1; s++) {
-      const exact = amount * p.shareW[s]!;
-      const rem = exact - Math.floor(exact);
-      const after = rem < lastRem || (rem === lastRem && s > lastPick);
-      if (after && rem > best) { best = rem; pick = s; }
-    }
-    if (pick < 0) { lastPick = -1; lastRem = Infinity; continue; }
-    const f = payer[p.shareFund[pick]!]!;
-    if (f >= 0) exp[f * C + cls]! += 1;
-    lastPick = pick;
-    lastRem = best;
-    left--;
-  }
-  return lost;
-}
-
-/** The fund that pays in `year`: the fund itself, the general fund after a grant's end, or −1 (cut). */
-function fundAt(p: Prepared, f: number, year: number): number {
-  const fund = p.funds[f]!;
-  if (year <= fund.lastYear) return f;
-  return fund.onEnd === 'move_to_general' ? p.general : -1;
-}
-
 function activeActions(p: Prepared, plan: string | null, year: number): CompiledAction[] {
   if (plan === null) return [];
   const list = p.plans.plans.get(plan);
@@ -237,35 +165,6 @@ function drvAt(overrides: ReadonlyMap<string, number>, paths: DriverPaths, t: nu
   if (typeof name === 'number') return name;
   if (overrides.size > 0) { const o = overrides.get(name); if (o !== undefined) return o; }
   return paths[name]?.[t] ?? 0;
-}
-
-/** Students at a site in year t after merges and closures (merged students move to the target). */
-function siteStudents(p: Prepared, actions: readonly CompiledAction[], t: number, enrollIndex: number, site: number): number {
-  const name = p.sites[site];
-  const idx = p.enrollment.sites.findIndex((s) => s.site_id === name);
-  let n = idx >= 0 ? p.enrollment.siteTotals[idx]![t]! * enrollIndex : 0;
-  for (const a of actions) {
-    if (a.kind !== 'merge_site' && a.kind !== 'close_site') continue;
-    if (a.site === site) n = 0;
-    else if (a.kind === 'merge_site' && a.targetSite === site) n += siteStudents(p, actions, t, enrollIndex, a.site);
-  }
-  return n;
-}
-
-/** FTE still in buckets of a role (−1 any) at a site (−1 any). */
-function matchFte(p: Prepared, scale: Float64Array, role: number, site: number): number {
-  let m = 0;
-  for (let b = 0; b < p.B; b++) if ((role < 0 || p.bRole[b] === role) && (site < 0 || p.bSite[b] === site)) m += p.bFte[b]! * scale[b]!;
-  return m;
-}
-
-/** Cuts `fte` from the matching buckets in proportion to their FTE; returns the FTE cut. */
-function cutBuckets(p: Prepared, scale: Float64Array, role: number, site: number, fte: number): number {
-  const m = matchFte(p, scale, role, site);
-  if (m <= 0 || fte <= 0) return 0;
-  const f = Math.max(0, 1 - fte / m);
-  for (let b = 0; b < p.B; b++) if ((role < 0 || p.bRole[b] === role) && (site < 0 || p.bSite[b] === site)) scale[b]! *= f;
-  return Math.min(fte, m);
 }
 
 function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | null, prev: State, ws: Workspace, lean: boolean, staffing: StaffingCoster | undefined): { result: YearResult; next: State; derived: Derived; params?: Record<string, number> } {

@@ -1,0 +1,80 @@
+import { C } from './objects';
+import type { CompiledAction } from './plans';
+import type { Prepared } from './prepare';
+
+// Position buckets in a forecast year (models/forecast/engine.ts): charging a bucket's pay to its
+// funds, the fund that pays after a grant ends, and the FTE a plan or staffing change matches and cuts.
+
+/**
+ * Splits `amount` cents over a bucket's funds by share (largest remainder, like apportion(), but
+ * allocation-free: buckets have two or three funds, so leftover cents go by repeated maximum).
+ * Returns the share of the bucket whose fund has ended under the "cut" policy (0–1).
+ */
+export function splitCharge(p: Prepared, exp: Float64Array, s0: number, s1: number, cls: number, amount: number, payer: Int32Array): number {
+  let given = 0;
+  let lost = 0;
+  for (let s = s0; s < s1; s++) {
+    const part = Math.floor(amount * p.shareW[s]!);
+    const f = payer[p.shareFund[s]!]!;
+    if (f >= 0) exp[f * C + cls]! += part;
+    else lost += p.shareW[s]!;
+    given += part;
+  }
+  let left = amount - given;
+  let lastPick = -1;
+  let lastRem = Infinity;
+  while (left > 0) {
+    // Next largest remainder strictly after the previous pick in (remainder desc, index asc) order.
+    let pick = -1;
+    let best = -1;
+    for (let s = s0; s < s1; s++) {
+      const exact = amount * p.shareW[s]!;
+      const rem = exact - Math.floor(exact);
+      const after = rem < lastRem || (rem === lastRem && s > lastPick);
+      if (after && rem > best) { best = rem; pick = s; }
+    }
+    if (pick < 0) { lastPick = -1; lastRem = Infinity; continue; }
+    const f = payer[p.shareFund[pick]!]!;
+    if (f >= 0) exp[f * C + cls]! += 1;
+    lastPick = pick;
+    lastRem = best;
+    left--;
+  }
+  return lost;
+}
+
+/** The fund that pays in `year`: the fund itself, the general fund after a grant's end, or −1 (cut). */
+export function fundAt(p: Prepared, f: number, year: number): number {
+  const fund = p.funds[f]!;
+  if (year <= fund.lastYear) return f;
+  return fund.onEnd === 'move_to_general' ? p.general : -1;
+}
+
+/** Students at a site in year t after merges and closures (merged students move to the target). */
+export function siteStudents(p: Prepared, actions: readonly CompiledAction[], t: number, enrollIndex: number, site: number): number {
+  const name = p.sites[site];
+  const idx = p.enrollment.sites.findIndex((s) => s.site_id === name);
+  let n = idx >= 0 ? p.enrollment.siteTotals[idx]![t]! * enrollIndex : 0;
+  for (const a of actions) {
+    if (a.kind !== 'merge_site' && a.kind !== 'close_site') continue;
+    if (a.site === site) n = 0;
+    else if (a.kind === 'merge_site' && a.targetSite === site) n += siteStudents(p, actions, t, enrollIndex, a.site);
+  }
+  return n;
+}
+
+/** FTE still in buckets of a role (−1 any) at a site (−1 any). */
+export function matchFte(p: Prepared, scale: Float64Array, role: number, site: number): number {
+  let m = 0;
+  for (let b = 0; b < p.B; b++) if ((role < 0 || p.bRole[b] === role) && (site < 0 || p.bSite[b] === site)) m += p.bFte[b]! * scale[b]!;
+  return m;
+}
+
+/** Cuts `fte` from the matching buckets in proportion to their FTE; returns the FTE cut. */
+export function cutBuckets(p: Prepared, scale: Float64Array, role: number, site: number, fte: number): number {
+  const m = matchFte(p, scale, role, site);
+  if (m <= 0 || fte <= 0) return 0;
+  const f = Math.max(0, 1 - fte / m);
+  for (let b = 0; b < p.B; b++) if ((role < 0 || p.bRole[b] === role) && (site < 0 || p.bSite[b] === site)) scale[b]! *= f;
+  return Math.min(fte, m);
+}
