@@ -3,7 +3,8 @@ import type { Problem } from '../models/project/problems';
 import { TABLES, type TableKind } from '../models/schema/tables';
 import { normaliseHeader } from '../models/schema/fields';
 import { projectFromGrids } from '../models/project/from-grids';
-import { guessKind, importTable } from '../models/import/table';
+import { guessKind } from '../models/import/kind-guess';
+import { importTable } from '../models/import/table';
 import { summariseProject } from './project-summary';
 import type { OpenFileReply } from './ipc-contract';
 

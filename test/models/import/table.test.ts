@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { guessKind, importTable } from '../../../models/import/table';
+import { guessKind } from '../../../models/import/kind-guess';
+import { importTable } from '../../../models/import/table';
 import { applyTemplate, templateFromReport } from '../../../models/import/mapping';
 import type { Cell, Grid } from '../../../models/import/types';
 import { TABLES, type TableKind } from '../../../models/schema/tables';
