@@ -60,36 +60,89 @@ export function isBlank(v: Cell | undefined): boolean {
 
 /** The columns among `cols` that look like keys shown once per group (see the rule above). */
 export function groupedColumns(rows: readonly (readonly Cell[] | undefined)[], from: number, cols: readonly number[], minStarts: (c: number) => number = () => 1): number[] {
-  return cols.filter((c) => {
-    let first: boolean | null = null;
-    let starts = 0;
-    let blanksInGroup = 0;
-    let repeats = 0;
-    let prev: Cell | undefined;
-    let seen = false;
-    for (let r = from; r < rows.length; r++) {
-      const row = rows[r];
-      if (!row) continue;
-      const v = row[c] ?? null;
+  const t = new GroupTracker(cols, minStarts);
+  for (let r = from; r < rows.length && t.live > 0; r++) {
+    const row = rows[r];
+    if (row) t.feed(row);
+  }
+  return t.grouped();
+}
+
+/**
+ * groupedColumns one row at a time, for an importer that never holds the whole sheet
+ * (csv-direct.ts). Per column: undecided while reading; "no" as soon as the first data row
+ * leaves it blank or keys repeat on consecutive rows too often; "yes" at the end when some rows
+ * in a group left it blank, repeats stayed rare and enough groups started.
+ */
+export class GroupTracker {
+  /** Columns still undecided; feeding more rows can stop when it is 0. */
+  live: number;
+  private readonly dead: boolean[];
+  private readonly first: (boolean | null)[];
+  private readonly starts: number[];
+  private readonly blanksInGroup: number[];
+  private readonly repeats: number[];
+  private readonly prev: (Cell | undefined)[];
+  private readonly seen: boolean[];
+
+  constructor(
+    readonly cols: readonly number[],
+    private readonly minStarts: (c: number) => number = () => 1,
+  ) {
+    this.live = cols.length;
+    this.dead = cols.map(() => false);
+    this.first = cols.map(() => null);
+    this.starts = cols.map(() => 0);
+    this.blanksInGroup = cols.map(() => 0);
+    this.repeats = cols.map(() => 0);
+    this.prev = cols.map(() => undefined);
+    this.seen = cols.map(() => false);
+  }
+
+  /** One data row (a blank row counts for nothing). */
+  feed(row: readonly Cell[]): void {
+    let allBlank: boolean | null = null;
+    for (let i = 0; i < this.cols.length; i++) {
+      if (this.dead[i]) continue;
+      const v = row[this.cols[i]!] ?? null;
       const blank = isBlank(v);
-      if (blank && row.every(isBlank)) continue;
-      if (first === null) {
-        first = !blank;
-        if (!first) return false;
-      }
-      if (blank) {
-        if (seen) blanksInGroup++;
-        prev = undefined;
-        continue;
-      }
-      seen = true;
-      starts++;
-      if (prev !== undefined && prev === v) {
-        // Keys repeated on consecutive rows: not a show-once export; no need to read further.
-        if (++repeats > 20 && repeats * 20 > starts) return false;
-      }
-      prev = v;
+      if (blank && (allBlank ??= row.every(isBlank))) continue;
+      this.step(i, v, blank);
     }
-    return blanksInGroup > 0 && repeats * 20 <= starts && starts >= minStarts(c);
-  });
+  }
+
+  /** One cell of column cols[i] in a row known to have a filled cell. */
+  feedCell(i: number, v: Cell): void {
+    if (!this.dead[i]) this.step(i, v, isBlank(v));
+  }
+
+  private step(i: number, v: Cell, blank: boolean): void {
+    if (this.first[i] === null) {
+      this.first[i] = !blank;
+      if (blank) return this.kill(i);
+    }
+    if (blank) {
+      if (this.seen[i]) this.blanksInGroup[i]!++;
+      this.prev[i] = undefined;
+      return;
+    }
+    this.seen[i] = true;
+    const starts = ++this.starts[i]!;
+    if (this.prev[i] !== undefined && this.prev[i] === v) {
+      // Keys repeated on consecutive rows: not a show-once export; no need to read further.
+      const repeats = ++this.repeats[i]!;
+      if (repeats > 20 && repeats * 20 > starts) return this.kill(i);
+    }
+    this.prev[i] = v;
+  }
+
+  private kill(i: number): void {
+    this.dead[i] = true;
+    this.live--;
+  }
+
+  /** The columns that look grouped, given the rows fed so far. */
+  grouped(): number[] {
+    return this.cols.filter((c, i) => !this.dead[i] && this.blanksInGroup[i]! > 0 && this.repeats[i]! * 20 <= this.starts[i]! && this.starts[i]! >= this.minStarts(c));
+  }
 }

@@ -1,53 +1,37 @@
 import { normaliseHeader } from '../schema/fields';
 import { TABLES, type RowOf, type TableKind } from '../schema/tables';
-import type { Cell, FieldMapping, Grid, ImportOptions, ImportReport, RowError, TableImport } from './types';
-import { Bad, compileField, type CompiledField, type Converter } from './convert';
+import type { Cell, Grid, ImportOptions, ImportReport, TableImport } from './types';
 import { fieldsOf, isSpreadKind, type FieldInfo } from './table-fields';
-import { findHeader, type HeaderInfo } from './header';
+import { findHeader } from './header';
 import { readTitleBlock } from './title-block';
 import { excludeReason } from './exclude';
-import { FillDown, groupedColumns, isBlank } from './fill-down';
+import { isBlank } from './fill-down';
 import { suggestMapping } from './mapping';
 import type { Spread } from './spread';
 import { needCountsSpread } from './need-counts';
 import { yearValuesSpread } from './year-values';
 import { looksLikeSalaryColumn, salaryMatrixSpread } from './salary-matrix';
 import { gradeColumns, gradeColumnsSpread } from './grade-columns';
-import { fastRowReader, rowBuilder } from './row-builder';
 import { guessKind, kindScore } from './kind-guess';
 
-// Stage 2 of import: grids (from the readers) → typed table rows and an ImportReport.
-// The per-row loop is the hot path (100,000 rows × 9 columns in well under 0.1 s): converters are
-// compiled once per column (convert.ts), rows are plain objects, and nothing else is allocated for
-// a good row. accepted + rejected === rows is asserted before returning.
+// Stage 2 of import: grids (from the readers) → typed table rows and an ImportReport. This file
+// plans each sheet (header, title block, mapping, spreads); sheet-import.ts reads its rows.
+// accepted + rejected === rows is asserted before returning.
 
-/** The money field whose sum is the report's amount total, per table. */
-export const PRIMARY_MONEY: Partial<Record<TableKind, string>> = {
-  budget: 'amount', positions: 'salary', salary: 'salary', needs: 'cost', funds: 'available', actuals: 'ytd_amount',
-};
+import { MAX_ERRORS, SheetImport, type SheetPlan } from './sheet-import';
 
-/** Errors kept in a report; the counts stay exact beyond it (a warning says how many were left out). */
-export const MAX_ERRORS = 10_000;
+export { MAX_ERRORS, PRIMARY_MONEY } from './sheet-import';
+
 const SAMPLE_ROWS = 60;
 
-function emptyReport(file: string, kind: TableKind): ImportReport {
+export function emptyReport(file: string, kind: TableKind): ImportReport {
   return {
     file, kind, sheet: '', sheets: [], headerRow: {}, mapping: [], rows: 0, accepted: 0, rejected: 0, excluded: 0,
     errors: [], warnings: [], titleValues: {}, unknownColumns: [], totals: { amountCents: 0, fte: 0 },
   };
 }
 
-interface SheetPlan {
-  grid: Grid;
-  header: HeaderInfo;
-  titleValues: Record<string, string>;
-  mapping: FieldMapping[];
-  warnings: string[];
-  unmapped: number[];
-  spread: Spread | null;
-}
-
-function sampleRows(grid: Grid, from: number): Cell[][] {
+export function sampleRows(grid: Grid, from: number): Cell[][] {
   const out: Cell[][] = [];
   for (let r = from; r < grid.rows.length && out.length < SAMPLE_ROWS; r++) {
     const row = grid.rows[r];
@@ -103,7 +87,7 @@ function planSheet(grid: Grid, kind: TableKind, fields: readonly FieldInfo[], op
   return { grid, header, titleValues, mapping, warnings: m.warnings, unmapped, spread };
 }
 
-function pickSheets(grids: readonly Grid[], kind: TableKind, fields: readonly FieldInfo[], opts: ImportOptions, report: ImportReport): SheetPlan[] {
+export function pickSheets(grids: readonly Grid[], kind: TableKind, fields: readonly FieldInfo[], opts: ImportOptions, report: ImportReport): SheetPlan[] {
   if (grids.length === 0) {
     report.warnings.push('the file has no sheets with data');
     return [];
@@ -145,6 +129,30 @@ function pickSheets(grids: readonly Grid[], kind: TableKind, fields: readonly Fi
 export function importTable<K extends TableKind>(grids: readonly Grid[], opts: ImportOptions & { kind: K }): TableImport<RowOf<K>>;
 export function importTable(grids: readonly Grid[], opts?: ImportOptions): TableImport<Record<string, unknown>>;
 export function importTable(grids: readonly Grid[], opts: ImportOptions = {}): TableImport<Record<string, unknown>> {
+  const job = planImport(grids, opts);
+  for (const plan of job.plans) {
+    const sheet = new SheetImport(plan, job.kind, job.fields, job.report, job.rows);
+    const data = plan.grid.rows;
+    for (let r = plan.header.row + 1; r < data.length; r++) {
+      const row = data[r];
+      if (row !== undefined) sheet.row(row, r);
+    }
+    sheet.finish();
+  }
+  return finishImport(job);
+}
+
+/** An import between planning and its rows: what both importTable and csv-direct.ts fill in. */
+export interface ImportJob {
+  kind: TableKind;
+  fields: readonly FieldInfo[];
+  report: ImportReport;
+  plans: SheetPlan[];
+  rows: Record<string, unknown>[];
+}
+
+/** The table (given or guessed from the header), the sheets to read and each one's plan. */
+export function planImport(grids: readonly Grid[], opts: ImportOptions): ImportJob {
   const file = grids[0]?.file ?? '';
   let kind = opts.kind ?? (opts.template?.kind as TableKind | undefined);
   let guessNote: string | null = null;
@@ -161,9 +169,13 @@ export function importTable(grids: readonly Grid[], opts: ImportOptions = {}): T
   const fields = fieldsOf(kind);
   const report = emptyReport(file, kind);
   if (guessNote) report.warnings.push(guessNote);
-  const rows: Record<string, unknown>[] = [];
   const plans = pickSheets(grids, kind, fields, opts, report);
-  for (const plan of plans) importSheet(plan, kind, fields, report, rows);
+  return { kind, fields, report, plans, rows: [] };
+}
+
+/** The report's sheet names, mapping and totals, once every sheet's rows are read. */
+export function finishImport(job: ImportJob): TableImport<Record<string, unknown>> {
+  const { report, plans, rows } = job;
   report.sheets = plans.map((p) => p.grid.sheet);
   report.sheet = report.sheets.join(', ');
   if (plans[0]) {
@@ -183,251 +195,4 @@ export function importTable(grids: readonly Grid[], opts: ImportOptions = {}): T
     throw new Error(`import accounting broken: ${report.accepted} + ${report.rejected} ≠ ${report.rows}`);
   }
   return { rows, report };
-}
-
-function importSheet(plan: SheetPlan, kind: TableKind, fields: readonly FieldInfo[], report: ImportReport, out: Record<string, unknown>[]): void {
-  const { grid, header, mapping, spread } = plan;
-  const sheet = grid.sheet;
-  const file = grid.file;
-  report.headerRow[sheet] = header.row + 1;
-  for (const w of plan.warnings) if (!report.warnings.includes(w)) report.warnings.push(w);
-  if (spread?.note) report.warnings.push(plans1(sheet, spread.note));
-  for (const c of plan.unmapped) {
-    const h = header.headers[c]!;
-    if (h !== '' && !report.unknownColumns.includes(h)) report.unknownColumns.push(h);
-  }
-  const errors = report.errors;
-  const pushError = (e: RowError) => {
-    if (errors.length < MAX_ERRORS) errors.push(e);
-  };
-  const supplied = new Set(spread?.supplies ?? []);
-  const fieldByName = new Map(fields.map((f) => [f.name, f]));
-  const ctx = { date1904: grid.date1904 ?? false };
-
-  // Column fields, constants (--set / title), defaults and missing fields, compiled once.
-  const colField: string[] = [];
-  const colIndex: number[] = [];
-  const colHeader: string[] = [];
-  const colConvert: Converter[] = [];
-  const colOptional: boolean[] = [];
-  const colDefault: ((() => unknown) | null)[] = [];
-  const constants: { name: string; value: unknown }[] = [];
-  const defaults: { name: string; make: () => unknown }[] = [];
-  const missing: string[] = [];
-  for (const m of mapping) {
-    const f = fieldByName.get(m.field)!;
-    if (isSpreadKind(f) || supplied.has(f.name)) continue;
-    const compiled: CompiledField = compileField(f.name, f.schema, f.meta, ctx);
-    if (m.index !== null) {
-      colField.push(f.name);
-      colIndex.push(m.index);
-      colHeader.push(m.column ?? '');
-      colConvert.push(compiled.convert);
-      colOptional.push(compiled.optional);
-      colDefault.push(compiled.makeDefault);
-    } else if (m.value !== undefined) {
-      const v = compiled.convert(m.value);
-      if (v instanceof Bad || v === undefined) {
-        report.warnings.push(`${m.via === 'set' ? '--set' : 'title value'} ${f.name}=${m.value}: ${v instanceof Bad ? v.reason : 'blank'}`);
-        if (!compiled.optional) missing.push(f.name);
-      } else constants.push({ name: f.name, value: v });
-    } else if (compiled.makeDefault) defaults.push({ name: f.name, make: compiled.makeDefault });
-    else if (!compiled.optional) missing.push(f.name);
-  }
-  for (const name of missing) {
-    const msg = `required field ${name}: no column found${name === 'fund_code' || name === 'fiscal_year' || name === 'site_id' ? ' and no value in the title block' : ''} — give it for every row with --set ${name}=… or name its column with --map ${name}=<column>`;
-    if (!report.warnings.includes(msg)) report.warnings.push(msg);
-  }
-  const missingReason = missing.map((name) => `no ${name} column: supply it with --set ${name}=… or --map ${name}=<column>`);
-
-  // Fill-down: id columns showing the show-once pattern; witnesses: every mapped id/text column (see fill-down.ts).
-  const fillCols: number[] = [];
-  const witnesses: number[] = [];
-  for (let i = 0; i < colField.length; i++) {
-    const f = fieldByName.get(colField[i]!)!;
-    if (f.meta.kind === 'id') fillCols.push(colIndex[i]!);
-    if (f.meta.kind === 'id' || f.meta.kind === 'text') witnesses.push(colIndex[i]!);
-  }
-  // A blank in an optional column (a plan row with no role, a district-wide budget line) usually
-  // means "none": such a column is filled down only when several groups show the pattern.
-  const optionalCols = new Set<number>();
-  for (let i = 0; i < colField.length; i++) if (!fieldByName.get(colField[i]!)!.required) optionalCols.add(colIndex[i]!);
-  const grouped = fillCols.length > 0 ? groupedColumns(grid.rows, header.row + 1, fillCols, (c) => (optionalCols.has(c) ? 3 : 1)) : [];
-  fillCols.length = 0;
-  fillCols.push(...grouped);
-  const fill = fillCols.length > 0 ? new FillDown(fillCols, witnesses) : null;
-  const fillPos = colIndex.map((c) => fillCols.indexOf(c));
-  const filledKeys: Cell[] = fillCols.map(() => null);
-
-  const primary = PRIMARY_MONEY[kind] ?? fields.find((f) => f.meta.kind === 'money')?.name;
-  const hasFte = fields.some((f) => f.name === 'fte');
-  let amount = 0;
-  let fte = 0;
-  let rowsRead = 0;
-  let accepted = 0;
-  let rejected = 0;
-  let excluded = 0;
-  const nCols = colField.length;
-  const data = grid.rows;
-
-  // Row objects: column fields, then constants, then defaults, then src — one shape for all rows.
-  const build = rowBuilder([...colField, ...constants.map((k) => k.name), ...defaults.map((d) => d.name)]);
-  const nConst = constants.length;
-  const values: unknown[] = new Array<unknown>(nCols + nConst + defaults.length).fill(undefined);
-
-  const fast = missing.length === 0 && spread === null
-    ? fastRowReader(
-      colField.map((name, i) => ({ name, index: colIndex[i]!, fillPos: fillPos[i]!, optional: colOptional[i]!, hasDefault: colDefault[i] !== null })),
-      colConvert, colDefault, constants, defaults, Bad, file, sheet)
-    : null;
-
-  for (let r = header.row + 1; r < data.length; r++) {
-    const row = data[r];
-    if (row === undefined) continue;
-    // One pass: is the row blank, how many cells are filled, might a label say "total"?
-    let filled = 0;
-    let texts = 0;
-    let maybeTotal = false;
-    // Labels sit in the first text cells: stop once three are seen and the row is clearly not a footer.
-    for (let c = 0; c < row.length && (texts < 3 || filled < 3); c++) {
-      const v = row[c];
-      if (v === null || v === undefined || v === '') continue;
-      if (typeof v === 'string') {
-        if (v.charCodeAt(0) <= 32 && v.trim() === '') continue;
-        if (texts < 3 && v.length >= 5 && (v.includes('otal') || v.includes('OTAL'))) maybeTotal = true;
-        texts++;
-      }
-      filled++;
-    }
-    if (filled === 0) continue;
-    rowsRead++;
-    const rowNo = r + 1;
-    const ex = maybeTotal || filled <= 2 ? excludeReason(row) : null;
-    if (ex) {
-      excluded++;
-      rejected++;
-      fill?.reset();
-      pushError({ file, sheet, row: rowNo, column: header.headers[ex.column] ?? '', value: ex.label.slice(0, 80), reason: `excluded: ${ex.kind === 'footer' ? 'footer line' : ex.kind === 'subtotal' ? 'subtotal row' : 'totals row'}` });
-      continue;
-    }
-    if (witnesses.length > 0 && accepted > 0) {
-      // An unlabelled totals row: no key or label at all, only figures (DCPS-style sums under the data).
-      let anyKey = false;
-      for (let w = 0; w < witnesses.length; w++) {
-        if (!isBlank(row[witnesses[w]!] ?? null)) {
-          anyKey = true;
-          break;
-        }
-      }
-      if (!anyKey && row.some((v) => typeof v === 'number' || (typeof v === 'string' && /^\s*[-$(]*[\d,]+(\.\d+)?\)?\s*$/.test(v)))) {
-        excluded++;
-        rejected++;
-        fill?.reset();
-        pushError({ file, sheet, row: rowNo, column: '', value: '', reason: 'excluded: unlabelled totals row (figures with no key columns)' });
-        continue;
-      }
-    }
-    if (fill) fill.fill(row, filledKeys);
-    if (fast !== null) {
-      const quick = fast(row, filledKeys, rowNo);
-      if (quick !== null) {
-        if (spread === null) {
-          accepted++;
-          out.push(quick);
-          if (primary !== undefined) {
-            const a = quick[primary];
-            if (typeof a === 'number') amount += a;
-          }
-          if (hasFte) {
-            const f = quick.fte;
-            if (typeof f === 'number') fte += f;
-          }
-          continue;
-        }
-      }
-    }
-    // The careful way: every cell's problem reported (and rows with a spread).
-    let ok = true;
-    for (let i = 0; i < nCols; i++) {
-      const fp = fillPos[i]!;
-      const raw: Cell = fp >= 0 ? filledKeys[fp]! : (row[colIndex[i]!] ?? null);
-      const v = colConvert[i]!(raw);
-      if (v === undefined) {
-        if (!colOptional[i]) {
-          ok = false;
-          pushError({ file, sheet, row: rowNo, column: colHeader[i]!, value: '', reason: `missing ${colField[i]}` });
-          values[i] = undefined;
-        } else {
-          const d = colDefault[i];
-          values[i] = d ? d() : undefined;
-        }
-      } else if (v instanceof Bad) {
-        ok = false;
-        values[i] = undefined;
-        pushError({ file, sheet, row: rowNo, column: colHeader[i]!, value: cellString(raw), reason: v.reason });
-      } else values[i] = v;
-    }
-    if (missing.length > 0) {
-      ok = false;
-      for (let i = 0; i < missing.length; i++) pushError({ file, sheet, row: rowNo, column: '', value: '', reason: missingReason[i]! });
-    }
-    if (!ok && spread === null) {
-      rejected++;
-      continue;
-    }
-    for (let i = 0; i < nConst; i++) {
-      const k = constants[i]!.value;
-      values[nCols + i] = Array.isArray(k) ? k.slice() : k;
-    }
-    for (let i = 0; i < defaults.length; i++) values[nCols + nConst + i] = defaults[i]!.make();
-    const obj = build(values, { file, sheet, row: rowNo });
-    let emitted: Record<string, unknown>[] | null = null;
-    if (spread && ok) {
-      emitted = spread.apply(row, obj, (c, value, reason) =>
-        pushError({ file, sheet, row: rowNo, column: header.headers[c] ?? '', value: cellString(value), reason }));
-      if (emitted === null) ok = false;
-      else if (emitted.length === 0 && spread.emptyReason) {
-        ok = false;
-        pushError({ file, sheet, row: rowNo, column: '', value: '', reason: spread.emptyReason });
-      }
-    }
-    if (!ok) {
-      rejected++;
-      continue;
-    }
-    accepted++;
-    if (emitted === null) {
-      out.push(obj);
-      if (primary !== undefined) {
-        const a = obj[primary];
-        if (typeof a === 'number') amount += a;
-      }
-      if (hasFte) {
-        const f = obj.fte;
-        if (typeof f === 'number') fte += f;
-      }
-    } else {
-      for (const e of emitted) {
-        out.push(e);
-        if (primary !== undefined && typeof e[primary] === 'number') amount += e[primary];
-        if (hasFte && typeof e.fte === 'number') fte += e.fte;
-      }
-    }
-  }
-  report.rows += rowsRead;
-  report.accepted += accepted;
-  report.rejected += rejected;
-  report.excluded += excluded;
-  report.totals.amountCents += amount;
-  report.totals.fte += fte;
-}
-
-function plans1(sheet: string, note: string): string {
-  return `${sheet}: ${note}`;
-}
-
-function cellString(raw: Cell): string {
-  if (raw === null) return '';
-  const s = String(raw);
-  return s.length > 80 ? `${s.slice(0, 80)}…` : s;
 }

@@ -7,8 +7,12 @@
  * field's start, "" inside it is one quote, delimiters and line breaks inside it are data.
  *
  * An unterminated quote, or a closing quote followed by anything but the delimiter, a line
- * break or the end (papaparse reports most of these; spaces there it drops silently) returns
- * null, so the caller lets papaparse parse the file and say what is wrong.
+ * break or the end (papaparse reports most of these; spaces there it drops silently) ends the
+ * reading as failed, so the caller lets papaparse parse the file and say what is wrong.
+ *
+ * CsvRows reads one row at a time and keeps only where each cell's text starts and ends, so
+ * the direct importer (models/import/csv-direct.ts) can read numbers straight from the text
+ * without making a string per cell; parseCsvFast makes the strings.
  */
 
 const QUOTE = 34;
@@ -18,110 +22,209 @@ const CR = 13;
 const SHORT = 12;
 const SLOTS = 1024;
 
-/** Text from `start` parsed into rows of cells, or null when papaparse must decide. */
-export function parseCsvFast(text: string, delimiter: string, start = 0): string[][] | null {
-  if (delimiter.length !== 1) return null;
-  const d = delimiter.charCodeAt(0);
-  if (d === QUOTE || d === LF || d === CR) return null;
-  const n = text.length;
-  const rows: string[][] = [];
-  if (start >= n) return rows;
-  let row: string[] = [];
-  let i = start;
-  const hasCr = text.indexOf('\r', start) >= 0;
-  let nextD = -1;
-  let nextLf = -1;
-  let nextCr = -1;
-  const cache: string[] = new Array<string>(SLOTS).fill('');
-  for (;;) {
-    // i is at the start of a field.
-    if (i < n && text.charCodeAt(i) === QUOTE) {
-      const from = i + 1;
-      let j = from;
-      let plain = true;
-      for (;;) {
-        const q = text.indexOf('"', j);
-        if (q < 0) return null; // unterminated: papaparse reports it
-        if (q + 1 < n && text.charCodeAt(q + 1) === QUOTE) {
-          plain = false;
-          j = q + 2;
+/** How a cell's text is held: as written, quoted (the text inside), or quoted with "" or CR to undo. */
+export const PLAIN = 0;
+export const QUOTED = 1;
+export const QUOTED_ESCAPED = 2;
+
+export class CsvRows {
+  /** Cells in the row just read; cell k is text[from[k], to[k]) of kind kind[k]. */
+  count = 0;
+  from = new Int32Array(64);
+  to = new Int32Array(64);
+  kind = new Uint8Array(64);
+  /** Where the row just read starts and ends in the text (its line break excluded). */
+  rowStart = 0;
+  rowEnd = 0;
+  /** A quoting problem was met: the rows read so far are not the whole file. */
+  failed = false;
+  private pos: number;
+  private finished: boolean;
+  private readonly d: number;
+  private readonly hasCr: boolean;
+  private nextD = -1;
+  private nextLf = -1;
+  private nextCr = -1;
+  private readonly cache: string[] = new Array<string>(SLOTS).fill('');
+
+  /** Null when the delimiter is not a single character this tokenizer can handle. */
+  static open(text: string, delimiter: string, start = 0): CsvRows | null {
+    if (delimiter.length !== 1) return null;
+    const d = delimiter.charCodeAt(0);
+    if (d === QUOTE || d === LF || d === CR) return null;
+    return new CsvRows(text, delimiter, start);
+  }
+
+  private constructor(
+    readonly text: string,
+    private readonly delimiter: string,
+    start: number,
+  ) {
+    this.d = delimiter.charCodeAt(0);
+    this.pos = start;
+    this.finished = start >= text.length;
+    this.hasCr = text.indexOf('\r', start) >= 0;
+  }
+
+  /** Reads the next row; false at the end or on a quoting problem (then `failed`). */
+  next(): boolean {
+    if (this.finished) return false;
+    const text = this.text;
+    const n = text.length;
+    const d = this.d;
+    let i = this.pos;
+    let k = 0;
+    this.rowStart = i;
+    if (i >= n) {
+      // The text ended with a line break: papaparse gives one last row of one empty cell.
+      this.finished = true;
+      return this.cellAt(0, i, i, PLAIN, 1, i);
+    }
+    for (;;) {
+      // i is at the start of a field.
+      if (i < n && text.charCodeAt(i) === QUOTE) {
+        const from = i + 1;
+        let j = from;
+        let kind = QUOTED;
+        let q: number;
+        for (;;) {
+          q = text.indexOf('"', j);
+          if (q < 0) return this.fail(); // unterminated: papaparse reports it
+          if (q + 1 < n && text.charCodeAt(q + 1) === QUOTE) {
+            kind = QUOTED_ESCAPED;
+            j = q + 2;
+            continue;
+          }
+          break;
+        }
+        if (kind === QUOTED && this.hasCr) {
+          const cr = text.indexOf('\r', from);
+          if (cr >= 0 && cr < q) kind = QUOTED_ESCAPED;
+        }
+        this.cellAt(k++, from, q, kind, 0, 0);
+        i = q + 1;
+        if (i >= n) return this.end(k, n, n);
+        const c = text.charCodeAt(i);
+        if (c === d) {
+          i++;
+          if (i >= n) return this.cellAt(k, n, n, PLAIN, k + 1, n) && this.end(k + 1, n, n);
           continue;
         }
-        let value = text.slice(from, q);
-        if (!plain) value = value.replace(/""/g, '"');
-        if (value.indexOf('\r') >= 0) value = value.replace(/\r\n?/g, '\n');
-        row.push(value);
-        i = q + 1;
-        break;
+        if (c === LF || c === CR) return this.lineBreak(k, i, c);
+        return this.fail(); // text after a closing quote: papaparse decides and reports
       }
-      if (i >= n) {
-        rows.push(row);
-        return rows;
-      }
-      const c = text.charCodeAt(i);
+      // An unquoted field: up to the next delimiter or line break (quotes inside are data).
+      // indexOf finds them faster than a character loop; the next positions are kept between fields.
+      if (this.nextD < i) this.nextD = indexOrEnd(text, this.delimiter, i);
+      if (this.nextLf < i) this.nextLf = indexOrEnd(text, '\n', i);
+      if (this.nextCr < i) this.nextCr = this.hasCr ? indexOrEnd(text, '\r', i) : n;
+      const nd = this.nextD;
+      const nl = this.nextLf;
+      const nc = this.nextCr;
+      const j = nd < nl ? (nd < nc ? nd : nc) : nl < nc ? nl : nc;
+      this.cellAt(k++, i, j, PLAIN, 0, 0);
+      if (j >= n) return this.end(k, j, n);
+      const c = text.charCodeAt(j);
       if (c === d) {
-        i++;
-        if (i >= n) {
-          row.push('');
-          rows.push(row);
-          return rows;
-        }
+        i = j + 1;
+        if (i >= n) return this.cellAt(k, n, n, PLAIN, k + 1, n) && this.end(k + 1, n, n);
         continue;
       }
-      if (c === LF || c === CR) {
-        i += c === CR && i + 1 < n && text.charCodeAt(i + 1) === LF ? 2 : 1;
-        rows.push(row);
-        row = [];
-        if (i >= n) {
-          rows.push(['']);
-          return rows;
-        }
-        continue;
-      }
-      return null; // text after a closing quote: papaparse decides and reports
-    }
-    // An unquoted field: up to the next delimiter or line break (quotes inside are data).
-    // indexOf finds them faster than a character loop; the next positions are kept between fields.
-    if (nextD < i) nextD = indexOrEnd(text, delimiter, i);
-    if (nextLf < i) nextLf = indexOrEnd(text, '\n', i);
-    if (nextCr < i) nextCr = hasCr ? indexOrEnd(text, '\r', i) : n;
-    const j = nextD < nextLf ? (nextD < nextCr ? nextD : nextCr) : nextLf < nextCr ? nextLf : nextCr;
-    const c = j < n ? text.charCodeAt(j) : -1;
-    const len = j - i;
-    if (len === 0) row.push('');
-    else if (len <= SHORT) {
-      // Codes, years and site ids repeat down a column: reuse the string seen last in this slot
-      // instead of allocating a copy per row (fewer live strings, much less garbage-collector work).
-      const slot = (len * 31 + text.charCodeAt(i) * 7 + text.charCodeAt(j - 1) + text.charCodeAt(i + (len >> 1)) * 131) & (SLOTS - 1);
-      const seen = cache[slot]!;
-      if (seen.length === len && text.startsWith(seen, i)) row.push(seen);
-      else {
-        const cell = text.slice(i, j);
-        cache[slot] = cell;
-        row.push(cell);
-      }
-    } else row.push(text.slice(i, j));
-    if (j >= n) {
-      rows.push(row);
-      return rows;
-    }
-    if (c === d) {
-      i = j + 1;
-      if (i >= n) {
-        row.push('');
-        rows.push(row);
-        return rows;
-      }
-      continue;
-    }
-    i = j + (c === CR && j + 1 < n && text.charCodeAt(j + 1) === LF ? 2 : 1);
-    rows.push(row);
-    row = [];
-    if (i >= n) {
-      rows.push(['']);
-      return rows;
+      return this.lineBreak(k, j, c);
     }
   }
+
+  /** Cell k of the row just read, as parseCsvFast gives it. */
+  cell(k: number): string {
+    const a = this.from[k]!;
+    const b = this.to[k]!;
+    const kind = this.kind[k]!;
+    const text = this.text;
+    if (kind === PLAIN) {
+      const len = b - a;
+      if (len === 0) return '';
+      if (len > SHORT) return text.slice(a, b);
+      // Codes, years and site ids repeat down a column: reuse the string seen last in this slot
+      // instead of allocating a copy per row (fewer live strings, much less garbage-collector work).
+      const slot = (len * 31 + text.charCodeAt(a) * 7 + text.charCodeAt(b - 1) + text.charCodeAt(a + (len >> 1)) * 131) & (SLOTS - 1);
+      const seen = this.cache[slot]!;
+      if (seen.length === len && text.startsWith(seen, a)) return seen;
+      const cell = text.slice(a, b);
+      this.cache[slot] = cell;
+      return cell;
+    }
+    let value = text.slice(a, b);
+    if (kind === QUOTED_ESCAPED) {
+      if (value.indexOf('""') >= 0) value = value.replace(/""/g, '"');
+      if (value.indexOf('\r') >= 0) value = value.replace(/\r\n?/g, '\n');
+    }
+    return value;
+  }
+
+  /** The row just read as strings. */
+  cells(): string[] {
+    const row = new Array<string>(this.count);
+    for (let k = 0; k < this.count; k++) row[k] = this.cell(k);
+    return row;
+  }
+
+  /** Records cell k; with count > 0 it also ends the row there (count cells, ending at rowEnd). */
+  private cellAt(k: number, a: number, b: number, kind: number, count: number, rowEnd: number): boolean {
+    if (k >= this.from.length) this.grow();
+    this.from[k] = a;
+    this.to[k] = b;
+    this.kind[k] = kind;
+    if (count > 0) {
+      this.count = count;
+      this.rowEnd = rowEnd;
+    }
+    return true;
+  }
+
+  private end(count: number, rowEnd: number, n: number): boolean {
+    this.count = count;
+    this.rowEnd = rowEnd;
+    this.pos = n;
+    this.finished = true;
+    return true;
+  }
+
+  private lineBreak(count: number, at: number, c: number): boolean {
+    const text = this.text;
+    this.count = count;
+    this.rowEnd = at;
+    this.pos = at + (c === CR && at + 1 < text.length && text.charCodeAt(at + 1) === LF ? 2 : 1);
+    return true;
+  }
+
+  private fail(): boolean {
+    this.failed = true;
+    this.finished = true;
+    this.count = 0;
+    return false;
+  }
+
+  private grow(): void {
+    const size = this.from.length * 2;
+    const from = new Int32Array(size);
+    const to = new Int32Array(size);
+    const kind = new Uint8Array(size);
+    from.set(this.from);
+    to.set(this.to);
+    kind.set(this.kind);
+    this.from = from;
+    this.to = to;
+    this.kind = kind;
+  }
+}
+
+/** Text from `start` parsed into rows of cells, or null when papaparse must decide. */
+export function parseCsvFast(text: string, delimiter: string, start = 0): string[][] | null {
+  const reader = CsvRows.open(text, delimiter, start);
+  if (reader === null) return null;
+  const rows: string[][] = [];
+  while (reader.next()) rows.push(reader.cells());
+  return reader.failed ? null : rows;
 }
 
 function indexOrEnd(text: string, what: string, from: number): number {
