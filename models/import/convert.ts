@@ -193,10 +193,23 @@ function needsCollapse(s: string): boolean {
 
 function toText(raw: Cell): unknown {
   if (typeof raw === 'string') {
-    const t = needsCollapse(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
+    if (needsCollapse(raw)) {
+      const t = raw.replace(/\s+/g, ' ').trim();
+      return t === '' ? undefined : t;
+    }
+    // Nothing to trim when neither end is a space: skip trim's call (a 100,000-row import's descriptions).
+    const n = raw.length;
+    if (n > 0 && !isTrimmed(raw.charCodeAt(0)) && !isTrimmed(raw.charCodeAt(n - 1))) return raw;
+    const t = raw.trim();
     return t === '' ? undefined : t;
   }
   return toId(raw);
+}
+
+/** Whether String.prototype.trim removes this character (JavaScript's white space and line terminators). */
+export function isTrimmed(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function fromParsed(r: { ok: true; value: unknown } | { ok: false; reason: string }): unknown {

@@ -22,7 +22,8 @@ import { MAX_ERRORS, SheetImport, type SheetPlan } from './sheet-import';
 
 export { MAX_ERRORS, PRIMARY_MONEY } from './sheet-import';
 
-const SAMPLE_ROWS = 60;
+/** Data rows the mapping looks at for value shapes. */
+export const SAMPLE_ROWS = 60;
 
 export function emptyReport(file: string, kind: TableKind): ImportReport {
   return {

@@ -39,19 +39,35 @@ export function guessDelimiter(text: string): string {
   return r.meta.delimiter || ',';
 }
 
-/** Parses already-decoded text. `forceDelimiter` for .tsv files. */
-export function parseCsvText(text: string, fileName: string, forceDelimiter?: string): ReadResult {
+/** Where a CSV's data starts and its delimiter: the "sep=" line, else the guess from the first 140 KB. */
+export interface CsvLayout {
+  start: number;
+  delimiter: string;
+  /** What was read from the file or guessed, for the import report. */
+  notes: string[];
+}
+
+export function csvLayout(text: string, forceDelimiter?: string): CsvLayout {
   const notes: string[] = [];
   // Excel's "sep=;" first line names the delimiter and is not data.
   const sep = /^sep=(.)(?:\r\n?|\n)/i.exec(text.slice(0, 8));
   const start = sep ? sep[0].length : 0;
   if (sep) notes.push(`delimiter given by the file's "sep=" line`);
+  const head = text.slice(start, start + 140000);
+  const delimiter = forceDelimiter ?? sep?.[1] ?? guessDelimiter(toLf(head));
+  if (delimiter !== ',') notes.push(`delimiter ${DELIMITER_NAME[delimiter] ?? JSON.stringify(delimiter)}`);
+  return { start, delimiter, notes };
+}
+
+// One line-ending convention for papaparse: it guesses a single one, so a CRLF file with
+// some bare-LF lines (or a classic-Mac CR-only file) would otherwise run lines together.
+// Inside quoted cells this turns CRLF into LF, which is what a cell's line break means anyway.
+const toLf = (s: string): string => (s.indexOf('\r') >= 0 ? s.replace(/\r\n?/g, '\n') : s);
+
+/** Parses already-decoded text. `forceDelimiter` for .tsv files. */
+export function parseCsvText(text: string, fileName: string, forceDelimiter?: string): ReadResult {
+  const { start, delimiter, notes } = csvLayout(text, forceDelimiter);
   const body = start > 0 ? text.slice(start) : text;
-  // One line-ending convention for papaparse: it guesses a single one, so a CRLF file with
-  // some bare-LF lines (or a classic-Mac CR-only file) would otherwise run lines together.
-  // Inside quoted cells this turns CRLF into LF, which is what a cell's line break means anyway.
-  const toLf = (s: string): string => (s.indexOf('\r') >= 0 ? s.replace(/\r\n?/g, '\n') : s);
-  const delimiter = forceDelimiter ?? sep?.[1] ?? guessDelimiter(toLf(body.length > 140000 ? body.slice(0, 140000) : body));
   // The common case, a well-formed file, in one pass (csv-fast.ts gives papaparse's exact rows);
   // papaparse itself for anything with a quoting problem, so it decides and reports.
   let rows = parseCsvFast(text, delimiter, start) as Cell[][] | null;
@@ -67,7 +83,6 @@ export function parseCsvText(text: string, fileName: string, forceDelimiter?: st
     if (r.length === 1 && r[0] === '') rows[i] = [];
   }
   while (rows.length > 0 && rows[rows.length - 1]!.length === 0) rows.pop();
-  if (delimiter !== ',') notes.push(`delimiter ${DELIMITER_NAME[delimiter] ?? JSON.stringify(delimiter)}`);
   if (quoteErrors.length > 0) {
     const first = quoteErrors[0]!;
     notes.push(`${quoteErrors.length} quoting problem(s), first near data row ${(first.row ?? 0) + 1}: ${first.message}`);

@@ -54,11 +54,41 @@ function oleHasStream(bytes: Uint8Array, name: string): boolean {
 }
 
 export function readBytes(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): ReadResult {
+  const r = readBytesOrCsv(bytes, fileName, opts);
+  return 'grids' in r ? r : readCsvText(r);
+}
+
+/** A text file that reads as CSV: its decoded text, for the CSV reader or the direct importer (csv-direct.ts). */
+export interface CsvText {
+  text: string;
+  encoding: TextEncoding;
+  file: string;
+  /** Tab for .tsv/.tab files. */
+  forceDelimiter?: string;
+  /** Said when the extension claims a workbook. */
+  extNote?: string;
+}
+
+/** readBytes, stopping at the decoded text when the file is a CSV. */
+export function readBytesOrCsv(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): ReadResult | CsvText {
   const file = fileName.replace(/^.*[\\/]/, '');
   try {
     return dispatch(bytes, file, opts);
   } catch (e) {
     throw asReadError(e, file);
+  }
+}
+
+/** The grid of a CSV's text, with what was noticed (encoding, delimiter, extension). */
+export function readCsvText(c: CsvText): ReadResult {
+  try {
+    const r = parseCsvText(c.text, c.file, c.forceDelimiter);
+    const note = encodingNote(c.encoding);
+    if (note) r.notes.unshift(note);
+    if (c.extNote) r.notes.unshift(c.extNote);
+    return r;
+  } catch (e) {
+    throw asReadError(e, c.file);
   }
 }
 
@@ -78,7 +108,7 @@ function asReadError(e: unknown, file: string): ReadError {
   return new ReadError(`${file} could not be read; it looks damaged or is not a spreadsheet (${msg.slice(0, 200)})`, file, 'corrupt');
 }
 
-function dispatch(bytes: Uint8Array, file: string, opts: ReadOptions): ReadResult {
+function dispatch(bytes: Uint8Array, file: string, opts: ReadOptions): ReadResult | CsvText {
   const ext = extensionOf(file);
   if (bytes.length === 0) throw new ReadError(`${file} is empty (0 bytes)`, file, 'empty');
   if (startsWith(bytes, OLE)) {
@@ -100,7 +130,7 @@ function dispatch(bytes: Uint8Array, file: string, opts: ReadOptions): ReadResul
 
 const SHEETJS_TEXT_EXT = new Set(['fods', 'slk', 'sylk', 'dif', 'htm', 'html', 'xml', 'xls', 'xlsx', 'xlsm']);
 
-function readText(bytes: Uint8Array, file: string, ext: string, opts: ReadOptions): ReadResult {
+function readText(bytes: Uint8Array, file: string, ext: string, opts: ReadOptions): ReadResult | CsvText {
   const decoded = decodeText(bytes);
   const encoding = decoded.encoding;
   // Some mainframe and ERP exports pad the file with NULs to a block size: not data.
@@ -126,17 +156,10 @@ function readText(bytes: Uint8Array, file: string, ext: string, opts: ReadOption
   if (markup && (ext === '' || ext === 'csv' || ext === 'txt')) {
     throw new ReadError(`${file} looks like an HTML/XML document, not a CSV; save it as .html or export CSV again`, file, 'unsupported');
   }
-  const r = readCsvDecoded(text, encoding, file, ext === 'tsv' || ext === 'tab' ? '\t' : undefined);
-  if (ext === 'xls' || ext === 'xlsx' || ext === 'xlsm') r.notes.unshift(`${file} is a text file saved with a .${ext} extension; read as delimited text`);
-  return r;
-}
-
-function readCsvDecoded(text: string, encoding: TextEncoding, file: string, forceDelimiter?: string): ReadResult {
-  // Reuse the text decoded for the binary check: decoding twice costs on a 100,000-line file.
-  const r = parseCsvText(text, file, forceDelimiter);
-  const note = encodingNote(encoding);
-  if (note) r.notes.unshift(note);
-  return r;
+  const csv: CsvText = { text, encoding, file };
+  if (ext === 'tsv' || ext === 'tab') csv.forceDelimiter = '\t';
+  if (ext === 'xls' || ext === 'xlsx' || ext === 'xlsm') csv.extNote = `${file} is a text file saved with a .${ext} extension; read as delimited text`;
+  return csv;
 }
 
 function readZip(bytes: Uint8Array, file: string, ext: string, opts: ReadOptions): ReadResult {

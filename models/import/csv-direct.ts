@@ -1,0 +1,193 @@
+import type { Cell, Grid, ImportOptions, TableImport } from './types';
+import { Bad, fastCentsAt, fastNumberAt, isTrimmed } from './convert';
+import { CsvRows, QUOTED_ESCAPED } from './read/csv-fast';
+import { csvLayout, sheetNameOf } from './read/csv';
+import { GroupTracker } from './fill-down';
+import { SheetImport } from './sheet-import';
+import { finishImport, planImport, sampleRows, SAMPLE_ROWS } from './table';
+
+/**
+ * A large CSV imported straight from its text: the same rows and report as parsing it into a
+ * grid and running importTable (test/models/import/csv-direct.test.ts checks that by property),
+ * without the grid. Numbers and amounts are read from the text in place, so a 100,000-line budget
+ * makes no string per amount, and each row is read once.
+ *
+ * The plan (header, title block, mapping) comes from the first rows, parsed the usual way. After
+ * them a row is read directly only when nothing about it is unusual: no "total" anywhere in it, no
+ * cell starting with a space, at least three cells filled, a key or label filled, every mapped cell
+ * converting cleanly. Any other row is turned into cells and read by the same step importTable
+ * uses (sheet-import.ts), which reports its problems. Fill-down needs the whole sheet to decide,
+ * so the columns are tracked as the rows go by (GroupTracker); if one turns out to be a show-once
+ * key, or the file is small, has a quoting problem or needs a spread, this returns null and the
+ * caller takes the grid path.
+ */
+
+/** Rows parsed the usual way before the direct reading starts; smaller files take the grid path. */
+export const DIRECT_PREFIX_ROWS = 400;
+
+export interface DirectImport {
+  imported: TableImport<Record<string, unknown>>;
+  /** What the layout step noticed (delimiter, "sep=" line). */
+  notes: string[];
+  sheet: string;
+}
+
+export function importCsvDirect(text: string, file: string, opts: ImportOptions, forceDelimiter?: string, prefixRows = DIRECT_PREFIX_ROWS): DirectImport | null {
+  const layout = csvLayout(text, forceDelimiter);
+  const csv = CsvRows.open(text, layout.delimiter, layout.start);
+  if (csv === null) return null;
+  const prefix: Cell[][] = [];
+  while (prefix.length < prefixRows && csv.next()) {
+    const row = csv.cells();
+    prefix.push(row.length === 1 && row[0] === '' ? [] : row);
+  }
+  if (csv.failed || prefix.length < prefixRows) return null;
+  const grid: Grid = { file, sheet: sheetNameOf(file), rows: prefix };
+  const job = planImport([grid], opts);
+  if (job.plans.length !== 1) return null;
+  const plan = job.plans[0]!;
+  // The plan must be the one the whole file would give: its sample of data rows complete within the prefix.
+  if (plan.spread !== null || sampleRows(grid, plan.header.row + 1).length < SAMPLE_ROWS) return null;
+  const sheet = new SheetImport(plan, job.kind, job.fields, job.report, job.rows, 'none');
+  if (sheet.fast === null) return null;
+  const groups = new GroupTracker(sheet.fillCandidates, sheet.minStarts);
+  for (let r = plan.header.row + 1; r < prefix.length; r++) {
+    const row = prefix[r]!;
+    if (groups.live > 0) groups.feed(row);
+    sheet.row(row, r);
+  }
+  const direct = directRowReader(csv, sheet, groups);
+  if (direct === null) return null;
+  for (let r = prefix.length; csv.next(); r++) {
+    if (direct(r)) continue;
+    const row: Cell[] = csv.cells();
+    if (groups.live > 0) groups.feed(row);
+    sheet.row(row, r);
+  }
+  if (csv.failed || groups.grouped().length > 0) return null;
+  sheet.finish();
+  return { imported: finishImport(job), notes: layout.notes, sheet: grid.sheet };
+}
+
+/** A row-reading function: true when it read and accepted the CSV's current row as grid row r. */
+type DirectRow = (r: number) => boolean;
+
+const factories = new Map<string, (...a: unknown[]) => DirectRow>();
+
+/**
+ * The direct reader compiled for one sheet's mapping, like row-builder.ts's fast reader: each
+ * column's reading is written out with its own converter call, so V8 sees one converter per call
+ * site and inlines it. Its checks mirror SheetImport.row and the fast reader for a row without a
+ * total label, blank-looking cells or fill-down; any doubt returns false (the careful way).
+ * Null when code generation is not allowed (a renderer under a strict Content-Security-Policy).
+ */
+function directRowReader(csv: CsvRows, sheet: SheetImport, groups: GroupTracker): DirectRow | null {
+  const cols = sheet.colCompiled;
+  const header: string[] = [];
+  const maxIndex = cols.length > 0 ? Math.max(...sheet.colIndex) : -1;
+  const lines: string[] = [
+    'let nextLower = -1;',
+    'let nextUpper = -1;',
+    'const text = csv.text;',
+    'return function directRow(r) {',
+    '  const count = csv.count;',
+    `  if (count <= ${maxIndex}) return false;`,
+    '  const start = csv.rowStart;',
+    '  const end = csv.rowEnd;',
+    // A total or subtotal label anywhere in the row: the careful way decides.
+    "  if (nextLower < start) nextLower = indexOrEnd(text, 'otal', start);",
+    '  if (nextLower < end) return false;',
+    "  if (nextUpper < start) nextUpper = indexOrEnd(text, 'OTAL', start);",
+    '  if (nextUpper < end) return false;',
+    '  const from = csv.from;',
+    '  const to = csv.to;',
+    '  let filled = 0;',
+    '  for (let k = 0; k < count; k++) {',
+    '    const a = from[k];',
+    '    if (a === to[k]) continue;',
+    '    const c = text.charCodeAt(a);',
+    '    if (c <= 32 || (c >= 128 && isTrimmed(c))) return false;',
+    '    filled++;',
+    '  }',
+    '  if (filled < 3) return false;',
+  ];
+  // A key or label filled (witnesses are mapped columns, so within count).
+  if (sheet.witnesses.length > 0) lines.push(`  if (!(${sheet.witnesses.map((k) => `from[${k}] < to[${k}]`).join(' || ')})) return false;`);
+  const numeric = cols.some((c) => c.numeric !== null);
+  if (numeric) lines.push('  const kind = csv.kind;');
+  cols.forEach((c, i) => {
+    const k = sheet.colIndex[i]!;
+    const empty = c.convert('') === undefined ? 'undefined' : `c${i}('')`;
+    lines.push(`  let v${i};`, `  { const a = from[${k}], b = to[${k}];`, `    if (a === b) v${i} = ${empty};`);
+    const t = c.numeric;
+    if (t !== null) {
+      const read = t.cents ? 'fastCentsAt(text, a, b)' : t.year ? 'b - a !== 4 ? undefined : fastNumberAt(text, a, b)' : 'fastNumberAt(text, a, b)';
+      const bounds = `x !== undefined && x > ${num(t.min)} && x <= ${num(t.max)}${t.int ? ' && Number.isInteger(x)' : ''}`;
+      lines.push(`    else if (kind[${k}] !== ${QUOTED_ESCAPED}) { const x = ${read}; v${i} = ${bounds} ? x : c${i}(csv.cell(${k})); }`);
+    }
+    lines.push(`    else v${i} = c${i}(csv.cell(${k})); }`);
+    const blank = c.optional ? (c.makeDefault ? `v${i} = d${i}();` : '') : 'return false;';
+    lines.push(`  if (v${i} === undefined) { ${blank} } else if (typeof v${i} === 'object' && v${i} instanceof Bad) return false;`);
+  });
+  const props = [
+    ...cols.map((c, i) => `${c.name}: v${i}`),
+    ...sheet.constants.map((k, j) => `${k.name}: ${Array.isArray(k.value) ? `k${j}.slice()` : `k${j}`}`),
+    ...sheet.defaults.map((d, j) => `${d.name}: e${j}()`),
+    'src: { file, sheet: sheetName, row: r + 1 }',
+  ];
+  const primary = cols.findIndex((c) => c.name === sheet.primary);
+  const fte = sheet.hasFte ? cols.findIndex((c) => c.name === 'fte') : -1;
+  lines.push(
+    '  si.rowsRead++;',
+    '  si.accepted++;',
+    `  out.push({ ${props.join(', ')} });`,
+    ...(primary >= 0 ? [`  if (typeof v${primary} === 'number') si.amount += v${primary};`] : sheet.primary !== undefined ? ['  si.amount += constantAmount;'] : []),
+    ...(fte >= 0 ? [`  if (typeof v${fte} === 'number') si.fte += v${fte};`] : sheet.hasFte ? ['  si.fte += constantFte;'] : []),
+    '  if (groups.live > 0) {',
+    ...groups.cols.map((k, t) => `    groups.feedCell(${t}, count > ${k} ? csv.cell(${k}) : null);`),
+    '  }',
+    '  return true;',
+    '};',
+  );
+  header.push(
+    ...cols.map((c, i) => `const c${i} = convs[${i}];${c.makeDefault ? ` const d${i} = defs[${i}];` : ''}`),
+    ...sheet.constants.map((_, j) => `const k${j} = consts[${j}].value;`),
+    ...sheet.defaults.map((_, j) => `const e${j} = extras[${j}].make;`),
+  );
+  const source = [...header, ...lines].join('\n');
+  try {
+    // One factory per distinct source, so the next import of the same shape reuses V8's optimised code.
+    let make = factories.get(source);
+    if (make === undefined) {
+      make = new Function('csv', 'si', 'out', 'groups', 'Bad', 'fastCentsAt', 'fastNumberAt', 'isTrimmed', 'indexOrEnd', 'convs', 'defs', 'consts', 'extras', 'file', 'sheetName', 'constantAmount', 'constantFte', source) as (...a: unknown[]) => DirectRow;
+      if (factories.size >= 64) factories.clear();
+      factories.set(source, make);
+    }
+    return make(csv, sheet, sheet.out, groups, Bad, fastCentsAt, fastNumberAt, isTrimmed, indexOrEnd, cols.map((c) => c.convert), cols.map((c) => c.makeDefault), sheet.constants, sheet.defaults, sheet.file, sheet.sheet, constantNumber(sheet, sheet.primary), constantNumber(sheet, 'fte'));
+  } catch {
+    return null;
+  }
+}
+
+/** What a sheet-wide value (--set amount=…, a default) adds to a total per row, as SheetImport.accept does. */
+function constantNumber(sheet: SheetImport, name: string | undefined): number {
+  if (name === undefined) return 0;
+  const k = sheet.constants.find((c) => c.name === name);
+  if (k) return typeof k.value === 'number' ? k.value : 0;
+  const d = sheet.defaults.find((x) => x.name === name);
+  if (d) {
+    const v = d.make();
+    return typeof v === 'number' ? v : 0;
+  }
+  return 0;
+}
+
+/** A bound as JavaScript source. */
+function num(x: number): string {
+  return Number.isFinite(x) ? String(x) : x > 0 ? 'Infinity' : '-Infinity';
+}
+
+function indexOrEnd(text: string, what: string, from: number): number {
+  const k = text.indexOf(what, from);
+  return k < 0 ? text.length : k;
+}
