@@ -1,9 +1,10 @@
 /**
- * The parse worker: runs readBytes on one file's bytes at a time, away from the app's main
+ * The parse worker: runs readBytes (or importBytes) on one file's bytes at a time, away from the app's main
  * thread, so a hostile file can be stopped (terminate) and a crash takes down only this worker.
  * Started by host/read-file.ts; bundled for Electron as build/electron/parse-worker.cjs.
  */
 import { parentPort } from 'node:worker_threads';
+import { importBytes } from '../models/import/import-bytes';
 import { readBytes } from '../models/import/read/index';
 import { sheetJsUse } from '../models/import/read/sheetjs';
 import { ReadError } from '../models/import/types';
@@ -17,8 +18,17 @@ port.on('message', (req: WorkerRequest) => {
   const before = sheetJsUse.count;
   let reply: WorkerReply;
   try {
-    const result = readBytes(new Uint8Array(req.bytes), req.fileName, { inflateRaw: nodeInflateRaw, ...(req.sheets ? { sheets: req.sheets } : {}) });
-    reply = { id: req.id, ok: true, result, tainted: sheetJsUse.count !== before };
+    const bytes = new Uint8Array(req.bytes);
+    const readOptions = { inflateRaw: nodeInflateRaw, ...(req.sheets ? { sheets: req.sheets } : {}) };
+    if (req.import) {
+      // Only the report crosses back unless the rows are wanted: cloning 100,000 rows costs more than importing them.
+      const r = importBytes(bytes, req.fileName, req.import.options, readOptions);
+      const imported = { format: r.format, notes: r.notes, sheets: r.sheets, report: r.imported.report, ...(req.import.rows ? { rows: r.imported.rows } : {}) };
+      reply = { id: req.id, ok: true, imported, tainted: sheetJsUse.count !== before };
+    } else {
+      const result = readBytes(bytes, req.fileName, readOptions);
+      reply = { id: req.id, ok: true, result, tainted: sheetJsUse.count !== before };
+    }
   } catch (e) {
     const err =
       e instanceof ReadError

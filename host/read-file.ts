@@ -20,9 +20,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { readBytes } from '../models/import/read/index';
-import { ReadError, type ReadResult } from '../models/import/types';
+import { ReadError, type ImportOptions, type ReadResult } from '../models/import/types';
 import { nodeInflateRaw } from './inflate-node';
-import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import type { WorkerImport, WorkerReply, WorkerRequest } from './worker-protocol';
 import { workerEntry } from './worker-entry';
 
 export interface ReadFileOptions {
@@ -73,7 +73,20 @@ export async function readFileGridsInProcess(path: string, opts: ReadFileOptions
 /** Reads a spreadsheet or CSV in a worker; rejects with a ReadError (too-large, timeout, corrupt, …). */
 export async function readFileGrids(path: string, opts: ReadFileOptions = {}): Promise<ReadResult> {
   const bytes = await readChecked(path, opts.maxBytes ?? DEFAULT_MAX_BYTES);
-  return runInWorker(bytes, basename(path), opts);
+  const reply = await runInWorker(bytes, basename(path), opts);
+  if (!('result' in reply)) throw new Error('parse worker: expected grids');
+  return reply.result;
+}
+
+/**
+ * Imports one table from a file in a worker (importBytes: a large CSV straight from its text),
+ * with the same limits as readFileGrids. The rows come back only with `rows: true`.
+ */
+export async function importFileInWorker(path: string, options: ImportOptions, opts: ReadFileOptions & { rows?: boolean } = {}): Promise<WorkerImport> {
+  const bytes = await readChecked(path, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  const reply = await runInWorker(bytes, basename(path), opts, { options, rows: opts.rows ?? false });
+  if (!('imported' in reply)) throw new Error('parse worker: expected an import');
+  return reply.imported;
 }
 
 // ---- the worker pool -------------------------------------------------------------------------
@@ -117,7 +130,9 @@ function release(slot: Slot): void {
   idle.push(slot);
 }
 
-function runInWorker(bytes: Uint8Array, file: string, opts: ReadFileOptions): Promise<ReadResult> {
+type Done = { result: ReadResult } | { imported: WorkerImport };
+
+function runInWorker(bytes: Uint8Array, file: string, opts: ReadFileOptions, importing?: WorkerRequest['import']): Promise<Done> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const heapMb = opts.maxHeapMb ?? 3072;
   const at = idle.findIndex((s) => s.heapMb === heapMb);
@@ -125,7 +140,7 @@ function runInWorker(bytes: Uint8Array, file: string, opts: ReadFileOptions): Pr
   slot.worker.ref();
   slot.jobs++;
   const id = nextId++;
-  return new Promise<ReadResult>((resolve, reject) => {
+  return new Promise<Done>((resolve, reject) => {
     const timer = setTimeout(() => {
       retire(slot);
       reject(new ReadError(`${file} took longer than ${(timeoutMs / 1000).toFixed(timeoutMs < 10_000 ? 1 : 0)} s to read and was stopped; it may be damaged or far too large`, file, 'timeout'));
@@ -147,10 +162,10 @@ function runInWorker(bytes: Uint8Array, file: string, opts: ReadFileOptions): Pr
       }
       if (msg.tainted) retire(slot);
       else release(slot);
-      if (msg.ok) resolve(msg.result);
+      if (msg.ok) resolve('result' in msg ? { result: msg.result } : { imported: msg.imported });
       else reject(new ReadError(msg.error.message, msg.error.file, msg.error.code));
     };
-    const req: WorkerRequest = { id, bytes: bytes.buffer as ArrayBuffer, fileName: file, ...(opts.sheets ? { sheets: opts.sheets } : {}) };
+    const req: WorkerRequest = { id, bytes: bytes.buffer as ArrayBuffer, fileName: file, ...(opts.sheets ? { sheets: opts.sheets } : {}), ...(importing ? { import: importing } : {}) };
     slot.worker.postMessage(req, [req.bytes]);
   });
 }

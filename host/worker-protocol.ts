@@ -1,4 +1,4 @@
-import type { ReadError, ReadResult } from '../models/import/types';
+import type { ImportOptions, ImportReport, ReadError, ReadResult } from '../models/import/types';
 
 /** Messages between host/read-file.ts and host/parse-worker.ts (structured-clone safe). */
 export interface WorkerRequest {
@@ -7,8 +7,20 @@ export interface WorkerRequest {
   bytes: ArrayBuffer;
   fileName: string;
   sheets?: 'all' | string[];
+  /** Import one table in the worker (importBytes) instead of handing the grids back. */
+  import?: { options: ImportOptions; rows: boolean };
+}
+
+/** What an import in the worker sends back: the report, and the rows only when asked for. */
+export interface WorkerImport {
+  format: ReadResult['format'];
+  notes: string[];
+  sheets: string[];
+  report: ImportReport;
+  rows?: Record<string, unknown>[];
 }
 
 export type WorkerReply =
   | { id: number; ok: true; result: ReadResult; tainted: boolean }
+  | { id: number; ok: true; imported: WorkerImport; tainted: boolean }
   | { id: number; ok: false; error: { message: string; file: string; code: ReadError['code'] }; tainted: boolean };

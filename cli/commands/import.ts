@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { closeParseWorkers, readFileGrids } from '../../host/read-file';
+import { closeParseWorkers, importFileInWorker } from '../../host/read-file';
 import { writeFileAtomic } from '../../host/write-workbook';
 import { applyTemplate, templateFromReport } from '../../models/import/mapping';
-import { importTable } from '../../models/import/table';
 import { MappingTemplateSchema, ReadError, type ImportOptions, type ImportReport, type MappingTemplate } from '../../models/import/types';
 import { TABLES, TABLE_KINDS, type TableKind } from '../../models/schema/tables';
 import { formatCents, type Cents } from '../../models/money/cents';
@@ -58,9 +57,10 @@ export async function run(argv: string[]): Promise<number> {
   const templatePath = flagString(args, 'template');
   const options = templatePath !== undefined ? applyTemplate(await loadTemplate(templatePath), opts) : opts;
 
-  let grids;
+  let imported;
   try {
-    grids = (await readFileGrids(path)).grids;
+    // Read and imported in the parse worker (size and time limits); only the report comes back.
+    imported = await importFileInWorker(path, options);
   } catch (e) {
     if (e instanceof ReadError) throw new InputError(e.message);
     throw e;
@@ -69,11 +69,11 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (sheet !== undefined && sheet !== 'all') {
     const norm = (t: string) => normaliseHeader(t);
-    if (!grids.some((g) => g.sheet === sheet || norm(g.sheet) === norm(sheet))) {
-      throw new InputError(`${path}: no sheet named "${sheet}" (sheets: ${grids.map((g) => g.sheet).join(', ')})`);
+    if (!imported.sheets.some((s) => s === sheet || norm(s) === norm(sheet))) {
+      throw new InputError(`${path}: no sheet named "${sheet}" (sheets: ${imported.sheets.join(', ')})`);
     }
   }
-  const { report } = importTable(grids, options);
+  const report = imported.report;
   const savePath = flagString(args, 'save-template');
   if (savePath !== undefined) {
     const name = basename(savePath).replace(/\.json$/i, '');

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { nodeInflateRaw } from '../../host/inflate-node';
-import { closeParseWorkers, readFileGrids, readFileGridsInProcess } from '../../host/read-file';
+import { closeParseWorkers, importFileInWorker, readFileGrids, readFileGridsInProcess } from '../../host/read-file';
+import { importBytes } from '../../models/import/import-bytes';
 import { readBytes } from '../../models/import/read/index';
 import { ReadError } from '../../models/import/types';
 import { makeXlsx } from '../models/import/read/make-xlsx';
@@ -56,6 +57,29 @@ describe('Node zlib as the xlsx inflater', () => {
     }
     expect(() => readBytes(lying, 'liar.xlsx', { inflateRaw: nodeInflateRaw })).toThrowError(expect.objectContaining({ code: 'zip-bomb' }));
     expect(() => nodeInflateRaw(new Uint8Array([1, 2, 3]), 10)).toThrow();
+  });
+});
+
+describe('importFileInWorker', () => {
+  it('imports in the worker: the report (and rows when asked) equal importBytes in-process', async () => {
+    const lines = ['fiscal_year,fund_code,object,amount,description'];
+    for (let i = 0; i < 700; i++) lines.push(`2026,GEN,supplies,"$${i}.25",Line ${i}`);
+    lines.push('Total,,,"$999.00",');
+    const text = lines.join('\r\n') + '\r\n';
+    const p = put('big-budget.csv', text);
+    const inProcess = importBytes(new TextEncoder().encode(text), 'big-budget.csv', { kind: 'budget' });
+    const reportOnly = await importFileInWorker(p, { kind: 'budget' });
+    expect(reportOnly.rows).toBeUndefined();
+    expect(reportOnly.report).toEqual(inProcess.imported.report);
+    expect(reportOnly.report).toMatchObject({ rows: 701, accepted: 700, rejected: 1, excluded: 1 });
+    expect(reportOnly.sheets).toEqual(['big-budget']);
+    const withRows = await importFileInWorker(p, { kind: 'budget' }, { rows: true });
+    expect(withRows.rows).toEqual(inProcess.imported.rows);
+  });
+
+  it('a broken file ends as a ReadError, like readFileGrids', async () => {
+    const e = await rejection(importFileInWorker(put('junk.csv', new Uint8Array([0, 1, 2, 3, 0, 0, 7])), { kind: 'budget' }));
+    expect(e.code).toBe('unsupported');
   });
 });
 
