@@ -388,8 +388,24 @@ export interface CompiledField {
   numeric: { cents: boolean; year: boolean; min: number; max: number; int: boolean } | null;
 }
 
-/** A column's converter with the schema's bounds folded in. Low-cardinality kinds are memoised. */
+/** Low-cardinality kinds are memoised. */
+const compiledFields = new WeakMap<z.ZodType, Map<string, CompiledField>>();
+
+/**
+ * A column's converter with the schema's bounds folded in, made once per field and date system:
+ * the generated row readers call the same converter functions on every import, so V8's optimised
+ * code for them (which inlines the converters it has seen) stays valid from one file to the next.
+ */
 export function compileField(name: string, schema: z.ZodType, meta: FieldMeta, ctx: ConvertContext = {}): CompiledField {
+  let byKey = compiledFields.get(schema);
+  if (byKey === undefined) compiledFields.set(schema, (byKey = new Map()));
+  const key = `${name}\u0000${meta.kind}\u0000${ctx.date1904 ? 1904 : 1900}`;
+  let compiled = byKey.get(key);
+  if (compiled === undefined) byKey.set(key, (compiled = compileFieldNow(name, schema, meta, ctx)));
+  return compiled;
+}
+
+function compileFieldNow(name: string, schema: z.ZodType, meta: FieldMeta, ctx: ConvertContext): CompiledField {
   const { inner, optional, defaultValue } = unwrapSchema(schema);
   const base = baseConverter(meta.kind, meta, inner, ctx);
   const check = boundsCheck(inner);

@@ -56,29 +56,34 @@ export function importCsvDirect(text: string, file: string, opts: ImportOptions,
     if (groups.live > 0) groups.feed(row);
     sheet.row(row, r);
   }
-  const direct = directRowReader(csv, sheet, groups);
-  if (direct === null) return null;
-  for (let r = prefix.length; csv.next(); r++) {
-    if (direct(r)) continue;
-    const row: Cell[] = csv.cells();
-    if (groups.live > 0) groups.feed(row);
-    sheet.row(row, r);
-  }
+  const readRows = directRowReader(csv, sheet, groups);
+  if (readRows === null) return null;
+  readRows(prefix.length, readCarefully);
   if (csv.failed || groups.grouped().length > 0) return null;
   sheet.finish();
   return { imported: finishImport(job), notes: layout.notes, sheet: grid.sheet };
 }
 
-/** A row-reading function: true when it read and accepted the CSV's current row as grid row r. */
-type DirectRow = (r: number) => boolean;
+/** A row the direct reader leaves: made into cells and read by SheetImport.row, which reports its problems. */
+function readCarefully(csv: CsvRows, sheet: SheetImport, groups: GroupTracker, r: number): void {
+  const row: Cell[] = csv.cells();
+  if (groups.live > 0) groups.feed(row);
+  sheet.row(row, r);
+}
 
-const factories = new Map<string, (...a: unknown[]) => DirectRow>();
+/**
+ * Reads the CSV's remaining rows, the first being grid row `first`: each plain row straight
+ * into a row object, every other one handed to `careful` (while it is the CSV's current row).
+ * The loop is inside the generated function so that V8 optimises it once and reuses that code
+ * on the next import instead of starting each file in unoptimised code.
+ */
+type DirectRow = (first: number, careful: typeof readCarefully) => void;
 
 /**
  * The direct reader compiled for one sheet's mapping, like row-builder.ts's fast reader: each
  * column's reading is written out with its own converter call, so V8 sees one converter per call
  * site and inlines it. Its checks mirror SheetImport.row and the fast reader for a row without a
- * total label, blank-looking cells or fill-down; any doubt returns false (the careful way).
+ * total label, blank-looking cells or fill-down; any doubt sends the row the careful way.
  * Null when code generation is not allowed (a renderer under a strict Content-Security-Policy).
  */
 function directRowReader(csv: CsvRows, sheet: SheetImport, groups: GroupTracker): DirectRow | null {
@@ -86,19 +91,21 @@ function directRowReader(csv: CsvRows, sheet: SheetImport, groups: GroupTracker)
   const header: string[] = [];
   const maxIndex = cols.length > 0 ? Math.max(...sheet.colIndex) : -1;
   const lines: string[] = [
-    'let nextLower = -1;',
-    'let nextUpper = -1;',
-    'const text = csv.text;',
-    'return function directRow(r) {',
+    '  let nextLower = -1;',
+    '  let nextUpper = -1;',
+    '  const text = csv.text;',
+    '  let r = first - 1;',
+    '  rows: while (csv.next()) {',
+    '  r++;',
     '  const count = csv.count;',
-    `  if (count <= ${maxIndex}) return false;`,
+    `  if (count <= ${maxIndex}) { careful(csv, si, groups, r); continue rows; }`,
     '  const start = csv.rowStart;',
     '  const end = csv.rowEnd;',
     // A total or subtotal label anywhere in the row: the careful way decides.
     "  if (nextLower < start) nextLower = indexOrEnd(text, 'otal', start);",
-    '  if (nextLower < end) return false;',
+    '  if (nextLower < end) { careful(csv, si, groups, r); continue rows; }',
     "  if (nextUpper < start) nextUpper = indexOrEnd(text, 'OTAL', start);",
-    '  if (nextUpper < end) return false;',
+    '  if (nextUpper < end) { careful(csv, si, groups, r); continue rows; }',
     '  const from = csv.from;',
     '  const to = csv.to;',
     '  let filled = 0;',
@@ -106,13 +113,13 @@ function directRowReader(csv: CsvRows, sheet: SheetImport, groups: GroupTracker)
     '    const a = from[k];',
     '    if (a === to[k]) continue;',
     '    const c = text.charCodeAt(a);',
-    '    if (c <= 32 || (c >= 128 && isTrimmed(c))) return false;',
+    '    if (c <= 32 || (c >= 128 && isTrimmed(c))) { careful(csv, si, groups, r); continue rows; }',
     '    filled++;',
     '  }',
-    '  if (filled < 3) return false;',
+    '  if (filled < 3) { careful(csv, si, groups, r); continue rows; }',
   ];
   // A key or label filled (witnesses are mapped columns, so within count).
-  if (sheet.witnesses.length > 0) lines.push(`  if (!(${sheet.witnesses.map((k) => `from[${k}] < to[${k}]`).join(' || ')})) return false;`);
+  if (sheet.witnesses.length > 0) lines.push(`  if (!(${sheet.witnesses.map((k) => `from[${k}] < to[${k}]`).join(' || ')})) { careful(csv, si, groups, r); continue rows; }`);
   const numeric = cols.some((c) => c.numeric !== null);
   if (numeric) lines.push('  const kind = csv.kind;');
   cols.forEach((c, i) => {
@@ -126,8 +133,8 @@ function directRowReader(csv: CsvRows, sheet: SheetImport, groups: GroupTracker)
       lines.push(`    else if (kind[${k}] !== ${QUOTED_ESCAPED}) { const x = ${read}; v${i} = ${bounds} ? x : c${i}(csv.cell(${k})); }`);
     }
     lines.push(`    else v${i} = c${i}(csv.cell(${k})); }`);
-    const blank = c.optional ? (c.makeDefault ? `v${i} = d${i}();` : '') : 'return false;';
-    lines.push(`  if (v${i} === undefined) { ${blank} } else if (typeof v${i} === 'object' && v${i} instanceof Bad) return false;`);
+    const blank = c.optional ? (c.makeDefault ? `v${i} = d${i}();` : '') : '{ careful(csv, si, groups, r); continue rows; }';
+    lines.push(`  if (v${i} === undefined) { ${blank} } else if (typeof v${i} === 'object' && v${i} instanceof Bad) { careful(csv, si, groups, r); continue rows; }`);
   });
   const props = [
     ...cols.map((c, i) => `${c.name}: v${i}`),
@@ -146,28 +153,58 @@ function directRowReader(csv: CsvRows, sheet: SheetImport, groups: GroupTracker)
     '  if (groups.live > 0) {',
     ...groups.cols.map((k, t) => `    groups.feedCell(${t}, count > ${k} ? csv.cell(${k}) : null);`),
     '  }',
-    '  return true;',
+    '  }',
     '};',
   );
   header.push(
-    ...cols.map((c, i) => `const c${i} = convs[${i}];${c.makeDefault ? ` const d${i} = defs[${i}];` : ''}`),
-    ...sheet.constants.map((_, j) => `const k${j} = consts[${j}].value;`),
-    ...sheet.defaults.map((_, j) => `const e${j} = extras[${j}].make;`),
+    'return function readRows(st, first, careful) {',
+    '  const { csv, si, out, groups, file, sheetName, constantAmount, constantFte, convs, defs, consts, extras } = st;',
+    ...cols.map((c, i) => `  const c${i} = convs[${i}];${c.makeDefault ? ` const d${i} = defs[${i}];` : ''}`),
+    ...sheet.constants.map((_, j) => `  const k${j} = consts[${j}].value;`),
+    ...sheet.defaults.map((_, j) => `  const e${j} = extras[${j}].make;`),
   );
   const source = [...header, ...lines].join('\n');
-  try {
-    // One factory per distinct source, so the next import of the same shape reuses V8's optimised code.
-    let make = factories.get(source);
-    if (make === undefined) {
-      make = new Function('csv', 'si', 'out', 'groups', 'Bad', 'fastCentsAt', 'fastNumberAt', 'isTrimmed', 'indexOrEnd', 'convs', 'defs', 'consts', 'extras', 'file', 'sheetName', 'constantAmount', 'constantFte', source) as (...a: unknown[]) => DirectRow;
-      if (factories.size >= 64) factories.clear();
-      factories.set(source, make);
+  let read = readers.get(source);
+  if (read === undefined) {
+    // One function per distinct source, taking this import's state as an argument: the same
+    // function on every import of the same shape, so V8 optimises it once and keeps that code
+    // (a fresh closure per import was optimised again, mid-loop, on every file).
+    try {
+      read = (new Function('Bad', 'fastCentsAt', 'fastNumberAt', 'isTrimmed', 'indexOrEnd', source) as (...a: unknown[]) => ReadRows)(Bad, fastCentsAt, fastNumberAt, isTrimmed, indexOrEnd);
+    } catch {
+      return null;
     }
-    return make(csv, sheet, sheet.out, groups, Bad, fastCentsAt, fastNumberAt, isTrimmed, indexOrEnd, cols.map((c) => c.convert), cols.map((c) => c.makeDefault), sheet.constants, sheet.defaults, sheet.file, sheet.sheet, constantNumber(sheet, sheet.primary), constantNumber(sheet, 'fte'));
-  } catch {
-    return null;
+    if (readers.size >= 64) readers.clear();
+    readers.set(source, read);
   }
+  const st: ReaderState = {
+    csv, si: sheet, out: sheet.out, groups, file: sheet.file, sheetName: sheet.sheet,
+    constantAmount: constantNumber(sheet, sheet.primary), constantFte: constantNumber(sheet, 'fte'),
+    convs: cols.map((c) => c.convert), defs: cols.map((c) => c.makeDefault), consts: sheet.constants, extras: sheet.defaults,
+  };
+  const fn = read;
+  return (first, careful) => fn(st, first, careful);
 }
+
+/** One import's values the generated reader works with. */
+interface ReaderState {
+  csv: CsvRows;
+  si: SheetImport;
+  out: Record<string, unknown>[];
+  groups: GroupTracker;
+  file: string;
+  sheetName: string;
+  constantAmount: number;
+  constantFte: number;
+  convs: readonly ((raw: never) => unknown)[];
+  defs: readonly ((() => unknown) | null)[];
+  consts: SheetImport['constants'];
+  extras: SheetImport['defaults'];
+}
+
+type ReadRows = (st: ReaderState, first: number, careful: typeof readCarefully) => void;
+
+const readers = new Map<string, ReadRows>();
 
 /** What a sheet-wide value (--set amount=…, a default) adds to a total per row, as SheetImport.accept does. */
 function constantNumber(sheet: SheetImport, name: string | undefined): number {
