@@ -1,6 +1,7 @@
 import type { Cell, Grid, ImportOptions, TableImport } from './types';
-import { Bad, fastCentsAt, fastNumberAt, isTrimmed } from './convert';
-import { CsvRows, QUOTED_ESCAPED } from './read/csv-fast';
+import { Bad, isTrimmed } from './convert';
+import { fastCentsAt, fastNumberAt } from './text-numbers';
+import { CsvRows, indexOrEnd, QUOTED_ESCAPED } from './read/csv-fast';
 import { csvLayout, sheetNameOf } from './read/csv';
 import { GroupTracker } from './fill-down';
 import { SheetImport } from './sheet-import';
@@ -222,9 +223,4 @@ function constantNumber(sheet: SheetImport, name: string | undefined): number {
 /** A bound as JavaScript source. */
 function num(x: number): string {
   return Number.isFinite(x) ? String(x) : x > 0 ? 'Infinity' : '-Infinity';
-}
-
-function indexOrEnd(text: string, what: string, from: number): number {
-  const k = text.indexOf(what, from);
-  return k < 0 ? text.length : k;
 }

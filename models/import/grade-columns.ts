@@ -1,6 +1,7 @@
 import type { Spread } from './spread';
 import { parseGrade } from './grade';
-import { fastNumber, isPlaceholder } from './convert';
+import { isPlaceholder } from './convert';
+import { fastNumber } from './text-numbers';
 import { parseInteger } from '../parse/values';
 import type { Cell } from './types';
 import { fiscalYearIn } from './title-block';

@@ -24,7 +24,8 @@ export function importBytes(bytes: Uint8Array, fileName: string, opts: ImportOpt
   if (!('grids' in r)) {
     const direct = importCsvDirect(r.text, r.file, opts, r.forceDelimiter);
     if (direct !== null) {
-      const notes = [...(r.extNote ? [r.extNote] : []), ...(encodingNote(r.encoding) ? [encodingNote(r.encoding)] : []), ...direct.notes];
+      // The same notes, in the same order, as readCsvText gives.
+      const notes = [r.extNote ?? '', encodingNote(r.encoding), ...direct.notes].filter((n) => n !== '');
       return { format: 'csv', notes, sheets: [direct.sheet], imported: direct.imported };
     }
   }

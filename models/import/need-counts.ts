@@ -2,7 +2,8 @@ import { normaliseHeader } from '../schema/fields';
 import { type STANDARD_NEEDS } from '../schema/tables';
 import type { Cell } from './types';
 import type { Spread } from './spread';
-import { fastNumber, isPlaceholder } from './convert';
+import { isPlaceholder } from './convert';
+import { fastNumber } from './text-numbers';
 import { parseGrade } from './grade';
 import { parseNumber } from '../parse/values';
 

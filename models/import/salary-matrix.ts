@@ -1,6 +1,6 @@
 import type { Cell } from './types';
 import type { Spread } from './spread';
-import { fastCents } from './convert';
+import { fastCents } from './text-numbers';
 import { dollarsToCents, parseAmount } from '../money/cents';
 
 // A salary schedule as contracts print it: steps down, lanes across ("Step | BA | BA+15 | MA …").

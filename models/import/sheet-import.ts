@@ -296,7 +296,7 @@ export class SheetImport {
   }
 }
 
-export function cellString(raw: Cell): string {
+function cellString(raw: Cell): string {
   if (raw === null) return '';
   const s = String(raw);
   return s.length > 80 ? `${s.slice(0, 80)}…` : s;

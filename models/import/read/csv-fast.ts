@@ -238,7 +238,8 @@ export function parseCsvFast(text: string, delimiter: string, start = 0): string
   return reader.failed ? null : rows;
 }
 
-function indexOrEnd(text: string, what: string, from: number): number {
+/** text.indexOf(what, from), or the text's length when absent (so it compares as "later than anything"). */
+export function indexOrEnd(text: string, what: string, from: number): number {
   const k = text.indexOf(what, from);
   return k < 0 ? text.length : k;
 }

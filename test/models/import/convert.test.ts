@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { z } from 'zod';
-import { compileField, fastCents, fastNumber } from '../../../models/import/convert';
+import { compileField } from '../../../models/import/convert';
+import { fastCents, fastNumber } from '../../../models/import/text-numbers';
 import { dollarsToCents } from '../../../models/money/cents';
 import { parseAmount } from '../../../models/money/cents';
 import { parseGrade } from '../../../models/import/grade';
