@@ -97,6 +97,24 @@ function toText(raw: Cell): unknown {
   return toId(raw);
 }
 
+/**
+ * Whether text[a, b) (not empty) is a text cell toText gives back as it is: no control
+ * character, no-break space or double space inside, and no space at either end.
+ */
+export function isPlainTextAt(text: string, a: number, b: number): boolean {
+  if (isTrimmed(text.charCodeAt(a)) || isTrimmed(text.charCodeAt(b - 1))) return false;
+  let prevSpace = false;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if (c < 32 || c === 160) return false;
+    else prevSpace = false;
+  }
+  return true;
+}
+
 /** Whether String.prototype.trim removes this character (JavaScript's white space and line terminators). */
 export function isTrimmed(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
@@ -277,6 +295,12 @@ export interface CompiledField {
    * min exclusive), so a caller holding the text in place can do the same without a string.
    */
   numeric: { cents: boolean; year: boolean; min: number; max: number; int: boolean } | null;
+  /**
+   * For key and text columns whose only check is a length: `convert` gives a text cell back
+   * unchanged when it is at most `max` long and needs no trimming (nor, for text, collapsing), so a
+   * caller holding the text in place can test that on the characters and skip the call.
+   */
+  plain: { collapse: boolean; max: number } | null;
 }
 
 /** Low-cardinality kinds are memoised. */
@@ -311,6 +335,8 @@ function compileFieldNow(name: string, schema: z.ZodType, meta: FieldMeta, ctx: 
     : base;
   const nb = numberBounds(inner);
   let textNumber: CompiledField['numeric'] = null;
+  let plain: CompiledField['plain'] = null;
+  if (meta.kind === 'text' && isPlainBoundedString(inner)) plain = { collapse: true, max: (inner as unknown as { maxLength: number | null }).maxLength ?? Infinity };
   if (nb && (meta.kind === 'money' || meta.kind === 'fte' || meta.kind === 'number' || meta.kind === 'year' || meta.kind === 'int')) {
     // Numbers: the fast text path and the bounds inline; anything unusual goes the careful way.
     const careful = convert;
@@ -328,6 +354,7 @@ function compileFieldNow(name: string, schema: z.ZodType, meta: FieldMeta, ctx: 
   } else if (meta.kind === 'id' && isPlainBoundedString(inner)) {
     // Keys are the most common columns: one closure, the length bound inline.
     const max = (inner as unknown as { maxLength: number | null }).maxLength ?? Infinity;
+    plain = { collapse: false, max };
     convert = (raw) => {
       const v = toId(raw);
       return typeof v === 'string' && v.length > max ? new Bad(`longer than ${max} characters`) : v;
@@ -339,7 +366,7 @@ function compileFieldNow(name: string, schema: z.ZodType, meta: FieldMeta, ctx: 
   if (defaultValue !== undefined) {
     makeDefault = Array.isArray(defaultValue) ? () => (defaultValue as unknown[]).slice() : () => defaultValue;
   }
-  return { name, kind: meta.kind, optional, makeDefault, convert, numeric: textNumber };
+  return { name, kind: meta.kind, optional, makeDefault, convert, numeric: textNumber, plain };
 }
 
 /** min/max/int of a number schema (min exclusive here: the edge goes the careful way), or null. */

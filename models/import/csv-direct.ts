@@ -1,5 +1,5 @@
 import type { Cell, Grid, ImportOptions, TableImport } from './types';
-import { Bad, isTrimmed } from './convert';
+import { Bad, isPlainTextAt, isTrimmed } from './convert';
 import { fastCentsAt, fastNumberAt } from './text-numbers';
 import { CsvRows, indexOrEnd, QUOTED_ESCAPED } from './read/csv-fast';
 import { csvLayout, sheetNameOf } from './read/csv';
@@ -96,6 +96,7 @@ function directRowReader(csv: CsvRows, sheet: SheetImport, groups: GroupTracker)
     '  let nextUpper = -1;',
     '  const text = csv.text;',
     '  let r = first - 1;',
+    '  let l = 0;',
     '  rows: while (csv.next()) {',
     '  r++;',
     '  const count = csv.count;',
@@ -132,6 +133,14 @@ function directRowReader(csv: CsvRows, sheet: SheetImport, groups: GroupTracker)
       const read = t.cents ? 'fastCentsAt(text, a, b)' : t.year ? 'b - a !== 4 ? undefined : fastNumberAt(text, a, b)' : 'fastNumberAt(text, a, b)';
       const bounds = `x !== undefined && x > ${num(t.min)} && x <= ${num(t.max)}${t.int ? ' && Number.isInteger(x)' : ''}`;
       lines.push(`    else if (kind[${k}] !== ${QUOTED_ESCAPED}) { const x = ${read}; v${i} = ${bounds} ? x : c${i}(csv.cell(${k})); }`);
+    }
+    const p = c.plain;
+    if (p !== null) {
+      // The converter would give the cell back as it is: skip its call. (The first character is
+      // known not to be a space: the filled-cell loop above sends such rows the careful way.)
+      const fits = Number.isFinite(p.max) ? ` && b - a <= ${p.max}` : '';
+      const same = p.collapse ? 'isPlainTextAt(text, a, b)' : `(l = text.charCodeAt(b - 1)) > 32 && l !== 160`;
+      lines.push(`    else if (kind[${k}] !== ${QUOTED_ESCAPED} && ${same}${fits}) v${i} = csv.cell(${k});`);
     }
     lines.push(`    else v${i} = c${i}(csv.cell(${k})); }`);
     const blank = c.optional ? (c.makeDefault ? `v${i} = d${i}();` : '') : '{ careful(csv, si, groups, r); continue rows; }';
@@ -171,7 +180,7 @@ function directRowReader(csv: CsvRows, sheet: SheetImport, groups: GroupTracker)
     // function on every import of the same shape, so V8 optimises it once and keeps that code
     // (a fresh closure per import was optimised again, mid-loop, on every file).
     try {
-      read = (new Function('Bad', 'fastCentsAt', 'fastNumberAt', 'isTrimmed', 'indexOrEnd', source) as (...a: unknown[]) => ReadRows)(Bad, fastCentsAt, fastNumberAt, isTrimmed, indexOrEnd);
+      read = (new Function('Bad', 'fastCentsAt', 'fastNumberAt', 'isTrimmed', 'isPlainTextAt', 'indexOrEnd', source) as (...a: unknown[]) => ReadRows)(Bad, fastCentsAt, fastNumberAt, isTrimmed, isPlainTextAt, indexOrEnd);
     } catch {
       return null;
     }

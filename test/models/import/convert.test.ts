@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { z } from 'zod';
-import { compileField } from '../../../models/import/convert';
+import { compileField, isPlainTextAt } from '../../../models/import/convert';
 import { fastCents, fastNumber } from '../../../models/import/text-numbers';
 import { dollarsToCents } from '../../../models/money/cents';
 import { parseAmount } from '../../../models/money/cents';
@@ -47,6 +47,17 @@ describe('fast paths agree with the careful parsers', () => {
       const s = x.toFixed(d);
       const f = fastNumber(s);
       if (f !== undefined) expect(f).toBe(Number(s) + 0); // "-0" reads as 0: no negative zeros
+    }), { numRuns: 2000 });
+  });
+
+  // Property: where isPlainTextAt says a text cell is plain, the text converter gives it back as it is.
+  it('isPlainTextAt means toText leaves the cell as it is', () => {
+    const text = compileField('description', z.string().optional(), { kind: 'text' } as never).convert;
+    const piece = fc.constantFrom('a', 'B', ' ', '  ', '\t', '\n', '\u00a0', '\u2003', 'é', '\ufeff', 'x y');
+    fc.assert(fc.property(fc.array(piece, { minLength: 1, maxLength: 6 }), fc.string({ maxLength: 3 }), (parts, pad) => {
+      const s = parts.join('');
+      const all = pad + s + pad;
+      expect(isPlainTextAt(all, pad.length, pad.length + s.length)).toBe(text(s) === s);
     }), { numRuns: 2000 });
   });
 });

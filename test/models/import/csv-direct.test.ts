@@ -52,7 +52,7 @@ const goodCell = (c: number): fc.Arbitrary<string> => {
 };
 
 /** One data row: mostly good, sometimes one of the things exports do. */
-const dataRow: fc.Arbitrary<string[]> = fc.tuple(fc.tuple(...HEADER.map((_, c) => goodCell(c))), fc.nat(99), fc.nat(8), fc.nat(9)).map(([cells, roll, col, pick]) => {
+const dataRow: fc.Arbitrary<string[]> = fc.tuple(fc.tuple(...HEADER.map((_, c) => goodCell(c))), fc.nat(99), fc.nat(8), fc.nat(13)).map(([cells, roll, col, pick]) => {
   const row = cells.slice();
   if (roll < 70) return row;
   if (roll < 74) return [];
@@ -62,7 +62,7 @@ const dataRow: fc.Arbitrary<string[]> = fc.tuple(fc.tuple(...HEADER.map((_, c) =
   if (roll < 83) return ['', '', '', '', '', '', '', '3.5', '123,456.00'];
   if (roll < 84) return ['', '', 'Page 1 of 3', '', '', '', '', '', '12'];
   if (roll < 86) return row.slice(0, 1 + (col % 8));
-  const odd = [' 101', '\u00a0GEN', 'abc', '', '  ', 'n/a', '$1,23.4', ' padded ', 'Total program', 'x'.repeat(30)][pick]!;
+  const odd = [' 101', '\u00a0GEN', 'abc', '', '  ', 'n/a', '$1,23.4', ' padded ', 'Total program', 'x'.repeat(30), 'GEN ', 'Books\u00a0', 'a\tb  c', 'k'.repeat(201)][pick]!;
   row[col] = odd;
   return row;
 });
