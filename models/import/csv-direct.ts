@@ -59,17 +59,40 @@ export function importCsvDirect(text: string, file: string, opts: ImportOptions,
   }
   const readRows = directRowReader(csv, sheet, groups);
   if (readRows === null) return null;
-  readRows(prefix.length, readCarefully);
+  readRows(prefix.length);
   if (csv.failed || groups.grouped().length > 0) return null;
   sheet.finish();
   return { imported: finishImport(job), notes: layout.notes, sheet: grid.sheet };
 }
 
 /** A row the direct reader leaves: made into cells and read by SheetImport.row, which reports its problems. */
-function readCarefully(csv: CsvRows, sheet: SheetImport, groups: GroupTracker, r: number): void {
-  const row: Cell[] = csv.cells();
+function readCarefully(st: ReaderState, r: number): void {
+  const { si, groups } = st;
+  syncCounts(st);
+  const row: Cell[] = st.csv.cells();
   if (groups.live > 0) groups.feed(row);
-  sheet.row(row, r);
+  si.row(row, r);
+  st.amount = si.amount;
+  st.fte = si.fte;
+  st.live = groups.live;
+}
+
+/** The direct reader's counts and totals handed to the SheetImport (in the order the rows came). */
+function syncCounts(st: ReaderState): void {
+  const si = st.si;
+  si.rowsRead += st.accepted;
+  si.accepted += st.accepted;
+  st.accepted = 0;
+  si.amount = st.amount;
+  si.fte = st.fte;
+}
+
+/** A directly read row's cells in the columns that might be show-once keys (until that is decided). */
+function feedGroups(st: ReaderState, count: number): void {
+  const { csv, groups } = st;
+  const cols = groups.cols;
+  for (let t = 0; t < cols.length; t++) groups.feedCell(t, count > cols[t]! ? csv.cell(cols[t]!) : null);
+  st.live = groups.live;
 }
 
 /**
@@ -78,7 +101,7 @@ function readCarefully(csv: CsvRows, sheet: SheetImport, groups: GroupTracker, r
  * The loop is inside the generated function so that V8 optimises it once and reuses that code
  * on the next import instead of starting each file in unoptimised code.
  */
-type DirectRow = (first: number, careful: typeof readCarefully) => void;
+type DirectRow = (first: number) => void;
 
 /**
  * The direct reader compiled for one sheet's mapping, like row-builder.ts's fast reader: each
@@ -100,14 +123,14 @@ function directRowReader(csv: CsvRows, sheet: SheetImport, groups: GroupTracker)
     '  rows: while (csv.next()) {',
     '  r++;',
     '  const count = csv.count;',
-    `  if (count <= ${maxIndex}) { careful(csv, si, groups, r); continue rows; }`,
+    `  if (count <= ${maxIndex}) { careful(st, r); continue rows; }`,
     '  const start = csv.rowStart;',
     '  const end = csv.rowEnd;',
     // A total or subtotal label anywhere in the row: the careful way decides.
     "  if (nextLower < start) nextLower = indexOrEnd(text, 'otal', start);",
-    '  if (nextLower < end) { careful(csv, si, groups, r); continue rows; }',
+    '  if (nextLower < end) { careful(st, r); continue rows; }',
     "  if (nextUpper < start) nextUpper = indexOrEnd(text, 'OTAL', start);",
-    '  if (nextUpper < end) { careful(csv, si, groups, r); continue rows; }',
+    '  if (nextUpper < end) { careful(st, r); continue rows; }',
     '  const from = csv.from;',
     '  const to = csv.to;',
     '  let filled = 0;',
@@ -115,13 +138,13 @@ function directRowReader(csv: CsvRows, sheet: SheetImport, groups: GroupTracker)
     '    const a = from[k];',
     '    if (a === to[k]) continue;',
     '    const c = text.charCodeAt(a);',
-    '    if (c <= 32 || (c >= 128 && isTrimmed(c))) { careful(csv, si, groups, r); continue rows; }',
+    '    if (c <= 32 || (c >= 128 && isTrimmed(c))) { careful(st, r); continue rows; }',
     '    filled++;',
     '  }',
-    '  if (filled < 3) { careful(csv, si, groups, r); continue rows; }',
+    '  if (filled < 3) { careful(st, r); continue rows; }',
   ];
   // A key or label filled (witnesses are mapped columns, so within count).
-  if (sheet.witnesses.length > 0) lines.push(`  if (!(${sheet.witnesses.map((k) => `from[${k}] < to[${k}]`).join(' || ')})) { careful(csv, si, groups, r); continue rows; }`);
+  if (sheet.witnesses.length > 0) lines.push(`  if (!(${sheet.witnesses.map((k) => `from[${k}] < to[${k}]`).join(' || ')})) { careful(st, r); continue rows; }`);
   const numeric = cols.some((c) => c.numeric !== null);
   if (numeric) lines.push('  const kind = csv.kind;');
   cols.forEach((c, i) => {
@@ -143,8 +166,8 @@ function directRowReader(csv: CsvRows, sheet: SheetImport, groups: GroupTracker)
       lines.push(`    else if (kind[${k}] !== ${QUOTED_ESCAPED} && ${same}${fits}) v${i} = csv.cell(${k});`);
     }
     lines.push(`    else v${i} = c${i}(csv.cell(${k})); }`);
-    const blank = c.optional ? (c.makeDefault ? `v${i} = d${i}();` : '') : '{ careful(csv, si, groups, r); continue rows; }';
-    lines.push(`  if (v${i} === undefined) { ${blank} } else if (typeof v${i} === 'object' && v${i} instanceof Bad) { careful(csv, si, groups, r); continue rows; }`);
+    const blank = c.optional ? (c.makeDefault ? `v${i} = d${i}();` : '') : '{ careful(st, r); continue rows; }';
+    lines.push(`  if (v${i} === undefined) { ${blank} } else if (typeof v${i} === 'object' && v${i} instanceof Bad) { careful(st, r); continue rows; }`);
   });
   const props = [
     ...cols.map((c, i) => `${c.name}: v${i}`),
@@ -155,20 +178,18 @@ function directRowReader(csv: CsvRows, sheet: SheetImport, groups: GroupTracker)
   const primary = cols.findIndex((c) => c.name === sheet.primary);
   const fte = sheet.hasFte ? cols.findIndex((c) => c.name === 'fte') : -1;
   lines.push(
-    '  si.rowsRead++;',
-    '  si.accepted++;',
+    '  st.accepted++;',
     `  out.push({ ${props.join(', ')} });`,
-    ...(primary >= 0 ? [`  if (typeof v${primary} === 'number') si.amount += v${primary};`] : sheet.primary !== undefined ? ['  si.amount += constantAmount;'] : []),
-    ...(fte >= 0 ? [`  if (typeof v${fte} === 'number') si.fte += v${fte};`] : sheet.hasFte ? ['  si.fte += constantFte;'] : []),
-    '  if (groups.live > 0) {',
-    ...groups.cols.map((k, t) => `    groups.feedCell(${t}, count > ${k} ? csv.cell(${k}) : null);`),
+    ...(primary >= 0 ? [`  if (typeof v${primary} === 'number') st.amount += v${primary};`] : sheet.primary !== undefined ? ['  st.amount += constantAmount;'] : []),
+    ...(fte >= 0 ? [`  if (typeof v${fte} === 'number') st.fte += v${fte};`] : sheet.hasFte ? ['  st.fte += constantFte;'] : []),
+    '  if (st.live > 0) feedGroups(st, count);',
     '  }',
-    '  }',
+    '  syncCounts(st);',
     '};',
   );
   header.push(
-    'return function readRows(st, first, careful) {',
-    '  const { csv, si, out, groups, file, sheetName, constantAmount, constantFte, convs, defs, consts, extras } = st;',
+    'return function readRows(st, first) {',
+    '  const { csv, out, file, sheetName, constantAmount, constantFte, convs, defs, consts, extras } = st;',
     ...cols.map((c, i) => `  const c${i} = convs[${i}];${c.makeDefault ? ` const d${i} = defs[${i}];` : ''}`),
     ...sheet.constants.map((_, j) => `  const k${j} = consts[${j}].value;`),
     ...sheet.defaults.map((_, j) => `  const e${j} = extras[${j}].make;`),
@@ -180,7 +201,9 @@ function directRowReader(csv: CsvRows, sheet: SheetImport, groups: GroupTracker)
     // function on every import of the same shape, so V8 optimises it once and keeps that code
     // (a fresh closure per import was optimised again, mid-loop, on every file).
     try {
-      read = (new Function('Bad', 'fastCentsAt', 'fastNumberAt', 'isTrimmed', 'isPlainTextAt', 'indexOrEnd', source) as (...a: unknown[]) => ReadRows)(Bad, fastCentsAt, fastNumberAt, isTrimmed, isPlainTextAt, indexOrEnd);
+      read = (new Function('Bad', 'fastCentsAt', 'fastNumberAt', 'isTrimmed', 'isPlainTextAt', 'indexOrEnd', 'careful', 'feedGroups', 'syncCounts', source) as (...a: unknown[]) => ReadRows)(
+        Bad, fastCentsAt, fastNumberAt, isTrimmed, isPlainTextAt, indexOrEnd, readCarefully, feedGroups, syncCounts,
+      );
     } catch {
       return null;
     }
@@ -191,17 +214,30 @@ function directRowReader(csv: CsvRows, sheet: SheetImport, groups: GroupTracker)
     csv, si: sheet, out: sheet.out, groups, file: sheet.file, sheetName: sheet.sheet,
     constantAmount: constantNumber(sheet, sheet.primary), constantFte: constantNumber(sheet, 'fte'),
     convs: cols.map((c) => c.convert), defs: cols.map((c) => c.makeDefault), consts: sheet.constants, extras: sheet.defaults,
+    accepted: 0, amount: sheet.amount, fte: sheet.fte, live: groups.live,
   };
   const fn = read;
-  return (first, careful) => fn(st, first, careful);
+  return (first) => fn(st, first);
 }
 
-/** One import's values the generated reader works with. */
+/**
+ * One import's values the generated reader works with. The reader touches no other per-import
+ * object: optimised code checks the classes of the objects it reads, and when an import's
+ * objects die with their classes (V8 collects unused shapes) that code is thrown away, so the next
+ * import would start slow again. This object literal's shape lives as long as the reader.
+ */
 interface ReaderState {
   csv: CsvRows;
   si: SheetImport;
   out: Record<string, unknown>[];
   groups: GroupTracker;
+  /** Rows read directly since the counts were last handed to `si` (syncCounts). */
+  accepted: number;
+  /** Running totals, in row order: `si`'s own between careful rows. */
+  amount: number;
+  fte: number;
+  /** groups.live, as of the last row fed to it. */
+  live: number;
   file: string;
   sheetName: string;
   constantAmount: number;
@@ -212,7 +248,7 @@ interface ReaderState {
   extras: SheetImport['defaults'];
 }
 
-type ReadRows = (st: ReaderState, first: number, careful: typeof readCarefully) => void;
+type ReadRows = (st: ReaderState, first: number) => void;
 
 const readers = new Map<string, ReadRows>();
 

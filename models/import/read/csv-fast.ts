@@ -47,6 +47,13 @@ export class CsvRows {
   private nextCr = -1;
   private readonly cache: string[] = new Array<string>(SLOTS).fill('');
 
+  /**
+   * One reader kept for the life of the program. V8 forgets an object shape once no object has
+   * it, and throws away the optimised code of every function that read objects of that shape; a
+   * worker reading file after file would then read each one with unoptimised code again.
+   */
+  static readonly keepShape: CsvRows = new CsvRows('', ',', 0);
+
   /** Null when the delimiter is not a single character this tokenizer can handle. */
   static open(text: string, delimiter: string, start = 0): CsvRows | null {
     if (delimiter.length !== 1) return null;
