@@ -98,23 +98,42 @@ function fullImport(bytes: Uint8Array, name: string): number {
   return r.report.accepted;
 }
 
-/** Peak resident memory (VmHWM) of a fresh process doing one full import, in MB. */
-function peakMb(path: string): number {
+/** Runs this file in a fresh process with `env` set and returns the number it prints after `key=`. */
+function inChild(env: Record<string, string>, key: string): number {
   const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
-    env: { ...process.env, STEWARD_BENCH_PEAK: path },
+    env: { ...process.env, ...env },
     encoding: 'utf8',
   });
-  const mbText = /peak-mb=(\d+(?:\.\d+)?)/.exec(out)?.[1];
-  if (!mbText) throw new Error(`peak measurement failed: ${out}`);
-  return Number(mbText);
+  const text = new RegExp(`${key}=(\\d+(?:\\.\\d+)?)`).exec(out)?.[1];
+  if (!text) throw new Error(`child measurement ${key} failed: ${out}`);
+  return Number(text);
+}
+
+/** Peak resident memory (VmHWM) of a fresh process doing one full import, in MB. */
+const peakMb = (path: string): number => inChild({ STEWARD_BENCH_PEAK: path }, 'peak-mb');
+
+/**
+ * The first CSV import in a fresh process (what `steward import` pays: nothing compiled yet),
+ * ours and papaparse's, each the median of three processes.
+ */
+function coldMs(who: 'ours' | 'papaparse'): number {
+  const runs = [0, 1, 2].map(() => inChild({ STEWARD_BENCH_COLD: who }, 'cold-ms'));
+  return runs.sort((a, b) => a - b)[1]!;
 }
 
 const peakChild = process.env.STEWARD_BENCH_PEAK;
+const coldChild = process.env.STEWARD_BENCH_COLD;
 if (peakChild) {
   // Child mode: one import, then report the high-water mark from the kernel.
   fullImport(new Uint8Array(readFileSync(peakChild)), peakChild.replace(/^.*\//, ''));
   const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
   console.log(`peak-mb=${(Number(hwm) / 1024).toFixed(1)}`);
+} else if (coldChild) {
+  const bytes = new Uint8Array(readFileSync(CSV_PATH));
+  const start = performance.now();
+  if (coldChild === 'papaparse') Papa.parse(new TextDecoder().decode(bytes));
+  else fullImport(bytes, 'budget.csv');
+  console.log(`cold-ms=${(performance.now() - start).toFixed(1)}`);
 } else {
   bench('import: 100,000-line budget CSV and XLSX', async () => {
     ensureFiles();
@@ -131,6 +150,8 @@ if (peakChild) {
     figures.push({ name: 'CSV read only (readBytes: decode + sniff + parse → grid)', value: readPair.b, unit: 'ms', baseline: { name: 'papaparse', value: readPair.a } });
     figures.push({ name: 'CSV full import (decode + parse + map + validate + cents)', value: pair.b, unit: 'ms', target: { max: 1500 }, baseline: { name: 'papaparse', value: pair.a } });
     figures.push({ name: 'CSV full import ÷ bare papaparse (median of alternating pairs)', value: pair.ratio, unit: 'x', target: { max: 1.3 } });
+    const coldPapa = coldMs('papaparse');
+    figures.push({ name: 'CSV full import, first in a fresh process (median of 3)', value: coldMs('ours'), unit: 'ms', baseline: { name: 'papaparse', value: coldPapa } });
 
     const readOnly = await timeIt(() => read(xlsxBytes, 'budget.xlsx'), 3, 1);
     const oursX = await timeIt(() => fullImport(xlsxBytes, 'budget.xlsx'), 3, 1);
