@@ -68,11 +68,11 @@ function toId(raw: Cell): unknown {
   return raw ? 'TRUE' : 'FALSE';
 }
 
-/** Inner runs of whitespace, tabs, line breaks or no-break spaces: one pass over the characters. */
-function needsCollapse(s: string): boolean {
+/** Inner runs of whitespace, tabs, line breaks or no-break spaces in text[a, b): one pass over the characters. */
+function needsCollapse(text: string, a = 0, b = text.length): boolean {
   let prevSpace = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
     if (c === 32) {
       if (prevSpace) return true;
       prevSpace = true;
@@ -102,17 +102,7 @@ function toText(raw: Cell): unknown {
  * character, no-break space or double space inside, and no space at either end.
  */
 export function isPlainTextAt(text: string, a: number, b: number): boolean {
-  if (isTrimmed(text.charCodeAt(a)) || isTrimmed(text.charCodeAt(b - 1))) return false;
-  let prevSpace = false;
-  for (let i = a; i < b; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32) {
-      if (prevSpace) return false;
-      prevSpace = true;
-    } else if (c < 32 || c === 160) return false;
-    else prevSpace = false;
-  }
-  return true;
+  return !isTrimmed(text.charCodeAt(a)) && !isTrimmed(text.charCodeAt(b - 1)) && !needsCollapse(text, a, b);
 }
 
 /** Whether String.prototype.trim removes this character (JavaScript's white space and line terminators). */
