@@ -1,5 +1,4 @@
 import { C } from './objects';
-import type { CompiledAction } from './plans';
 import type { Prepared } from './prepare';
 
 // Position buckets in a forecast year (models/forecast/engine.ts): charging a bucket's pay to its
@@ -48,19 +47,6 @@ export function fundAt(p: Prepared, f: number, year: number): number {
   const fund = p.funds[f]!;
   if (year <= fund.lastYear) return f;
   return fund.onEnd === 'move_to_general' ? p.general : -1;
-}
-
-/** Students at a site in year t after merges and closures (merged students move to the target). */
-export function siteStudents(p: Prepared, actions: readonly CompiledAction[], t: number, enrollIndex: number, site: number): number {
-  const name = p.sites[site];
-  const idx = p.enrollment.sites.findIndex((s) => s.site_id === name);
-  let n = idx >= 0 ? p.enrollment.siteTotals[idx]![t]! * enrollIndex : 0;
-  for (const a of actions) {
-    if (a.kind !== 'merge_site' && a.kind !== 'close_site') continue;
-    if (a.site === site) n = 0;
-    else if (a.kind === 'merge_site' && a.targetSite === site) n += siteStudents(p, actions, t, enrollIndex, a.site);
-  }
-  return n;
 }
 
 /** FTE still in buckets of a role (−1 any) at a site (−1 any). */

@@ -4,7 +4,8 @@ import type { CompiledAction } from './plans';
 import type { Prepared } from './prepare';
 import type { DriverPaths } from './drivers';
 import type { StaffingCoster } from './staffing-cost';
-import { cutBuckets, fundAt, matchFte, siteStudents, splitCharge } from './buckets';
+import { cutBuckets, fundAt, matchFte, splitCharge } from './buckets';
+import { siteMovesOf, siteStudentsAfterMoves, type SiteMove } from './site-moves';
 import { change, indicator, type Derived } from './indicators';
 
 // One scenario, year by year. Cumulative indices (COLA, step, health, inflation by object, each
@@ -60,6 +61,8 @@ export interface ScenarioRun {
   staffing_params?: Record<string, number>[];
   /** With a staffing coster: each year's enrollment as a multiple of the cohort projection. */
   enrollment_index?: number[];
+  /** With a staffing coster: each year's school merges and closures (plan actions in effect). */
+  site_moves?: SiteMove[][];
   error?: string;
 }
 
@@ -101,6 +104,7 @@ export function runScenario(p: Prepared, paths: DriverPaths, opts: RunOptions = 
   const switches: PlanSwitch[] = [];
   const staffingParams: Record<string, number>[] = [];
   const enrollmentIndex: number[] = [];
+  const siteMoves: SiteMove[][] = [];
   const activeFrom: { plan: string | null; from: number }[] = [{ plan: priority, from: 0 }];
   const startedBackups = new Set<string>();
   try {
@@ -108,7 +112,7 @@ export function runScenario(p: Prepared, paths: DriverPaths, opts: RunOptions = 
       let attempt = 0;
       while (true) {
         const plan = planAt(activeFrom, t);
-        const { result, next, derived, params } = computeYear(p, paths, t, plan, state, ws, opts.lean === true, opts.staffing);
+        const { result, next, derived, params, moves } = computeYear(p, paths, t, plan, state, ws, opts.lean === true, opts.staffing);
         let restart = false;
         for (const tr of p.plans.triggers) {
           if (startedBackups.has(tr.plan) || tr.plan === plan || t === 0) continue;
@@ -127,7 +131,7 @@ export function runScenario(p: Prepared, paths: DriverPaths, opts: RunOptions = 
         }
         if (restart && attempt++ < p.plans.triggers.length) continue;
         years.push(result);
-        if (params) { staffingParams.push(params); enrollmentIndex.push(next.enroll); }
+        if (params) { staffingParams.push(params); enrollmentIndex.push(next.enroll); siteMoves.push(moves ?? []); }
         state = next;
         break;
       }
@@ -136,7 +140,7 @@ export function runScenario(p: Prepared, paths: DriverPaths, opts: RunOptions = 
     if (e instanceof FormulaError || e instanceof RangeError) return { years, plan_switches: switches, error: e.message };
     throw e;
   }
-  return opts.staffing ? { years, plan_switches: switches, staffing_params: staffingParams, enrollment_index: enrollmentIndex } : { years, plan_switches: switches };
+  return opts.staffing ? { years, plan_switches: switches, staffing_params: staffingParams, enrollment_index: enrollmentIndex, site_moves: siteMoves } : { years, plan_switches: switches };
 }
 
 function planAt(list: { plan: string | null; from: number }[], t: number): string | null {
@@ -167,7 +171,7 @@ function drvAt(overrides: ReadonlyMap<string, number>, paths: DriverPaths, t: nu
   return paths[name]?.[t] ?? 0;
 }
 
-function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | null, prev: State, ws: Workspace, lean: boolean, staffing: StaffingCoster | undefined): { result: YearResult; next: State; derived: Derived; params?: Record<string, number> } {
+function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | null, prev: State, ws: Workspace, lean: boolean, staffing: StaffingCoster | undefined): { result: YearResult; next: State; derived: Derived; params?: Record<string, number>; moves?: SiteMove[] } {
   const year = p.baseYear + t;
   const actions = activeActions(p, plan, year);
   const overrides = actions.length > 0 ? new Map<string, number>() : (NO_OVERRIDES as Map<string, number>);
@@ -213,12 +217,13 @@ function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | 
       for (let b = 0; b < p.B; b++) if (p.bSite[b] === a.site && p.isTeacherRole[p.bRole[b]!] === 0) { cutFte += p.bFte[b]! * scale[b]!; scale[b] = 0; }
     } else if (a.kind === 'add_positions') adds.push({ role: a.role, fte: a.fte, amount: a.amount, fund: a.fund });
   }
+  const moves = siteMovesOf(p, actions);
   for (const a of actions) {
     if (a.kind !== 'class_size' && a.kind !== 'staffing_ratio') continue;
     const role = a.role >= 0 ? a.role : p.isTeacherRole.indexOf(1);
     const sites = a.site >= 0 ? [a.site] : [-1];
     for (const site of sites) {
-      const students = site >= 0 ? siteStudents(p, actions, t, next.enroll, site) : enrollment;
+      const students = site >= 0 ? siteStudentsAfterMoves(p, t, next.enroll, moves, site) : enrollment;
       const target = students / a.value;
       const have = matchFte(p, scale, role, site);
       if (target < have) cutFte += cutBuckets(p, scale, role, site, have - target);
@@ -233,7 +238,7 @@ function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | 
   let params: Record<string, number> | undefined;
   if (staffing) {
     params = staffing.paramsAt(t, (name) => overrides.get(name) ?? paths[name]?.[t]);
-    const delta = t > 0 ? staffing.delta(t, params, next.enroll) : null;
+    const delta = t > 0 ? staffing.delta(t, params, next.enroll, moves) : null;
     if (delta) for (const d of delta) {
       if (d.fte < 0 && d.role >= 0) { const cut = cutBuckets(p, scale, d.role, -1, -d.fte); cutFte += cut; staffingFte -= cut; }
       else if (d.fte > 0) { adds.push({ role: d.role, fte: d.fte, amount: 0, fund: p.general, perFte: d.cost_per_fte_cents }); staffingFte += d.fte; }
@@ -431,7 +436,7 @@ function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | 
     result.funds = p.funds.map((f, i) => { let e = 0; for (let c = 0; c < C; c++) e += exp[i * C + c]!; return { fund_code: f.code, revenue_cents: rev[i]!, expenditure_cents: e }; });
     result.indicators = { ...derived, state_aid: derived.state_aid / 100 };
   }
-  return params ? { result, next, derived, params } : { result, next, derived };
+  return params ? { result, next, derived, params, moves } : { result, next, derived };
 }
 
 function formulaScope(p: Prepared, paths: DriverPaths, overrides: ReadonlyMap<string, number>, t: number, s: State, enrollment: number): Map<string, number> {

@@ -69,7 +69,7 @@ export function forecastPrepared(project: Project, p: Prepared, opts: ForecastOp
     if (run.error) res.error = run.error;
     if (opts.staffing && link) {
       // The base year is staffed as adopted, like its budget: the baseline's parameters.
-      res.years = run.years.map((y, t) => ({ ...y, staffing: link.metrics(t, t === 0 ? link.baseline(0) : run.staffing_params![t]!, run.enrollment_index![t]!) }));
+      res.years = run.years.map((y, t) => ({ ...y, staffing: link.metrics(t, t === 0 ? link.baseline(0) : run.staffing_params![t]!, run.enrollment_index![t]!, run.site_moves?.[t]) }));
     }
     scenarios.push(res);
   }

@@ -1,3 +1,5 @@
+import type { SiteMove } from './site-moves';
+
 // What the forecast engine needs from the staffing engine, as a plain interface: the engine stays
 // free of staffing code, a worker can pass a table-driven coster, and tests can pass a fake.
 
@@ -14,6 +16,9 @@ export interface StaffingDelta {
 export interface StaffingCoster {
   /** The staffing parameters in effect in year t; `get` reads a plan override, else the scenario path. */
   paramsAt(t: number, get: (name: string) => number | undefined): Record<string, number>;
-  /** Required-FTE change by role under `params` against the baseline's, or null when there is none. */
-  delta(t: number, params: Record<string, number>, enrollmentIndex: number): StaffingDelta[] | null;
+  /**
+   * Required-FTE change by role under `params` against the baseline's, or null when there is none,
+   * at the enrollment left after the year's school merges and closures.
+   */
+  delta(t: number, params: Record<string, number>, enrollmentIndex: number, moves?: readonly SiteMove[]): StaffingDelta[] | null;
 }

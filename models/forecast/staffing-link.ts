@@ -5,6 +5,7 @@ import { staffingMetrics, type StaffingMetrics } from '../staffing/metrics';
 import { isStaffingParam } from '../staffing/params';
 import { requiredFteByRoleKey } from '../staffing/required-by-role';
 import { GRADE_ORDER } from './enrollment';
+import { movesKey, studentsAfterMoves, type SiteMove } from './site-moves';
 import type { Prepared } from './prepare';
 import type { StaffingCoster, StaffingDelta } from './staffing-cost';
 
@@ -12,18 +13,21 @@ import type { StaffingCoster, StaffingDelta } from './staffing-cost';
 // moves a staffing parameter (class_size_delta, ratio_scale_counselor, periods_per_day, …) is
 // costed into the budget: the FTE the rules require under its parameters, less the FTE they
 // require under the baseline's, both at the scenario's projected enrollment. The same link gives
-// each scenario-year's staffing and schedule metrics for the comparison. Results are memoised by
-// (year, enrollment index, parameter values): scenarios that share them share one computation.
+// each scenario-year's staffing and schedule metrics for the comparison. Both staff the schools a
+// plan leaves open (site-moves.ts: merged and closed schools' students reassigned). Results are
+// memoised by (year, enrollment index, parameter values, moves): scenarios that share them share
+// one computation.
 
-export function projectedEnrollmentRows(p: Prepared, t: number, index: number): EnrollmentRow[] {
+/** Enrollment rows for year t at `index` × the cohort projection, after the merges and closures. */
+export function projectedEnrollmentRows(p: Prepared, t: number, index: number, moves: readonly SiteMove[] = []): EnrollmentRow[] {
   const rows: EnrollmentRow[] = [];
-  for (const s of p.enrollment.sites) {
-    const byGrade = s.byGrade[t]!;
+  const students = studentsAfterMoves(p, t, index, moves);
+  p.enrollment.sites.forEach((s, i) => {
     GRADE_ORDER.forEach((grade, g) => {
-      const n = Math.round(byGrade[g]! * index);
+      const n = Math.round(students[i]![g]!);
       if (n > 0) rows.push({ site_id: s.site_id, year: p.baseYear + t, grade, students: n });
     });
-  }
+  });
   return rows;
 }
 
@@ -32,7 +36,7 @@ export interface StaffingLink extends StaffingCoster {
   names: readonly string[];
   /** The baseline's parameters in year t (the config's staffing_params, then the Drivers sheet). */
   baseline(t: number): Record<string, number>;
-  metrics(t: number, params: Record<string, number>, enrollmentIndex: number): StaffingMetrics | { error: string };
+  metrics(t: number, params: Record<string, number>, enrollmentIndex: number, moves?: readonly SiteMove[]): StaffingMetrics | { error: string };
 }
 
 /** Staffing parameter names the project can set: driver paths, scenario overrides, plan actions, config. */
@@ -74,23 +78,22 @@ export function makeStaffingLink(project: Project, p: Prepared): StaffingLink {
     for (const n of names) if (params[n] !== b[n]) return false;
     return true;
   };
-  const keyOf = (t: number, params: Record<string, number>, index: number) => `${t}|${index}|${names.map((n) => params[n] ?? '').join(',')}`;
-  const enrollmentAt = (t: number, index: number) => projectedEnrollmentRows(p, t, index);
+  const keyOf = (t: number, params: Record<string, number>, index: number, moves: readonly SiteMove[]) => `${t}|${index}|${names.map((n) => params[n] ?? '').join(',')}|${movesKey(moves)}`;
 
   const required = new Map<string, Map<string, number>>();
-  const requiredAt = (t: number, params: Record<string, number>, index: number) => {
-    const key = keyOf(t, params, index);
+  const requiredAt = (t: number, params: Record<string, number>, index: number, moves: readonly SiteMove[]) => {
+    const key = keyOf(t, params, index, moves);
     let r = required.get(key);
-    if (!r) required.set(key, (r = requiredFteByRoleKey(project, p.baseYear + t, enrollmentAt(t, index), params)));
+    if (!r) required.set(key, (r = requiredFteByRoleKey(project, p.baseYear + t, projectedEnrollmentRows(p, t, index, moves), params)));
     return r;
   };
   const deltas = new Map<string, StaffingDelta[] | null>();
-  const delta = (t: number, params: Record<string, number>, index: number): StaffingDelta[] | null => {
+  const delta = (t: number, params: Record<string, number>, index: number, moves: readonly SiteMove[] = []): StaffingDelta[] | null => {
     if (names.length === 0 || sameAsBaseline(t, params)) return null;
-    const key = keyOf(t, params, index);
+    const key = keyOf(t, params, index, moves);
     if (deltas.has(key)) return deltas.get(key)!;
-    const under = requiredAt(t, params, index);
-    const base = requiredAt(t, baseline(t), index);
+    const under = requiredAt(t, params, index, moves);
+    const base = requiredAt(t, baseline(t), index, moves);
     const costs = ctx.costs(baseline(t));
     const out: StaffingDelta[] = [];
     for (const k of new Set([...base.keys(), ...under.keys()])) {
@@ -102,12 +105,12 @@ export function makeStaffingLink(project: Project, p: Prepared): StaffingLink {
     return result;
   };
   const metricsMemo = new Map<string, StaffingMetrics | { error: string }>();
-  const metrics = (t: number, params: Record<string, number>, index: number) => {
-    const key = keyOf(t, params, index);
+  const metrics = (t: number, params: Record<string, number>, index: number, moves: readonly SiteMove[] = []) => {
+    const key = keyOf(t, params, index, moves);
     let m = metricsMemo.get(key);
     if (!m) {
       try {
-        m = staffingMetrics({ project, year: p.baseYear + t, enrollment: enrollmentAt(t, index), params });
+        m = staffingMetrics({ project, year: p.baseYear + t, enrollment: projectedEnrollmentRows(p, t, index, moves), params });
       } catch (e) {
         m = { error: `staffing metrics for ${p.baseYear + t}: ${(e as Error).message}` };
       }
@@ -127,5 +130,5 @@ export function staffingCosterFor(project: Project, p: Prepared, enrollmentStep?
   const link = makeStaffingLink(project, p);
   if (link.names.length === 0) return undefined;
   if (!enrollmentStep) return link;
-  return { paramsAt: link.paramsAt, delta: (t, params, index) => link.delta(t, params, Math.round(index / enrollmentStep) * enrollmentStep) };
+  return { paramsAt: link.paramsAt, delta: (t, params, index, moves) => link.delta(t, params, Math.round(index / enrollmentStep) * enrollmentStep, moves) };
 }
