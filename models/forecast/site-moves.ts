@@ -67,19 +67,16 @@ export function studentsAfterMoves(p: Prepared, t: number, index: number, moves:
     moving.fill(0);
   }
   const open = sites.map((s) => !leaves.has(s.site_id));
+  const openCount = open.filter(Boolean).length;
+  if (openCount === 0) return out;
   for (let g = 0; g < closed.length; g++) {
-    if (closed[g] === 0 || !open.includes(true)) continue;
+    if (closed[g] === 0) continue;
     let teaching = 0;
-    let openTotal = 0;
-    for (let i = 0; i < out.length; i++) {
-      if (!open[i]) continue;
-      teaching += out[i]![g]!;
-      openTotal += 1;
-    }
+    for (let i = 0; i < out.length; i++) if (open[i]) teaching += out[i]![g]!;
     for (let i = 0; i < out.length; i++) {
       if (!open[i]) continue;
       // By the grade's students where some open site teaches it, else evenly.
-      const share = teaching > 0 ? out[i]![g]! / teaching : 1 / openTotal;
+      const share = teaching > 0 ? out[i]![g]! / teaching : 1 / openCount;
       out[i]![g]! += closed[g]! * share;
     }
   }
