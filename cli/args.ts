@@ -4,6 +4,8 @@ export const EXIT = { ok: 0, rejected: 1, usage: 2 } as const;
 export class UsageError extends Error {}
 /** Input the user gave us was refused: printed on stderr, exit 1. */
 export class InputError extends Error {}
+/** Input refused whose problems the command has already printed: exit 1 with nothing more. */
+export class ReportedError extends InputError {}
 
 export interface ParsedArgs {
   positional: string[];

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { EXIT, InputError, UsageError } from './args';
+import { EXIT, InputError, ReportedError, UsageError } from './args';
 
 /** A command: takes its own argv, writes to stdout, returns an exit code. */
 export type Command = (argv: string[]) => Promise<number>;
@@ -44,6 +44,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`steward ${name}: ${e.message}\n${cmd.summary}\n`);
       return EXIT.usage;
     }
+    if (e instanceof ReportedError) return EXIT.rejected;
     if (e instanceof InputError) {
       process.stderr.write(`steward ${name}: ${e.message}\n`);
       return EXIT.rejected;

@@ -1,8 +1,9 @@
+import { gate } from '../models/project/gate';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Project } from '../models/project/project';
-import type { ImportReport, ReadResult } from '../models/import/types';
-import type { Problem } from '../models/project/problems';
+import type { ReadResult } from '../models/import/types';
+import type { CheckedProject } from '../models/project/open';
 import type { AppVersion, OpenFileReply } from './ipc-contract';
 import type { Handlers } from './ipc-guard';
 import { summariseProject } from './project-summary';
@@ -11,10 +12,8 @@ import { importGridsAs, importSingleTables, looksLikeProject } from './open-grid
 // What each IPC channel does, as plain functions with their side effects passed in (the dialog,
 // the file loader). No Electron import: tested under Node in test/electron/.
 
-export interface LoadedProject {
-  project: Project | null;
-  reports: ImportReport[];
-  problems: Problem[];
+/** What host/project-io.ts loadProject gives back (declared here so this file imports no host code). */
+export interface LoadedProject extends CheckedProject {
   source: 'workbook' | 'csv-folder' | 'steward';
 }
 
@@ -64,14 +63,16 @@ export async function openPath(path: string, deps: Pick<HandlerDeps, 'loadProjec
   const name = basename(path);
   try {
     const loaded = await deps.loadProject(path);
+    // The same gate as every CLI command: a project with errors shows its problems, never figures.
+    const gated = gate(loaded, 'validate', name);
     if (loaded.project) {
-      return { name, summary: summariseProject(loaded.project), reports: loaded.reports, problems: loaded.problems };
+      return { name, summary: gated.ok ? summariseProject(gated.project) : null, reports: loaded.reports, problems: gated.problems };
     }
     if (loaded.source !== 'steward' && deps.readGrids && (await stat(path)).isFile()) {
       const read = await deps.readGrids(path);
       if (!looksLikeProject(read.grids)) return { name, ...importSingleTables(read.grids, name) };
     }
-    return { name, summary: null, reports: loaded.reports, problems: loaded.problems };
+    return { name, summary: null, reports: loaded.reports, problems: gated.problems };
   } catch (err) {
     return failure(name, err);
   }

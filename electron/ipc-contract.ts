@@ -90,7 +90,7 @@ export const ImportReportSchema = z.object({
 });
 
 export const ProblemSchema = z.object({
-  severity: z.enum(['error', 'warning']),
+  severity: z.enum(['error', 'warning', 'note']),
   table: z.string(),
   file: z.string().optional(),
   sheet: z.string().optional(),

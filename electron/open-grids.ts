@@ -2,7 +2,8 @@ import type { Grid } from '../models/import/types';
 import type { Problem } from '../models/project/problems';
 import { TABLES, type TableKind } from '../models/schema/tables';
 import { normaliseHeader } from '../models/schema/fields';
-import { projectFromGrids } from '../models/project/from-grids';
+import { checkGrids } from '../models/project/open';
+import { gate } from '../models/project/gate';
 import { guessKind } from '../models/import/kind-guess';
 import { importTable } from '../models/import/table';
 import { summariseProject } from './project-summary';
@@ -30,8 +31,10 @@ export type OpenedGrids = Omit<OpenFileReply, 'name'>;
 
 export function openGrids(grids: Grid[], file: string): OpenedGrids {
   if (looksLikeProject(grids)) {
-    const r = projectFromGrids(grids, file);
-    return { summary: r.project ? summariseProject(r.project) : null, reports: r.reports, problems: r.problems };
+    // Checked and gated exactly as the CLI and the desktop path do (models/project/open.ts, gate.ts).
+    const checked = checkGrids(grids, file);
+    const gated = gate(checked, 'validate', file);
+    return { summary: gated.ok ? summariseProject(gated.project) : null, reports: checked.reports, problems: gated.problems };
   }
   return importSingleTables(grids, file);
 }

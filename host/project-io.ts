@@ -2,23 +2,19 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoProject } from '../models/demo/district';
-import { ReadError, type Grid, type ImportReport } from '../models/import/types';
-import { projectFromGrids } from '../models/project/from-grids';
-import type { Problem } from '../models/project/problems';
+import { ReadError, type Grid, type ImportOptions } from '../models/import/types';
+import { checkGrids, checkProject, unopened, type CheckedProject } from '../models/project/open';
 import type { Project } from '../models/project/project';
 import { parseStewardFile, serialiseProject } from '../models/project/steward-file';
 import { projectToSheets } from '../models/project/to-sheets';
-import { validateProject } from '../models/project/validate';
 import { readFileGrids } from './read-file';
 import { writeFileAtomic, writeWorkbook } from './write-workbook';
 
 // Loading and saving projects: a district workbook, a folder of CSVs named after the sheets, or a
 // saved .steward file. Every user-facing failure comes back as a problem, never a throw.
 
-export interface LoadedProject {
-  project: Project | null;
-  reports: ImportReport[];
-  problems: Problem[];
+/** A project as loaded from disk: checked (models/project/open.ts), with where it came from. */
+export interface LoadedProject extends CheckedProject {
   source: 'workbook' | 'csv-folder' | 'steward';
 }
 
@@ -39,14 +35,12 @@ const MAX_STEWARD_BYTES = 256 * 2 ** 20;
 const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods']);
 const CSV_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
 
-/** PROJECT as the CLI takes it: a workbook, a CSV folder, a .steward file, or "demo" / nothing for the demo district. */
-export async function loadProject(path?: string): Promise<LoadedProject> {
+/** PROJECT as the CLI takes it (checked: every problem, rows the import left out included): a workbook, a CSV folder, a .steward file, or "demo" / nothing for the demo district. */
+export async function loadProject(path?: string, opts: ImportOptions = {}): Promise<LoadedProject> {
   const target = path === undefined || path === '' || path.toLowerCase() === 'demo' ? DEMO_WORKBOOK_PATH : path;
   const file = basename(target);
   const ext = extname(target).toLowerCase();
-  const refuse = (source: LoadedProject['source'], message: string): LoadedProject => ({
-    project: null, reports: [], source, problems: [{ severity: 'error', table: 'project', file, message }],
-  });
+  const refuse = (source: LoadedProject['source'], message: string): LoadedProject => ({ ...unopened(file, message), source });
 
   let isDirectory: boolean;
   let size = 0;
@@ -57,8 +51,7 @@ export async function loadProject(path?: string): Promise<LoadedProject> {
   } catch {
     if (target === DEMO_WORKBOOK_PATH) {
       // The committed workbook is missing (a packaged app, a partial checkout): build the same district in memory.
-      const project = demoProject();
-      return { project, reports: [], source: 'workbook', problems: withFile(validateProject(project), file) };
+      return { ...checkProject(demoProject(), file), source: 'workbook' };
     }
     return refuse(ext === '.steward' ? 'steward' : 'workbook', `cannot open ${target}: no such file or folder`);
   }
@@ -73,7 +66,7 @@ export async function loadProject(path?: string): Promise<LoadedProject> {
     }
     const parsed = parseStewardFile(text);
     if (!parsed.ok) return refuse('steward', `${file}: ${parsed.reason}`);
-    return { project: parsed.value, reports: [], source: 'steward', problems: withFile(validateProject(parsed.value), file) };
+    return { ...checkProject(parsed.value, file), source: 'steward' };
   }
 
   const source: LoadedProject['source'] = isDirectory ? 'csv-folder' : 'workbook';
@@ -93,14 +86,7 @@ export async function loadProject(path?: string): Promise<LoadedProject> {
     if (e instanceof ReadError) return refuse(source, `${e.file || file}: ${e.message}`);
     throw e;
   }
-  const result = projectFromGrids(grids, file);
-  const problems = [...result.problems];
-  if (result.project) problems.push(...withFile(validateProject(result.project), file));
-  return { project: result.project, reports: result.reports, problems, source };
-}
-
-function withFile(problems: Problem[], file: string): Problem[] {
-  return problems.map((p) => (p.file === undefined ? { ...p, file } : p));
+  return { ...checkGrids(grids, file, opts), source };
 }
 
 /** Saves atomically (temporary file + rename): a .steward file, or a district workbook (.xlsx). */

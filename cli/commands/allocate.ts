@@ -1,11 +1,10 @@
-import { loadProject } from '../../host/project-io';
 import { writeWorkbook } from '../../host/write-workbook';
 import { allocate, type AllocateOptions, type AllocationResult } from '../../models/allocate/allocate';
 import { allocateOptimized, loadHighs, type OptimizeComparison } from '../../models/allocate/optimize';
 import { isPresetName } from '../../models/allocate/presets';
 import { allocationJson, allocationSheets } from '../../models/allocate/sheets';
-import type { Project } from '../../models/project/project';
 import { EXIT, InputError, UsageError, flagString, parseArgs } from '../args';
+import { PROJECT_FLAGS, projectFor } from '../project';
 
 /**
  * `allocate PROJECT [--rules NAME|--preset boston|houston|nyc] [--optimize] [--json] [--out result.xlsx]`:
@@ -14,15 +13,14 @@ import { EXIT, InputError, UsageError, flagString, parseArgs } from '../args';
  * beside the priority-order one.
  */
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { rules: 'value', preset: 'value', optimize: 'bool', json: 'bool', out: 'value' });
-  if (args.positional.length > 1) throw new UsageError(`expected one PROJECT, got ${args.positional.length}`);
+  const args = parseArgs(argv, { rules: 'value', preset: 'value', optimize: 'bool', json: 'bool', out: 'value', ...PROJECT_FLAGS });
   const rules = flagString(args, 'rules');
   const preset = flagString(args, 'preset');
   if (rules !== undefined && preset !== undefined) throw new UsageError('give --rules or --preset, not both');
   if (preset !== undefined && !isPresetName(preset)) throw new UsageError(`--preset must be boston, houston or nyc, not "${preset}"`);
   const out = flagString(args, 'out');
   if (out !== undefined && !out.toLowerCase().endsWith('.xlsx')) throw new UsageError('--out must name an .xlsx file');
-  const project = await load(args.positional[0]);
+  const { project, warnings } = await projectFor('allocate', args);
   const opts: AllocateOptions = { ...(rules !== undefined ? { rules } : {}), ...(preset !== undefined && isPresetName(preset) ? { preset } : {}) };
 
   let result: AllocationResult;
@@ -39,20 +37,11 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (out !== undefined) await writeWorkbook(out, allocationSheets(result, comparison));
   if (args.flags.has('json')) {
-    process.stdout.write(JSON.stringify(allocationJson(result, comparison), null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ ...allocationJson(result, comparison), warnings }, null, 2) + '\n');
   } else {
     process.stdout.write(summary(result, comparison) + (out !== undefined ? `\nwrote ${out}\n` : ''));
   }
   return EXIT.ok;
-}
-
-async function load(target: string | undefined): Promise<Project> {
-  const loaded = await loadProject(target ?? 'demo');
-  if (!loaded.project) {
-    const errors = loaded.problems.filter((p) => p.severity === 'error').map((p) => [p.file, p.sheet, p.row !== undefined ? `row ${p.row}` : undefined].filter(Boolean).join(', ') + `: ${p.message}`);
-    throw new InputError(`cannot load ${target ?? 'demo'}:\n  ${errors.join('\n  ') || 'no project found'}`);
-  }
-  return loaded.project;
 }
 
 const usd = (cents: number | null) => (cents === null ? '—' : `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);

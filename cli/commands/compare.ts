@@ -2,7 +2,8 @@ import { writeWorkbook } from '../../host/write-workbook';
 import { caseloadMetrics, compareScenarios, DEFAULT_COMPARE_METRICS, isStaffingMetric, metricProblem } from '../../models/forecast/compare';
 import type { Cell } from '../../models/import/types';
 import { EXIT, UsageError, flagInt, flagString, parseArgs } from '../args';
-import { forecastOrFail, loadForecastProject } from './forecast';
+import { PROJECT_FLAGS, projectFor } from '../project';
+import { forecastOrFail } from './forecast';
 
 /**
  * `compare PROJECT [--metrics m1,m2,…] [--years N] [--json] [--out compare.xlsx]`: every scenario
@@ -10,16 +11,16 @@ import { forecastOrFail, loadForecastProject } from './forecast';
  * staffing (FTE, the change staffing parameters make, caseloads) and schedule metrics together.
  */
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { metrics: 'value', years: 'value', json: 'bool', out: 'value' });
+  const args = parseArgs(argv, { metrics: 'value', years: 'value', json: 'bool', out: 'value', ...PROJECT_FLAGS });
   const metricsText = flagString(args, 'metrics');
   const asked = metricsText ? metricsText.split(',').map((m) => m.trim()).filter((m) => m !== '') : undefined;
   for (const m of asked ?? []) { const problem = metricProblem(m); if (problem) throw new UsageError(problem); }
-  const { project, target } = await loadForecastProject(args.positional);
+  const { project, target, warnings } = await projectFor('compare', args);
   const staffing = asked === undefined || asked.some(isStaffingMetric);
   const report = forecastOrFail(project, { years: flagInt(args, 'years', 1, 10), scenarios: 'all', lean: true, staffing });
   const metrics = asked ?? [...DEFAULT_COMPARE_METRICS, ...caseloadMetrics(report.scenarios)];
   const cmp = compareScenarios(report.scenarios, metrics);
-  if (args.flags.has('json')) process.stdout.write(JSON.stringify({ project: target, ...cmp }, null, 2) + '\n');
+  if (args.flags.has('json')) process.stdout.write(JSON.stringify({ project: target, ...cmp, warnings: [...warnings, ...report.warnings] }, null, 2) + '\n');
   else {
     const w = 16;
     const lw = Math.max(22, ...cmp.metrics.map((m) => label(m).length)) + 2;

@@ -1,26 +1,11 @@
-import { loadProject } from '../../host/project-io';
 import { runMonteCarlo, closeMonteCarloWorkers, MAX_TRIALS } from '../../host/monte-carlo-pool';
 import { writeWorkbook } from '../../host/write-workbook';
-import { demoProject } from '../../models/demo/district';
 import { forecastProject, type ForecastReport, type ScenarioResult } from '../../models/forecast/forecast';
 import type { MonteCarloSummary } from '../../models/forecast/monte-carlo';
 import type { Cell } from '../../models/import/types';
 import type { Project } from '../../models/project/project';
 import { EXIT, InputError, UsageError, flagInt, flagString, parseArgs } from '../args';
-
-/** PROJECT for the forecast commands (a workbook, CSV folder, .steward file, or demo). */
-export async function loadForecastProject(positional: string[]): Promise<{ project: Project; target: string }> {
-  if (positional.length > 1) throw new UsageError(`expected one PROJECT, got ${positional.length}`);
-  const target = positional[0] ?? 'demo';
-  const loaded = await loadProject(target);
-  let project = loaded.project;
-  if (!project && target.toLowerCase() === 'demo') project = demoProject(); // before `npm run fixtures`
-  if (!project) {
-    const errors = loaded.problems.filter((p) => p.severity === 'error').slice(0, 5).map((p) => p.message);
-    throw new InputError(`${target}: cannot load the project${errors.length > 0 ? `:\n  ${errors.join('\n  ')}` : ''}`);
-  }
-  return { project, target };
-}
+import { PROJECT_FLAGS, projectFor } from '../project';
 
 export function forecastOrFail(project: Project, opts: Parameters<typeof forecastProject>[1]): ForecastReport {
   const r = forecastProject(project, opts);
@@ -39,10 +24,10 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
  * when and why, and with --trials the Monte Carlo bands and the chance of breaching the policy.
  */
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { scenario: 'value', all: 'bool', years: 'value', trials: 'value', seed: 'value', workers: 'value', staffing: 'bool', json: 'bool', out: 'value' });
+  const args = parseArgs(argv, { scenario: 'value', all: 'bool', years: 'value', trials: 'value', seed: 'value', workers: 'value', staffing: 'bool', json: 'bool', out: 'value', ...PROJECT_FLAGS });
   if (args.flags.has('all') && args.flags.has('scenario')) throw new UsageError('give --scenario NAME or --all, not both');
   if (args.flags.has('seed') && !args.flags.has('trials')) throw new UsageError('--seed goes with --trials');
-  const { project, target } = await loadForecastProject(args.positional);
+  const { project, target, warnings } = await projectFor('forecast', args);
   const years = flagInt(args, 'years', 1, 10);
   const trials = flagInt(args, 'trials', 1, MAX_TRIALS);
   const seed = flagInt(args, 'seed', -2147483648, 4294967295) ?? project.settings.seed;
@@ -62,7 +47,7 @@ export async function run(argv: string[]): Promise<number> {
   }
 
   if (args.flags.has('json')) {
-    const out: Record<string, unknown> = { project: target, ...report };
+    const out: Record<string, unknown> = { project: target, ...report, warnings: [...warnings, ...report.warnings] };
     if (mc) Object.assign(out, { monte_carlo: { scenario, ...mc }, bands: mc.bands, breach_probability: mc.breach_probability });
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');
   } else {

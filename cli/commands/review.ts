@@ -1,11 +1,14 @@
-import { loadProject, saveProject } from '../../host/project-io';
+import { saveProject } from '../../host/project-io';
 import { readFileGrids } from '../../host/read-file';
 import { runReview, type ReviewInput, type ReviewResult } from '../../models/allocate/review/review';
 import { importTable } from '../../models/import/table';
-import { ReadError } from '../../models/import/types';
+import { ReadError, type ImportOptions } from '../../models/import/types';
+import { reportProblems } from '../../models/project/problems';
+import { basename } from 'node:path';
 import { parseAmount } from '../../models/money/cents';
 import type { Actual } from '../../models/schema/tables';
-import { EXIT, InputError, UsageError, flagString, parseArgs } from '../args';
+import { EXIT, InputError, ReportedError, UsageError, flagString, parseArgs } from '../args';
+import { PROJECT_FLAGS, loadOptions, printProblems, projectFor } from '../project';
 
 /**
  * `review PROJECT --actuals FILE --as-of DATE [--json]`: an in-year review — year-end projection per
@@ -15,33 +18,30 @@ import { EXIT, InputError, UsageError, flagString, parseArgs } from '../args';
  * to its Reviews sheet, .steward or .xlsx). Without --actuals, the project's own Actuals sheet is used.
  */
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { actuals: 'value', 'as-of': 'value', json: 'bool', enrollment: 'value', attendance: 'value', 'state-revenue': 'value', 'other-revenue': 'value', save: 'value', name: 'value' });
-  if (args.positional.length > 1) throw new UsageError(`expected one PROJECT, got ${args.positional.length}`);
+  const args = parseArgs(argv, { actuals: 'value', 'as-of': 'value', json: 'bool', enrollment: 'value', attendance: 'value', 'state-revenue': 'value', 'other-revenue': 'value', save: 'value', name: 'value', ...PROJECT_FLAGS });
   const asOf = flagString(args, 'as-of');
   if (asOf === undefined) throw new UsageError('--as-of DATE is required (yyyy-mm-dd)');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) throw new UsageError(`--as-of must be a date yyyy-mm-dd, not "${asOf}"`);
   const save = flagString(args, 'save');
   if (save !== undefined && !/\.(steward|xlsx)$/i.test(save)) throw new UsageError('--save must name a .steward or .xlsx file');
 
-  const loaded = await loadProject(args.positional[0] ?? 'demo');
-  if (!loaded.project) throw new InputError(`cannot load ${args.positional[0] ?? 'demo'}: ${loaded.problems.filter((p) => p.severity === 'error').map((p) => p.message).join('; ') || 'no project found'}`);
-  const project = loaded.project;
+  const { project, warnings } = await projectFor('review', args);
 
   const input: ReviewInput = { asOf, current: current(args.flags) };
   const name = flagString(args, 'name');
   if (name !== undefined) input.reviewId = name;
   const file = flagString(args, 'actuals');
-  if (file !== undefined) input.actuals = await readActuals(file);
+  if (file !== undefined) input.actuals = await readActuals(file, loadOptions(args));
 
   const r = runReview(project, input);
   if (!r.ok) throw new InputError(r.reason);
   if (save !== undefined) await saveProject(save, { ...project, allocationReviews: [...project.allocationReviews, ...r.value.record] });
-  if (args.flags.has('json')) process.stdout.write(JSON.stringify(r.value, null, 2) + '\n');
+  if (args.flags.has('json')) process.stdout.write(JSON.stringify({ ...r.value, warnings }, null, 2) + '\n');
   else process.stdout.write(summary(r.value) + (save !== undefined ? `saved the review record to ${save}\n` : ''));
   return EXIT.ok;
 }
 
-async function readActuals(file: string): Promise<Actual[]> {
+async function readActuals(file: string, opts: ImportOptions): Promise<Actual[]> {
   let grids;
   try {
     grids = (await readFileGrids(file)).grids;
@@ -50,8 +50,11 @@ async function readActuals(file: string): Promise<Actual[]> {
     throw e;
   }
   const actualsSheet = grids.filter((g) => g.sheet.toLowerCase() === 'actuals');
-  const imp = importTable(actualsSheet.length > 0 ? actualsSheet : grids, { kind: 'actuals' });
-  for (const e of imp.report.errors.slice(0, 20)) process.stderr.write(`${e.file ?? file}, ${e.sheet}, row ${e.row}${e.column ? `, column ${e.column}` : ''}: ${e.reason}\n`);
+  const imp = importTable(actualsSheet.length > 0 ? actualsSheet : grids, { ...opts, kind: 'actuals' });
+  // The same rule as the project's own sheets: a row that could not be read stops the review.
+  const problems = reportProblems([{ ...imp.report, file: imp.report.file || basename(file) }]);
+  printProblems(problems, process.stderr);
+  if (problems.some((p) => p.severity === 'error')) throw new ReportedError(`${file}: ${imp.report.rejected - imp.report.excluded} actuals rows could not be read`);
   if (imp.rows.length === 0) throw new InputError(`${file}: no actuals rows could be read (${imp.report.rejected} rejected)`);
   return imp.rows;
 }

@@ -3,7 +3,8 @@ import { defaultStaffingYear, staffingPlan } from '../../models/staffing/plan';
 import { scheduleChangeCoster, type ScheduleChange } from '../../models/staffing/schedule-change';
 import { isPeriodSchedule } from '../../models/staffing/schedule';
 import { EXIT, InputError, flagInt, flagString, parseArgs } from '../args';
-import { loadStaffingProject, oneProjectArg } from './staffing';
+import { PROJECT_FLAGS } from '../project';
+import { loadStaffingProject } from './staffing';
 
 /**
  * `schedule PROJECT [--site ID] [--year YYYY] [--json]`: each school's schedule (its Schedules row
@@ -13,9 +14,8 @@ import { loadStaffingProject, oneProjectArg } from './staffing';
  * two lower.
  */
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { json: 'bool', site: 'value', year: 'value' });
-  const target = oneProjectArg(args.positional);
-  const { project, defaulted } = await loadStaffingProject(target);
+  const args = parseArgs(argv, { json: 'bool', site: 'value', year: 'value', ...PROJECT_FLAGS });
+  const { project, target, defaulted, warnings } = await loadStaffingProject('schedule', args);
   const year = flagInt(args, 'year', 1900, 2200) ?? defaultStaffingYear(project);
   const site = flagString(args, 'site');
   if (site !== undefined && !project.sites.some((s) => s.site_id === site)) {
@@ -42,7 +42,7 @@ export async function run(argv: string[]): Promise<number> {
   });
 
   if (args.flags.has('json')) {
-    process.stdout.write(JSON.stringify({ project: target, year, site: site ?? null, defaulted_sheets: defaulted, sites }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ project: target, year, site: site ?? null, defaulted_sheets: defaulted, sites, warnings }, null, 2) + '\n');
     return EXIT.ok;
   }
   const w = (t: string) => process.stdout.write(t + '\n');

@@ -3,7 +3,7 @@ import { prepareForecast } from '../../models/forecast/prepare';
 import { breakEven, tornado } from '../../models/forecast/sensitivity';
 import { staffingCosterFor } from '../../models/forecast/staffing-link';
 import { EXIT, InputError, flagInt, flagString, parseArgs } from '../args';
-import { loadForecastProject } from './forecast';
+import { PROJECT_FLAGS, projectFor } from '../project';
 
 /**
  * `sensitivity PROJECT [--scenario NAME] [--years N] [--json]`: a tornado (each uncertain driver at
@@ -11,8 +11,8 @@ import { loadForecastProject } from './forecast';
  * reserve over the horizon meets the policy.
  */
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { scenario: 'value', years: 'value', json: 'bool' });
-  const { project, target } = await loadForecastProject(args.positional);
+  const args = parseArgs(argv, { scenario: 'value', years: 'value', json: 'bool', ...PROJECT_FLAGS });
+  const { project, target, warnings } = await projectFor('sensitivity', args);
   const prep = prepareForecast(project, { years: flagInt(args, 'years', 1, 10) });
   if (!prep.ok) throw new InputError(prep.reason);
   const p = prep.value;
@@ -23,7 +23,7 @@ export async function run(argv: string[]): Promise<number> {
   const t = tornado(p, sp.value.paths, sp.value.priority_plan, staffing);
   const be = p.drivers.uncertain.map((u) => breakEven(p, sp.value.paths, u.name, undefined, sp.value.priority_plan, staffing));
   if (args.flags.has('json')) {
-    process.stdout.write(JSON.stringify({ project: target, scenario, reserve_policy_pct: p.policy, tornado: t, break_even: be }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ project: target, scenario, reserve_policy_pct: p.policy, tornado: t, break_even: be, warnings: [...warnings, ...p.warnings] }, null, 2) + '\n');
     return EXIT.ok;
   }
   const d = (c: number) => (c / 100).toLocaleString('en-US', { maximumFractionDigits: 0 });

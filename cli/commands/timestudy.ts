@@ -1,7 +1,8 @@
 import { fmtNumber, money, textTable } from '../../models/staffing/format';
 import { timeStudyReport } from '../../models/staffing/time';
 import { EXIT, parseArgs } from '../args';
-import { loadStaffingProject, oneProjectArg } from './staffing';
+import { PROJECT_FLAGS } from '../project';
+import { loadStaffingProject } from './staffing';
 
 /**
  * `timestudy PROJECT [--json]`: the responsibilities matrix (function → owner role → protected
@@ -9,12 +10,11 @@ import { loadStaffingProject, oneProjectArg } from './staffing';
  * hourly cost × the role's FTE × work weeks).
  */
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { json: 'bool' });
-  const target = oneProjectArg(args.positional);
-  const { project, defaulted } = await loadStaffingProject(target);
+  const args = parseArgs(argv, { json: 'bool', ...PROJECT_FLAGS });
+  const { project, target, defaulted, warnings } = await loadStaffingProject('timestudy', args);
   const report = timeStudyReport(project);
   if (args.flags.has('json')) {
-    process.stdout.write(JSON.stringify({ project: target, defaulted_sheets: defaulted.filter((d) => d === 'responsibilities' || d === 'timeStudy'), ...report }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ project: target, defaulted_sheets: defaulted.filter((d) => d === 'responsibilities' || d === 'timeStudy'), ...report, warnings }, null, 2) + '\n');
     return EXIT.ok;
   }
   const w = (t: string) => process.stdout.write(t + '\n');

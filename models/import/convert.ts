@@ -237,7 +237,7 @@ function baseConverter(kind: FieldKind, meta: FieldMeta, inner: z.ZodType, ctx: 
 }
 
 /** Bounds of the zod schema checked on the converted value, so no per-row zod.parse is needed. */
-function boundsCheck(inner: z.ZodType): ((v: unknown) => string | null) | null {
+function boundsCheck(inner: z.ZodType, show: (v: number) => string = String): ((v: unknown) => string | null) | null {
   const type = (inner as unknown as { _zod: { def: { type: string } } })._zod.def.type;
   if (type === 'number') {
     const n = inner as unknown as { minValue: number | null; maxValue: number | null; isInt: boolean };
@@ -248,9 +248,9 @@ function boundsCheck(inner: z.ZodType): ((v: unknown) => string | null) | null {
     return (v) => {
       if (typeof v !== 'number') return 'expected a number';
       if (int && !Number.isInteger(v)) return `not a whole number: ${v}`;
-      if (v < min) return `${v} is below the minimum ${min}`;
-      if (v > max) return `${v} is above the maximum ${max}`;
-      if (v === min && !inner.safeParse(v).success) return `${v} must be above ${min}`;
+      if (v < min) return `${show(v)} is below the minimum ${show(min)}`;
+      if (v > max) return `${show(v)} is above the maximum ${show(max)}`;
+      if (v === min && !inner.safeParse(v).success) return `${show(v)} must be above ${show(min)}`;
       return null;
     };
   }
@@ -313,7 +313,8 @@ export function compileField(name: string, schema: z.ZodType, meta: FieldMeta, c
 function compileFieldNow(name: string, schema: z.ZodType, meta: FieldMeta, ctx: ConvertContext): CompiledField {
   const { inner, optional, defaultValue } = unwrapSchema(schema);
   const base = baseConverter(meta.kind, meta, inner, ctx);
-  const check = boundsCheck(inner);
+  // Money is checked in cents but spoken of in dollars, as the file writes it.
+  const check = boundsCheck(inner, meta.kind === 'money' ? (c) => (c / 100).toFixed(2) : String);
   let convert: Converter = check
     ? (raw) => {
         const v = base(raw);

@@ -38,14 +38,23 @@ function filledRow(grid: Grid, r: number): string[] {
   return out;
 }
 
+/**
+ * A header cell that names a column of a spread table (a year in Drivers: "2027", "FY28"; a grade
+ * in Enrollment: "1", "K"). Such labels look like numbers but are headers, so they must not make
+ * the header row look like data (a title line above it would then win).
+ */
+export type SpreadLabel = (cell: string) => boolean;
+
 /** Score of one row as a header: each field's best match among its cells, numbers count against. */
-export function rowHeaderScore(cells: readonly string[], fields: readonly FieldInfo[]): number {
+export function rowHeaderScore(cells: readonly string[], fields: readonly FieldInfo[], spreadLabel?: SpreadLabel): number {
   let score = 0;
   let numbers = 0;
   let texts = 0;
+  let labels = 0;
   for (const c of cells) {
     if (c === '') continue;
-    if (/^[-$€£(]?[\d,.]+%?\)?$/.test(c)) numbers++;
+    if (spreadLabel?.(c)) labels++;
+    else if (/^[-$€£(]?[\d,.]+%?\)?$/.test(c)) numbers++;
     else texts++;
   }
   if (texts === 0) return 0;
@@ -68,8 +77,9 @@ export function rowHeaderScore(cells: readonly string[], fields: readonly FieldI
     usedC.add(x.c);
     score += x.s;
   }
-  // Headers are words: a row of mostly numbers is data, not a header.
-  return numbers > texts ? score * 0.3 : score;
+  // Headers are words: a row of mostly numbers is data, not a header. Spread labels count as words
+  // only beside a matched field (a row of bare years is still data).
+  return numbers > texts + (score > 0 ? labels : 0) ? score * 0.3 : score;
 }
 
 /**
@@ -77,14 +87,14 @@ export function rowHeaderScore(cells: readonly string[], fields: readonly FieldI
  * above it with at least two labels, fewer than the header has (or spanning merges), is a group band
  * of a two-row header: its labels fill columns whose sub-header is blank and are kept in `groups`.
  */
-export function findHeader(grid: Grid, fields: readonly FieldInfo[]): HeaderInfo {
+export function findHeader(grid: Grid, fields: readonly FieldInfo[], spreadLabel?: SpreadLabel): HeaderInfo {
   const limit = Math.min(grid.rows.length, HEADER_SEARCH_ROWS);
   let bestRow = -1;
   let bestScore = 0;
   let bestCells: string[] = [];
   for (let r = 0; r < limit; r++) {
     const cells = filledRow(grid, r);
-    const s = rowHeaderScore(cells, fields);
+    const s = rowHeaderScore(cells, fields, spreadLabel);
     if (s > bestScore + 1e-9) {
       bestScore = s;
       bestRow = r;

@@ -2,16 +2,16 @@ import { normaliseHeader } from '../schema/fields';
 import { TABLES, type RowOf, type TableKind } from '../schema/tables';
 import type { Cell, Grid, ImportOptions, ImportReport, TableImport } from './types';
 import { fieldsOf, isSpreadKind, type FieldInfo } from './table-fields';
-import { findHeader } from './header';
+import { findHeader, type SpreadLabel } from './header';
 import { readTitleBlock } from './title-block';
 import { excludeReason } from './exclude';
 import { isBlank } from './fill-down';
 import { suggestMapping } from './mapping';
 import type { Spread } from './spread';
 import { needCountsSpread } from './need-counts';
-import { yearValuesSpread } from './year-values';
+import { headerYear, yearValuesSpread } from './year-values';
 import { looksLikeSalaryColumn, salaryMatrixSpread } from './salary-matrix';
-import { gradeColumns, gradeColumnsSpread } from './grade-columns';
+import { gradeColumns, gradeColumnsSpread, gradeOfHeader } from './grade-columns';
 import { guessKind, kindScore } from './kind-guess';
 
 // Stage 2 of import: grids (from the readers) → typed table rows and an ImportReport. This file
@@ -41,8 +41,15 @@ export function sampleRows(grid: Grid, from: number): Cell[][] {
   return out;
 }
 
+/** Header cells that look like numbers but name spread columns: years in Drivers, grades in Enrollment. */
+function spreadLabelOf(kind: TableKind): SpreadLabel | undefined {
+  if (kind === 'drivers') return (c) => headerYear(c) !== null;
+  if (kind === 'enrollment') return (c) => gradeOfHeader(c) !== null;
+  return undefined;
+}
+
 function planSheet(grid: Grid, kind: TableKind, fields: readonly FieldInfo[], opts: ImportOptions): SheetPlan {
-  const header = findHeader(grid, fields.filter((f) => !isSpreadKind(f)));
+  const header = findHeader(grid, fields.filter((f) => !isSpreadKind(f)), spreadLabelOf(kind));
   const titleValues = readTitleBlock(grid, header.firstRow);
   const sample = sampleRows(grid, header.row + 1);
   const m = suggestMapping({ fields, headers: header.headers, sample, options: opts, titleValues });

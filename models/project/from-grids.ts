@@ -2,7 +2,7 @@ import { normaliseHeader } from '../schema/fields';
 import { SettingsSchema, TABLES, TABLE_KINDS, type TableKind } from '../schema/tables';
 import { ProjectSchema, type Project } from './project';
 import type { Problem } from './problems';
-import type { Grid, ImportReport } from '../import/types';
+import type { Grid, ImportOptions, ImportReport } from '../import/types';
 import { importTable } from '../import/table';
 import { parseAmount } from '../money/cents';
 import { parseFiscalYear, parseInteger, parseRate, parseText } from '../parse/values';
@@ -56,18 +56,28 @@ function settingsFrom(rows: readonly Record<string, unknown>[], report: ImportRe
   return parsed.data;
 }
 
+/** What projectFromGrids gives back: the project (null only without usable settings), each sheet's report, problems, and the tables no sheet held. */
+export interface ProjectFromGrids {
+  project: Project | null;
+  reports: ImportReport[];
+  problems: Problem[];
+  /** Tables with no sheet in the workbook: read as empty; a command that needs one says so (models/project/requirements.ts). */
+  missing: TableKind[];
+}
+
 /**
  * A district workbook (or a folder of CSVs) as grids → a project. One sheet per TABLES entry,
  * matched by normalised sheet name; Settings key/value rows become typed settings. Rows with
- * errors are left out and listed in their sheet's report (not repeated in `problems`, which holds
- * whole-sheet and settings problems); the rest are kept. The project is null when a required sheet is
- * missing, a required sheet lacks a required column, or the settings are unusable.
+ * errors are left out and listed in their sheet's report (models/project/open.ts turns them into
+ * problems, so no command computes on a project that lost rows). A table with no sheet is empty
+ * and listed in `missing`; which tables a command needs is decided by the gate, not here. The
+ * project is null only when the settings are unusable.
  */
-export function projectFromGrids(grids: readonly Grid[], file: string): { project: Project | null; reports: ImportReport[]; problems: Problem[] } {
+export function projectFromGrids(grids: readonly Grid[], file: string, opts: ImportOptions = {}): ProjectFromGrids {
   const reports: ImportReport[] = [];
   const problems: Problem[] = [];
   const tables: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  let fatal = false;
+  const missing: TableKind[] = [];
   let settings: Project['settings'] | null = null;
   const used = new Set<Grid>();
   for (const kind of TABLE_KINDS) {
@@ -75,23 +85,22 @@ export function projectFromGrids(grids: readonly Grid[], file: string): { projec
     const grid = grids.find((g) => !used.has(g) && names.includes(normaliseHeader(g.sheet)));
     const spec = TABLES[kind];
     if (!grid) {
-      if (spec.required) {
-        fatal = true;
-        problems.push({ severity: 'error', table: kind, file, message: `no ${spec.sheet} sheet (a required table; \`steward template\` writes an empty workbook with every sheet)` });
-      }
-      if (kind === 'settings') settings = null;
-      else tables[kind] = [];
+      missing.push(kind);
+      if (kind === 'settings') {
+        problems.push({ severity: 'error', table: kind, file, message: `no ${spec.sheet} sheet: every project needs one with at least base_year (\`steward template\` writes an empty workbook with every sheet)` });
+      } else tables[kind] = [];
       continue;
     }
     used.add(grid);
-    const { rows, report } = importTable([kind === 'settings' ? withSettingsHeader(grid) : grid], { kind });
+    const { rows, report } = importTable([kind === 'settings' ? withSettingsHeader(grid) : grid], { ...opts, kind });
     report.file = file;
     reports.push(report);
-    // Row errors stay in the report (callers such as `validate` list them with the problems).
-    const missing = report.mapping.filter((m) => m.via === 'missing' && requiredField(kind, m.field));
-    for (const m of missing) {
-      problems.push({ severity: 'error', table: kind, file, sheet: grid.sheet, column: m.field, message: `${spec.sheet} has no ${m.field} column` });
-      if (spec.required) fatal = true;
+    const missingColumns = report.mapping.filter((m) => m.via === 'missing' && requiredField(kind, m.field));
+    if (missingColumns.length > 0 && missingColumns.length === report.mapping.filter((m) => requiredField(kind, m.field)).length && report.rows > 0) {
+      // Not one required column found: the header itself was not recognised.
+      problems.push({ severity: 'error', table: kind, file, sheet: grid.sheet, row: (report.headerRow[grid.sheet] ?? 1), message: `no header like the ${spec.sheet} table's was found (expected columns ${missingColumns.map((m) => m.field).join(', ')}); its ${report.rows} rows were not read` });
+    } else {
+      for (const m of missingColumns) problems.push({ severity: 'error', table: kind, file, sheet: grid.sheet, column: m.field, message: `${spec.sheet} has no ${m.field} column` });
     }
     if (report.unknownColumns.length > 0) {
       problems.push({ severity: 'warning', table: kind, file, sheet: grid.sheet, message: `columns not used: ${report.unknownColumns.join(', ')}` });
@@ -102,8 +111,7 @@ export function projectFromGrids(grids: readonly Grid[], file: string): { projec
   for (const g of grids) {
     if (!used.has(g) && !g.hidden) problems.push({ severity: 'warning', table: 'project', file, sheet: g.sheet, message: `sheet "${g.sheet}" is not a Steward table and was not read` });
   }
-  if (settings === null) fatal = true;
-  if (fatal) return { project: null, reports, problems };
+  if (settings === null) return { project: null, reports, problems, missing };
   const shape = ProjectSchema.shape as Record<string, unknown>;
   const candidate: Record<string, unknown> = { settings };
   for (const [kind, rows] of Object.entries(tables)) if (kind in shape) candidate[kind] = rows;
@@ -112,9 +120,9 @@ export function projectFromGrids(grids: readonly Grid[], file: string): { projec
     for (const issue of parsed.error.issues.slice(0, 50)) {
       problems.push({ severity: 'error', table: String(issue.path[0] ?? 'project'), file, message: `${issue.path.join('.')}: ${issue.message}` });
     }
-    return { project: null, reports, problems };
+    return { project: null, reports, problems, missing };
   }
-  return { project: parsed.data, reports, problems };
+  return { project: parsed.data, reports, problems, missing };
 }
 
 /** A Settings sheet written as bare key/value pairs (no header row) gets one, so no setting is lost. */

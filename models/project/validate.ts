@@ -1,32 +1,20 @@
-import { ROLE_RATIO_PREFIX, STAFFING_PARAMS } from '../staffing/params';
-import { STANDARD_NEEDS, TABLES, type TableKind } from '../schema/tables';
+import { STANDARD_NEEDS, type TableKind } from '../schema/tables';
 import type { SourceRef } from '../schema/fields';
 import type { Project } from './project';
 import type { Problem } from './problems';
+import { ProblemSink } from './problem-sink';
+import { validateRules } from './validate-rules';
 
 // Cross-table checks a single row cannot make: references to sites and funds that do not exist,
 // funding splits that do not add to 100%, duplicate ids, positions that cannot be costed. Each
 // problem says where to fix it (file, sheet, row from the row's `src`, column, value).
 
 const SPLIT_TOLERANCE = 0.001;
-// Staffing and schedule parameters are drivers too: scenarios move ratios, caps and periods.
-const isStaffingParam = (name: string) => Object.hasOwn(STAFFING_PARAMS, name) || name.startsWith(ROLE_RATIO_PREFIX);
-const BUILT_IN_DRIVERS = new Set(['enrollment_growth', 'state_aid_per_pupil_growth', 'local_revenue_growth', 'cola', 'step_increase', 'health_inflation', 'pension_rate', 'cpi', 'attrition_rate']);
 
 export function validateProject(project: Project): Problem[] {
-  const problems: Problem[] = [];
-  const at = (severity: Problem['severity'], table: TableKind | 'project', src: SourceRef | undefined, column: string | undefined, value: unknown, message: string) => {
-    const p: Problem = { severity, table, message };
-    const sheet = src?.sheet ?? (table === 'project' ? undefined : TABLES[table].sheet);
-    if (src?.file !== undefined) p.file = src.file;
-    if (sheet !== undefined) p.sheet = sheet;
-    if (src !== undefined) p.row = src.row;
-    if (column !== undefined) p.column = column;
-    if (value !== undefined && value !== null) p.value = String(value);
-    problems.push(p);
-  };
-  const error = (table: TableKind | 'project', src: SourceRef | undefined, column: string | undefined, value: unknown, message: string) => at('error', table, src, column, value, message);
-  const warning = (table: TableKind | 'project', src: SourceRef | undefined, column: string | undefined, value: unknown, message: string) => at('warning', table, src, column, value, message);
+  const sink = new ProblemSink();
+  const error = sink.error.bind(sink);
+  const warning = sink.warning.bind(sink);
 
   // Duplicate keys: the first occurrence wins; later ones are reported with where the first was.
   const unique = <T extends { src?: SourceRef | undefined }>(table: TableKind, rows: readonly T[], column: string, key: (r: T) => string, what: string) => {
@@ -130,13 +118,12 @@ export function validateProject(project: Project): Problem[] {
     }
   }
 
-  const drivers = new Set(project.drivers.map((d) => d.driver));
   const scenarios = new Set(project.scenarios.map((s) => s.scenario));
   for (const s of project.scenarios) {
     if (s.based_on !== undefined && s.based_on !== '' && !scenarios.has(s.based_on)) error('scenarios', s.src, 'based_on', s.based_on, `scenario "${s.scenario}" is based on unknown scenario "${s.based_on}"`);
-    if (!drivers.has(s.driver) && !BUILT_IN_DRIVERS.has(s.driver) && !isStaffingParam(s.driver)) warning('scenarios', s.src, 'driver', s.driver, `scenario "${s.scenario}" changes driver "${s.driver}", which is not on the Drivers sheet`);
   }
-  return problems;
+  sink.list.push(...validateRules(project));
+  return sink.list;
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;

@@ -128,7 +128,7 @@ export const SalaryCellSchema = z.object({
 export const NeedSchema = z.object({
   need_id: field(idText(), { kind: 'id', doc: 'Need identifier (unique)', synonyms: ['need', 'id', 'need no'] }),
   category: field(idText(), { kind: 'id', doc: 'Need category (econ_disadvantaged, english_learners, students_with_disabilities, or your own)', synonyms: ['need category', 'type', 'area'] }),
-  cost: field(cents(), { kind: 'money', doc: 'Estimated cost (dollars)', synonyms: ['amount', 'estimated cost', 'cost estimate', 'request'] }),
+  cost: field(cents().min(0), { kind: 'money', doc: 'Estimated cost (dollars, not negative)', synonyms: ['amount', 'estimated cost', 'cost estimate', 'request'] }),
   priority: field(z.number().int().min(1), { kind: 'int', doc: 'Priority, 1 = highest', synonyms: ['rank', 'pri', 'priority rank'] }),
   site_id: siteId('Site, blank for district-wide').optional(),
   description: field(z.string().optional(), { kind: 'text', doc: 'What the need is', synonyms: ['desc', 'need description', 'notes'] }),

@@ -18,7 +18,7 @@ const tiny = tinyProject({
 });
 vi.mock('../../host/project-io', () => ({
   loadProject: async (path: string) => ({
-    project: path === 'tiny.steward' ? tiny : null, reports: [], source: 'steward',
+    project: path === 'tiny.steward' ? tiny : null, reports: [], source: 'steward', missing: [],
     problems: path === 'tiny.steward' ? [] : [{ severity: 'error', table: 'project', message: `cannot open ${path}` }],
   }),
 }));
@@ -62,7 +62,11 @@ describe('steward forecast', () => {
     await expect(run(['tiny.steward', '--all', '--scenario', 'X'])).rejects.toBeInstanceOf(UsageError);
     await expect(run(['tiny.steward', '--years', '11'])).rejects.toBeInstanceOf(UsageError);
     await expect(run(['tiny.steward', '--scenario', 'Nope'])).rejects.toThrow(/no scenario named "Nope"/);
-    await expect(run(['missing.xlsx'])).rejects.toThrow(/cannot open missing.xlsx/);
+    // A project that cannot be loaded: its problems on stderr, exit 1 (ReportedError), nothing on stdout.
+    let err = '';
+    vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => { err += String(s); return true; });
+    await expect(run(['missing.xlsx'])).rejects.toThrow(/cannot load missing.xlsx: 1 error/);
+    expect(err).toMatch(/^error +project: cannot open missing.xlsx$/m);
   });
 });
 

@@ -17,13 +17,16 @@ const small = ProjectSchema.parse({
   salary: [],
   scenarios: [{ scenario: 'Smaller classes', driver: 'class_size_delta', value: -2 }, { scenario: 'Levy fails', driver: 'local_revenue_growth', value: -0.1 }],
 });
-vi.mock('../../host/project-io', () => ({
-  loadProject: async (path: string) => ({
-    project: path === 'small.steward' ? small : null,
-    reports: [], source: 'steward',
-    problems: path === 'small.steward' || path === 'demo' ? [] : [{ severity: 'error', table: 'project', message: `cannot open ${path}` }],
-  }),
-}));
+vi.mock('../../host/project-io', async () => {
+  const demo = (await import('../../models/demo/district')).demoProject();
+  return {
+    loadProject: async (path: string) => ({
+      project: path === 'small.steward' ? small : path === 'demo' ? demo : null,
+      reports: [], source: 'steward', missing: [],
+      problems: path === 'small.steward' || path === 'demo' ? [] : [{ severity: 'error', table: 'project', message: `cannot open ${path}` }],
+    }),
+  };
+});
 
 let out = '';
 beforeEach(() => {

@@ -13,7 +13,7 @@ function deps(over: Partial<HandlerDeps> = {}): HandlerDeps {
   return {
     versions,
     demoProject: () => tinyProject(),
-    loadProject: vi.fn(async (): Promise<LoadedProject> => ({ project: tinyProject(), reports: [], problems: [], source: 'workbook' })),
+    loadProject: vi.fn(async (): Promise<LoadedProject> => ({ project: tinyProject(), reports: [], missing: [], problems: [], source: 'workbook' })),
     chooseFile: vi.fn(async () => '/home/user/district/budget.xlsx'),
     ...over,
   };
@@ -98,7 +98,7 @@ describe('openPath', () => {
   it('passes a refused project through with its reports and problems', async () => {
     const problems = [{ severity: 'error' as const, table: 'sites', sheet: 'Sites', message: 'missing sheet Sites' }];
     const reply = await openPath('/x/district.steward', {
-      loadProject: async () => ({ project: null, reports: [], problems, source: 'steward' }),
+      loadProject: async () => ({ project: null, reports: [], missing: [], problems, source: 'steward' }),
       readGrids: vi.fn(),
     });
     expect(reply.summary).toBeNull();
@@ -110,7 +110,7 @@ describe('openPath', () => {
     mkdirSync(join(dir, 'csv.d'));
     const readGrids = vi.fn();
     const reply = await openPath(join(dir, 'csv.d'), {
-      loadProject: async () => ({ project: null, reports: [], problems: [], source: 'csv-folder' }),
+      loadProject: async () => ({ project: null, reports: [], missing: [], problems: [], source: 'csv-folder' }),
       readGrids,
     });
     expect(readGrids).not.toHaveBeenCalled();
@@ -122,7 +122,7 @@ describe('openPath', () => {
     const file = join(dir, 'notes.csv');
     writeFileSync(file, 'hello\nworld\n');
     const reply = await openPath(file, {
-      loadProject: async () => ({ project: null, reports: [], problems: [], source: 'workbook' }),
+      loadProject: async () => ({ project: null, reports: [], missing: [], problems: [], source: 'workbook' }),
       readGrids: async () => ({ format: 'csv', notes: [], grids: [{ file: 'notes.csv', sheet: 'notes', rows: [['hello'], ['world']] }] }),
     });
     expect(reply.summary).toBeNull();

@@ -38,11 +38,19 @@ describe('projectFromGrids', () => {
     expect(project!.needs).toEqual([]);
   });
 
-  it('refuses a project without a required sheet, saying which', () => {
+  it('reads a workbook without a sheet as an empty table and lists it as missing (the command that needs it refuses)', () => {
     const grids = minimalWorkbook().filter((x) => x.sheet !== 'Budget');
-    const { project, problems } = projectFromGrids(grids, 'district.xlsx');
+    const { project, problems, missing } = projectFromGrids(grids, 'district.xlsx');
+    expect(project?.budget).toEqual([]);
+    expect(missing).toContain('budget');
+    expect(missing).not.toContain('positions');
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('refuses a workbook without a Settings sheet', () => {
+    const { project, problems } = projectFromGrids(minimalWorkbook().filter((x) => x.sheet !== 'Settings'), 'district.xlsx');
     expect(project).toBeNull();
-    expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', table: 'budget', message: expect.stringContaining('no Budget sheet') }));
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', table: 'settings', message: expect.stringContaining('no Settings sheet') }));
   });
 
   it('reads a Settings sheet written as bare key/value pairs without a header', () => {

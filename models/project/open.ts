@@ -1,0 +1,43 @@
+import type { Grid, ImportOptions, ImportReport } from '../import/types';
+import type { TableKind } from '../schema/tables';
+import { projectFromGrids } from './from-grids';
+import { reportProblems, type Problem } from './problems';
+import type { Project } from './project';
+import { validateProject } from './validate';
+
+/**
+ * A project as every caller opens it — the CLI, the Electron main process and the browser build's
+ * worker: read, every row the import left out turned into a problem, and validated. One function,
+ * so `validate`, every engine command and the app list the same problems for the same file.
+ */
+export interface CheckedProject {
+  /** Null only when the project cannot be built at all (no usable Settings, an unreadable file). */
+  project: Project | null;
+  reports: ImportReport[];
+  /** Every problem: whole-sheet, row (from the reports) and cross-table, in that order. */
+  problems: Problem[];
+  /** Tables the file has no sheet for (read as empty). Empty for a saved .steward project. */
+  missing: TableKind[];
+}
+
+/** A district workbook or CSV folder, as grids. */
+export function checkGrids(grids: readonly Grid[], file: string, opts: ImportOptions = {}): CheckedProject {
+  const r = projectFromGrids(grids, file, opts);
+  const problems = [...r.problems, ...reportProblems(r.reports)];
+  if (r.project) problems.push(...withFile(validateProject(r.project), file));
+  return { project: r.project, reports: r.reports, problems, missing: r.missing };
+}
+
+/** A project already in memory (a saved .steward file, the built-in demo). */
+export function checkProject(project: Project, file: string): CheckedProject {
+  return { project, reports: [], problems: withFile(validateProject(project), file), missing: [] };
+}
+
+/** A project that could not be opened at all: one error saying why. */
+export function unopened(file: string, message: string): CheckedProject {
+  return { project: null, reports: [], problems: [{ severity: 'error', table: 'project', file, message }], missing: [] };
+}
+
+function withFile(problems: Problem[], file: string): Problem[] {
+  return problems.map((p) => (p.file === undefined ? { ...p, file } : p));
+}
