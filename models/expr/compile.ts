@@ -1,5 +1,5 @@
 import type { Compare, Node } from './ast';
-import { ExprError, quote } from './errors';
+import { clip, ExprError, quote } from './errors';
 import { FUNCTIONS } from './functions';
 import { nearlyEqual } from './numbers';
 
@@ -41,10 +41,11 @@ export function compileNode(n: Node, text: string, wording: NameWording): Evalua
     }
     case 'var': {
       const name = n.name;
+      const shown = `"${clip(name)}"`;
       return (get) => {
         const v = get(name);
-        if (typeof v !== 'number') throw new ExprError(wording.checked ? `${wording.noun} "${name}" has no value` : `unknown ${wording.noun} "${name}"`);
-        if (!Number.isFinite(v)) throw new ExprError(`${wording.noun} "${name}" is ${v}, not a finite number`);
+        if (typeof v !== 'number') throw new ExprError(wording.checked ? `${wording.noun} ${shown} has no value` : `unknown ${wording.noun} ${shown}`);
+        if (!Number.isFinite(v)) throw new ExprError(`${wording.noun} ${shown} is ${v}, not a finite number`);
         return v;
       };
     }

@@ -6,6 +6,11 @@ export class ExprError extends Error {}
 
 /** A piece of formula text for an error message, shortened so a 500-character formula stays readable. */
 export function quote(text: string): string {
-  const t = text.trim();
-  return `"${t.length > 60 ? `${t.slice(0, 57)}...` : t}"`;
+  return `"${clip(text.trim(), 60)}"`;
+}
+
+/** A name or number echoed in an error, cut to `max` characters (whole code points). */
+export function clip(text: string, max = 40): string {
+  if (text.length <= max) return text;
+  return `${[...text].slice(0, max - 3).join('')}...`;
 }

@@ -1,5 +1,5 @@
 import { compileNode, type Evaluator, type Lookup } from './compile';
-import { ExprError } from './errors';
+import { clip, ExprError } from './errors';
 import { parseExpression, type Kind } from './parse';
 import { fail, ok, type Parsed } from '../result';
 
@@ -44,7 +44,8 @@ export function compileExpression(text: string, options: ExpressionOptions): Par
   if (options.known) {
     const unknown = symbols.filter((s) => !options.known!.has(s));
     if (unknown.length > 0) {
-      return fail(`${label}: unknown ${noun}${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}${options.hint ? ` ${options.hint}` : ''}`);
+      const listed = unknown.slice(0, 10).map((u) => `"${clip(u)}"`).join(', ') + (unknown.length > 10 ? ` and ${unknown.length - 10} more` : '');
+      return fail(`${label}: unknown ${noun}${unknown.length > 1 ? 's' : ''} ${listed}${options.hint ? ` ${options.hint}` : ''}`);
     }
   }
   const run: Evaluator = compileNode(root, text, { noun, checked: options.known !== undefined });

@@ -1,4 +1,5 @@
 import type { Arith, Compare, Node } from './ast';
+import { clip } from './errors';
 import { FUNCTION_NAMES, FUNCTIONS } from './functions';
 import { LIMITS } from './limits';
 import { tokenize, type Op, type Token } from './tokenize';
@@ -51,7 +52,7 @@ export function parseExpression(text: string, options: ParseOptions = {}): Parse
 
   const refuse = (why: string): never => { throw new Refusal(why); };
   const where = (k: Token) => (k.t === 'end' ? 'at the end' : `at character ${k.at + 1}`);
-  const show = (k: Token) => (k.t === 'end' ? 'the end' : `"${text.slice(k.at, k.end)}"`);
+  const show = (k: Token) => (k.t === 'end' ? 'the end' : `"${clip(text.slice(k.at, k.end))}"`);
   const unexpected = (k: Token): never => {
     if (k.t === 'bad') return refuse(k.why);
     if (k.t === 'end') return refuse('the formula ends too early');
@@ -126,7 +127,8 @@ export function parseExpression(text: string, options: ParseOptions = {}): Parse
       // than change what an old formula means without a word, formulas refuse the ambiguous form.
       if (!condition && next.t === 'num' && next.pct) {
         const factor = Number((op === '+' ? 1 + next.v : 1 - next.v).toPrecision(12));
-        refuse(`"${op} ${next.raw}" ${where(next)} is ambiguous: write ${op} ${next.v} to ${op === '+' ? 'add' : 'subtract'} ${next.v}, or * ${factor} to ${op === '+' ? 'add' : 'take off'} ${next.raw}`);
+        const raw = clip(next.raw);
+        refuse(`"${op} ${raw}" ${where(next)} is ambiguous: write ${op} ${next.v} to ${op === '+' ? 'add' : 'subtract'} ${next.v}, or * ${factor} to ${op === '+' ? 'add' : 'take off'} ${raw}`);
       }
       const r = product();
       l = node({ k: 'arith', op, l, r, at: l.at, end: r.end });
@@ -161,7 +163,7 @@ export function parseExpression(text: string, options: ParseOptions = {}): Parse
     const k = toks[pos]!;
     if (k.t === 'num') {
       pos++;
-      if (!Number.isFinite(k.v)) refuse(`the number ${k.raw} ${where(k)} is too large`);
+      if (!Number.isFinite(k.v)) refuse(`the number ${clip(k.raw)} ${where(k)} is too large`);
       return node({ k: 'num', v: k.v, at: k.at, end: k.end });
     }
     if (k.t === 'name') {
@@ -171,13 +173,14 @@ export function parseExpression(text: string, options: ParseOptions = {}): Parse
         return node({ k: 'var', name: k.v, at: k.at, end: k.end });
       }
       const spec = FUNCTIONS.get(k.v);
-      if (!spec) refuse(`function ${k.v}() is not allowed (allowed: ${FUNCTION_NAMES.join(', ')})`);
+      const fn = clip(k.v);
+      if (!spec) refuse(`function ${fn}() is not allowed (allowed: ${FUNCTION_NAMES.join(', ')})`);
       pos++;
       const args: Node[] = [];
       if (!isOp(')')) {
         nested(() => {
           while (true) {
-            if (args.length === LIMITS.args) refuse(`${k.v}() is given more than ${LIMITS.args} arguments`);
+            if (args.length === LIMITS.args) refuse(`${fn}() is given more than ${LIMITS.args} arguments`);
             args.push(ternary());
             if (!isOp(',')) break;
             pos++;
@@ -185,11 +188,11 @@ export function parseExpression(text: string, options: ParseOptions = {}): Parse
         });
       }
       const close = toks[pos]!;
-      if (!isOp(')')) return close.t === 'end' ? refuse(`${k.v}( is missing its ")"`) : unexpected(close);
+      if (!isOp(')')) return close.t === 'end' ? refuse(`${fn}( is missing its ")"`) : unexpected(close);
       pos++;
       if (args.length < spec!.min || args.length > spec!.max) {
         const want = spec!.min === spec!.max ? `${spec!.min}` : spec!.max === LIMITS.args ? `at least ${spec!.min}` : `${spec!.min} or ${spec!.max}`;
-        refuse(`${k.v}() takes ${want} argument${spec!.max === 1 ? '' : 's'}, not ${args.length}`);
+        refuse(`${fn}() takes ${want} argument${spec!.max === 1 ? '' : 's'}, not ${args.length}`);
       }
       return node({ k: 'call', fn: k.v, args, at: k.at, end: close.end });
     }
