@@ -1,4 +1,4 @@
-// Number semantics of formulas. Custom terms and revenue formulas ran in mathjs until 2025, whose
+// Number semantics of formulas. Custom terms and revenue formulas used to run in mathjs, whose
 // comparisons and rounding forgive the last bits of floating-point error (0.1 + 0.2 == 0.3,
 // floor(0.29 * 100) = 29, round(2.345, 2) = 2.35); the same rules are kept here so that existing
 // projects give the same cents, and so that a budget formula means what its author read.

@@ -189,3 +189,29 @@ describe('decimal rounding', () => {
     expect(roundDecimals(x, n)).toBe(want);
   });
 });
+
+describe('docs/formulas.md', () => {
+  it('its examples compile and evaluate in their context', async () => {
+    const { readFileSync } = await import('node:fs');
+    const md = readFileSync(new URL('../../../docs/formulas.md', import.meta.url), 'utf8');
+    const examples = (heading: string) => {
+      const part = md.slice(md.indexOf(heading)).split('\n### ')[0]!.split('\n## ')[0]!;
+      return part.split('\n').filter((l) => l.startsWith('    ')).map((l) => l.trim());
+    };
+    const site = new Set(['enrollment', 'weighted_pupils', 'needs_index', 'base', 'english_learners', 'econ_disadvantaged', 'is_hs']);
+    const forecastNames = ['enrollment', 'enrollment_base', 't', 'year', 'cola_index', 'base', 'idx', 'state_aid_per_pupil_growth', 'cpi'];
+    const indicators = new Set(['year', 't', 'reserve_pct', 'policy', 'surplus', 'deficit_pct', 'state_aid_growth', 'enrollment_change']);
+    const cases: [string, Kind, ReadonlySet<string>][] = [
+      ...examples('### Allocation custom terms').map((t): [string, Kind, ReadonlySet<string>] => [t, 'formula', site]),
+      ...examples('### Revenue formulas').map((t): [string, Kind, ReadonlySet<string>] => [t, 'formula', new Set(forecastNames)]),
+      ...examples('### Trigger conditions').map((t): [string, Kind, ReadonlySet<string>] => [t, 'condition', indicators]),
+    ];
+    expect(cases.length).toBeGreaterThanOrEqual(11);
+    for (const [text, kind, known] of cases) {
+      const c = compileExpression(text, { label: 'doc', kind, known });
+      if (!c.ok) throw new Error(c.reason);
+      const v = c.value.evaluate(() => 2);
+      expect(v.ok, `${text}: ${!v.ok && v.reason}`).toBe(true);
+    }
+  });
+});

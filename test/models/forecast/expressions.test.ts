@@ -25,7 +25,7 @@ describe('trigger conditions', () => {
   });
 });
 
-describe('formula revenue (restricted mathjs)', () => {
+describe('formula revenue (one formula module, models/expr)', () => {
   it('evaluates over drivers and refuses dangerous functions', () => {
     const f = compileFormula('base * (1 + cola) ^ t', 'revenue source X');
     if (!f.ok) throw new Error(f.reason);
