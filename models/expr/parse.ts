@@ -122,13 +122,19 @@ export function parseExpression(text: string, options: ParseOptions = {}): Parse
     let l = product();
     while (isOp('+') || isOp('-')) {
       const op = (toks[pos++] as { v: Arith }).v;
-      const next = toks[pos]!;
       // mathjs read `x + 5%` as x × 1.05, conditions as x + 0.05; 5% is 0.05 everywhere now. Rather
-      // than change what an old formula means without a word, formulas refuse the ambiguous form.
+      // than change what an old formula means without a word, formulas refuse the ambiguous form
+      // (signs in between too: `x + -5%`).
+      let j = pos;
+      let sign = op === '+' ? 1 : -1;
+      for (let k = toks[j]!; k.t === 'op' && (k.v === '-' || k.v === '+'); k = toks[++j]!) if (k.v === '-') sign = -sign;
+      const next = toks[j]!;
       if (!condition && next.t === 'num' && next.pct) {
-        const factor = Number((op === '+' ? 1 + next.v : 1 - next.v).toPrecision(12));
-        const raw = clip(next.raw);
-        refuse(`"${op} ${raw}" ${where(next)} is ambiguous: write ${op} ${next.v} to ${op === '+' ? 'add' : 'subtract'} ${next.v}, or * ${factor} to ${op === '+' ? 'add' : 'take off'} ${raw}`);
+        const opTok = toks[pos - 1]!;
+        const delta = sign * next.v;
+        const factor = Number((1 + delta).toPrecision(12));
+        const part = clip(text.slice(opTok.at, next.end));
+        refuse(`"${part}" ${where(opTok)} is ambiguous: write ${delta < 0 ? '-' : '+'} ${Math.abs(delta)} to ${delta < 0 ? 'subtract' : 'add'} ${Math.abs(delta)}, or * ${factor} to ${delta < 0 ? 'take off' : 'add'} ${clip(next.raw)}`);
       }
       const r = product();
       l = node({ k: 'arith', op, l, r, at: l.at, end: r.end });

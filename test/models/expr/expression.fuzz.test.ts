@@ -230,7 +230,7 @@ function printed(t: T): { s: string; level: number } {
       if (t.op === '^') { s = `${at(t.l, L.atom)}^${at(t.r, L.unary)}`; level = L.pow; break; }
       if (t.op === '*' || t.op === '/') { s = `${at(t.l, L.mul)} ${t.op} ${at(t.r, L.unary)}`; level = L.mul; break; }
       // A percentage right after + or − is refused in formulas (mathjs read x + 5% as x × 1.05).
-      { const r = at(t.r, L.mul); s = `${at(t.l, L.add)} ${t.op} ${/^[\d.]+%/.test(r) ? `(${r})` : r}`; }
+      { const r = at(t.r, L.mul); s = `${at(t.l, L.add)} ${t.op} ${/^[-+ ]*[\d.]+%/.test(r) ? `(${r})` : r}`; }
       level = L.add;
       break;
     case 'cmp': s = t.args.map((a, i) => (i === 0 ? '' : ` ${t.ops[i - 1]} `) + at(a, L.add)).join(''); level = L.cmp; break;

@@ -62,7 +62,9 @@ describe('the formula grammar', () => {
 
   it.each([
     ['x = 10', /"=" at character 3 is not allowed: there is no assignment in a formula \(to compare, write ==\)/],
-    ['base + 5%', /"\+ 5%" at character 8 is ambiguous: write \+ 0.05 to add 0.05, or \* 1.05 to add 5%/],
+    ['base + 5%', /"\+ 5%" at character 6 is ambiguous: write \+ 0.05 to add 0.05, or \* 1.05 to add 5%/],
+    ['base - -5%', /"- -5%" at character 6 is ambiguous: write \+ 0.05 to add 0.05, or \* 1.05 to add 5%/],
+    ['base - 5%', /"- 5%" at character 6 is ambiguous: write - 0.05 to subtract 0.05, or \* 0.95 to take off 5%/],
     ['10 % 3', /there is no remainder operator/],
     ['2x', /unexpected "x" at character 2: nothing joins it to "2" before it/],
     ['2 (x)', /unexpected "\(" at character 3/],
