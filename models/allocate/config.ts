@@ -12,7 +12,7 @@ const levelRecord = <T extends z.ZodType>(v: T) => z.partialRecord(z.enum(LEVELS
 export const CustomTermSchema = z.object({
   /** Shown in errors and results ("ELL teacher floor"). */
   name: z.string().min(1).max(80),
-  /** A mathjs expression in dollars over the site's attributes (docs/allocate.md lists them). */
+  /** A formula in dollars over the site's variables (docs/formulas.md: grammar and limits; docs/allocate.md lists the variables). */
   expression: z.string().min(1).max(400),
   doc: z.string().optional(),
 });

@@ -28,7 +28,7 @@ export const RevenueSourceSchema = z.object({
   fund_code: z.string().min(1).optional(),
   /** per_pupil: base × per-pupil growth index × enrollment ratio; growth: base × index of `growth`;
    *  grant: flat (or `growth`) until end_date, then nothing; one_time: only in `year`;
-   *  formula: a mathjs expression in dollars over the drivers. */
+   *  formula: `expression`, a formula in dollars over the drivers (docs/formulas.md). */
   kind: z.enum(['per_pupil', 'growth', 'grant', 'one_time', 'formula']),
   /** Base-year amount in cents (default: the fund's `available`). */
   base_cents: z.number().int().optional(),

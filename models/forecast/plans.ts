@@ -116,8 +116,8 @@ export function compilePlans(project: Project, prep: Prepared): Parsed<CompiledP
     const w = tr.src ? `Triggers row ${tr.src.row}` : `trigger for ${tr.plan}`;
     if (!plans.has(tr.plan)) { errors.push(`${w}: plan "${tr.plan}" has no rows in Plans`); continue; }
     if (tr.deadline !== undefined && !/^\d{2}-\d{2}$/.test(tr.deadline)) { errors.push(`${w}: deadline must be MM-DD (03-15 = 15 March), got "${tr.deadline}"`); continue; }
-    const c = compileCondition(tr.condition, known);
-    if (!c.ok) { errors.push(`${w}: ${c.reason}`); continue; }
+    const c = compileCondition(tr.condition, known, w);
+    if (!c.ok) { errors.push(c.reason); continue; }
     triggers.push({ plan: tr.plan, text: tr.condition, condition: c.value, lag: tr.lag, deadline: tr.deadline });
   }
   if (prep.config.priority_plan !== undefined && !plans.has(prep.config.priority_plan)) errors.push(`priority_plan "${prep.config.priority_plan}" has no rows in Plans`);
