@@ -2,7 +2,7 @@ import { DEFAULT_DRIVERS, ForecastConfigSchema } from '../forecast/config';
 import { fitDistribution } from '../forecast/distributions';
 import { isStaffingParam } from '../staffing/params';
 import type { SourceRef } from '../schema/fields';
-import { expressionNames } from './expression-names';
+import { expressionSymbols } from '../expr/expression';
 import type { ProblemSink } from './problem-sink';
 import type { Project } from './project';
 
@@ -25,6 +25,14 @@ export interface DriverNames {
 
 const RATE_DRIVERS = new Set(Object.keys(DEFAULT_DRIVERS));
 const CONDITION_WORDS = new Set(['year', 't']);
+/** What a revenue formula reads besides drivers (models/forecast/engine.ts formulaScope; docs/forecast.md). */
+const FORMULA_VARIABLES = ['enrollment', 'enrollment_base', 't', 'year', 'cola_index', 'base', 'idx'];
+
+/** The names a formula or condition reads (none when it does not parse: compiling it reports that). */
+const namesIn = (text: string, kind: 'formula' | 'condition'): readonly string[] => {
+  const r = expressionSymbols(text, kind);
+  return r.ok ? r.value : [];
+};
 
 export function knownDriverNames(project: Project): DriverNames {
   const referenced = new Set<string>();
@@ -32,11 +40,11 @@ export function knownDriverNames(project: Project): DriverNames {
   if (config.success) {
     for (const s of config.data.revenue ?? []) {
       if (typeof s.growth === 'string') referenced.add(s.growth);
-      if (s.expression) for (const n of expressionNames(s.expression)) referenced.add(n);
+      if (s.expression) for (const n of namesIn(s.expression, 'formula')) if (!FORMULA_VARIABLES.includes(n)) referenced.add(n);
     }
     for (const v of Object.values(config.data.inflation_by_object)) if (typeof v === 'string') referenced.add(v);
   }
-  for (const t of project.triggers) for (const n of expressionNames(t.condition)) if (!CONDITION_WORDS.has(n)) referenced.add(n);
+  for (const t of project.triggers) for (const n of namesIn(t.condition, 'condition')) if (!CONDITION_WORDS.has(n)) referenced.add(n);
   for (const s of project.signposts) if (s.indicator) referenced.add(s.indicator);
   for (const a of project.plans) if (a.action === 'schedule' && a.parameter) referenced.add(a.parameter);
   const defined = new Set([...project.drivers.map((d) => d.driver), ...Object.keys(config.success ? config.data.drivers : {})]);
@@ -93,6 +101,14 @@ export function checkDrivers(project: Project, names: DriverNames, sink: Problem
   if (!config.success) {
     for (const i of config.error.issues.slice(0, 20)) sink.error('project', undefined, undefined, undefined, `forecast settings ${i.path.join('.')}: ${i.message}`);
     return;
+  }
+  const scenarioDrivers = new Set([...project.scenarios.map((s) => s.driver), ...config.data.scenarios.flatMap((s) => Object.keys(s.overrides))]);
+  for (const src of config.data.revenue ?? []) {
+    if (src.kind !== 'formula' || !src.expression) continue;
+    const r = expressionSymbols(src.expression, 'formula');
+    if (!r.ok) { sink.error('project', undefined, undefined, src.expression, `revenue source ${src.id}: ${r.reason}`); continue; }
+    const unknown = r.value.filter((n) => !FORMULA_VARIABLES.includes(n) && !names.isBuiltIn(n) && !names.defined.has(n) && !scenarioDrivers.has(n));
+    if (unknown.length > 0) sink.error('project', undefined, undefined, src.expression, `revenue source ${src.id}: ${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} no driver (give ${unknown.length === 1 ? 'it' : 'them'} a row on the Drivers sheet) and not one of ${FORMULA_VARIABLES.join(', ')}`);
   }
   for (const sc of config.data.scenarios) {
     for (const driver of Object.keys(sc.overrides)) {
