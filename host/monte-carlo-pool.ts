@@ -9,10 +9,10 @@
  * file through a bootstrap that registers tsx's loader inside the worker (tsx CLI, vitest, bench).
  */
 import { Worker } from 'node:worker_threads';
-import { runTrials, summariseTrials, type MonteCarloSummary, type TrialChunk } from '../models/forecast/monte-carlo';
+import { acceptTrials, runTrials, summariseTrials, type MonteCarloSummary, type TrialChunk } from '../models/forecast/monte-carlo';
 import { prepareTrials } from '../models/forecast/trials';
 import type { Project } from '../models/project/project';
-import { fail, ok, type Parsed } from '../models/result';
+import { fail, type Parsed } from '../models/result';
 import type { TrialJob, TrialReply } from './monte-carlo-protocol';
 import { workerEntry } from './worker-entry';
 
@@ -26,6 +26,8 @@ export interface MonteCarloRequest {
   seed: number;
   /** Worker threads (default 2; 0 = run on this thread). */
   workers?: number;
+  /** Summarise the successful trials when some fail (default: a failed trial fails the run). */
+  allowFailedTrials?: boolean;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -52,7 +54,7 @@ export async function runMonteCarlo(req: MonteCarloRequest): Promise<Parsed<Mont
   if (workers === 0) {
     const chunk = runTrials(local.value.prepared, local.value.paths, req.seed, 0, req.trials, local.value.priorityPlan, (d) => req.onProgress?.(d, req.trials), local.value.staffing);
     req.onProgress?.(req.trials, req.trials);
-    return ok(summariseTrials(local.value.prepared, [chunk], req.seed));
+    return acceptTrials(summariseTrials(local.value.prepared, [chunk], req.seed), req.allowFailedTrials);
   }
   let key = projectKeys.get(req.project);
   if (key === undefined) projectKeys.set(req.project, (key = nextKey++));
@@ -68,7 +70,7 @@ export async function runMonteCarlo(req: MonteCarloRequest): Promise<Parsed<Mont
       ...(slots[i]!.projectKey === key ? {} : { project: req.project }),
     }, req.signal, (d) => { done[i] = d; report(); })));
     for (const s of slots) { s.projectKey = key; s.busy = false; idle.push(s); }
-    return ok(summariseTrials(local.value.prepared, chunks, req.seed));
+    return acceptTrials(summariseTrials(local.value.prepared, chunks, req.seed), req.allowFailedTrials);
   } catch (e) {
     // A cancelled or failed run terminates its workers: they may be mid-trial.
     for (const s of slots) void s.worker.terminate();

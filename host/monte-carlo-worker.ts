@@ -28,7 +28,7 @@ port.on('message', (job: TrialJob) => {
     const chunk = runTrials(prepared.prepared, prepared.paths, job.seed, job.start, job.count, prepared.priorityPlan, (done) => {
       port.postMessage({ id: job.id, type: 'progress', done } satisfies TrialReply);
     }, prepared.staffing);
-    port.postMessage({ id: job.id, type: 'done', chunk } satisfies TrialReply, [chunk.balance.buffer, chunk.reserve.buffer, chunk.planCounts.buffer] as ArrayBuffer[]);
+    port.postMessage({ id: job.id, type: 'done', chunk } satisfies TrialReply, [chunk.balance.buffer, chunk.reserve.buffer, chunk.succeeded.buffer, chunk.planCounts.buffer] as ArrayBuffer[]);
   } catch (e) {
     port.postMessage({ id: job.id, type: 'error', message: (e as Error).message } satisfies TrialReply);
   }

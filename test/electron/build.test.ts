@@ -46,6 +46,7 @@ describe('electron/build.mjs', () => {
       if (!prep.ok) throw new Error(prep.reason);
       const local = runTrials(prep.value.prepared, prep.value.paths, 7, 0, 50, prep.value.priorityPlan, undefined, prep.value.staffing);
       expect([...reply.chunk.balance]).toEqual([...local.balance]);
+      expect([...reply.chunk.succeeded]).toEqual([...local.succeeded]);
     } finally {
       await worker.terminate();
     }
