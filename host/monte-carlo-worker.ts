@@ -1,6 +1,7 @@
 /**
  * The Monte Carlo worker: runs a contiguous range of trials of one scenario. Prepares the project
- * once and keeps it for the next job of the same project. Started by host/monte-carlo-pool.ts;
+ * once and keeps it for the next job with the same content hash (the pool sends the project again
+ * whenever its content changes). Started by host/monte-carlo-pool.ts;
  * bundled for Electron as build/electron/monte-carlo-worker.cjs.
  */
 import { parentPort } from 'node:worker_threads';
@@ -11,7 +12,7 @@ import { runTrials } from '../models/forecast/monte-carlo';
 
 if (!parentPort) throw new Error('monte-carlo-worker.ts must run in a worker thread');
 const port = parentPort;
-let cached: { key: number; project: Project; byScenario: Map<string, PreparedTrials> } | null = null;
+let cached: { key: string; project: Project; byScenario: Map<string, PreparedTrials> } | null = null;
 
 port.on('message', (job: TrialJob) => {
   try {
