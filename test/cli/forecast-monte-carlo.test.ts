@@ -40,7 +40,7 @@ describe('steward forecast --trials with failing trials', () => {
     expect(err).toBeInstanceOf(InputError);
     const msg = (err as Error).message;
     expect(msg).toContain(`${failed.length} of 400 trials (${(failed.length / 4).toFixed(1)}%) failed`);
-    expect(msg).toContain(`First failure: trial ${failed[0]} (year 2027; cpi drew ${Number(draws[failed[0]!]!.toPrecision(6))}): revenue source STATE: expression "90000 + sqrt(cpi - 0.03) * 100000"`);
+    expect(msg).toContain(`First failure: trial ${failed[0]} (year 2027; cpi drew ${Number(draws[failed[0]!]!.toPrecision(6))}): revenue source STATE: `);
     expect(msg).toContain('--allow-failed-trials');
     expect(out).toBe('');
   });
