@@ -2,17 +2,21 @@
  * Monte Carlo over worker threads. Trials are split into contiguous ranges, one per worker; trial i
  * always draws from subSeed(seed, i), so the summary is identical for any number of workers.
  * Progress is reported as trials finish; an AbortSignal stops the run (its workers are terminated).
- * Workers stay warm between runs (and keep the prepared project) until closeMonteCarloWorkers().
+ * Workers stay warm between runs until closeMonteCarloWorkers(), and keep the last project they
+ * prepared under its content hash (host/content-hash.ts), computed once per run here: a project
+ * edited in place has a new hash and is sent again, so a warm worker never runs an old copy; an
+ * equal project in another object reuses the warm copy.
  *
  * The worker entry is host/monte-carlo-worker.ts, started the way host/read-file.ts starts its
  * parse worker: a bundled sibling monte-carlo-worker.cjs (Electron) if there is one, else the .ts
  * file through a bootstrap that registers tsx's loader inside the worker (tsx CLI, vitest, bench).
  */
 import { Worker } from 'node:worker_threads';
-import { runTrials, summariseTrials, type MonteCarloSummary, type TrialChunk } from '../models/forecast/monte-carlo';
+import { acceptTrials, runTrials, summariseTrials, type MonteCarloSummary, type TrialChunk } from '../models/forecast/monte-carlo';
 import { prepareTrials } from '../models/forecast/trials';
 import type { Project } from '../models/project/project';
-import { fail, ok, type Parsed } from '../models/result';
+import { fail, type Parsed } from '../models/result';
+import { contentHash } from './content-hash';
 import type { TrialJob, TrialReply } from './monte-carlo-protocol';
 import { workerEntry } from './worker-entry';
 
@@ -26,15 +30,22 @@ export interface MonteCarloRequest {
   seed: number;
   /** Worker threads (default 2; 0 = run on this thread). */
   workers?: number;
+  /** Summarise the successful trials when some fail (default: a failed trial fails the run). */
+  allowFailedTrials?: boolean;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
 
-interface Slot { worker: Worker; projectKey: number; busy: boolean }
+interface Slot { worker: Worker; projectKey: string; busy: boolean }
 const idle: Slot[] = [];
-const projectKeys = new WeakMap<Project, number>();
-let nextKey = 1;
+let uncacheable = 0;
 let nextJob = 1;
+let projectsSent = 0;
+
+/** How many times a project was sent to a worker (each send makes that worker prepare it afresh). */
+export function monteCarloPoolStats(): { projectsSent: number } {
+  return { projectsSent };
+}
 
 export class MonteCarloCancelled extends Error {
   override name = 'AbortError';
@@ -52,10 +63,11 @@ export async function runMonteCarlo(req: MonteCarloRequest): Promise<Parsed<Mont
   if (workers === 0) {
     const chunk = runTrials(local.value.prepared, local.value.paths, req.seed, 0, req.trials, local.value.priorityPlan, (d) => req.onProgress?.(d, req.trials), local.value.staffing);
     req.onProgress?.(req.trials, req.trials);
-    return ok(summariseTrials(local.value.prepared, [chunk], req.seed));
+    return acceptTrials(summariseTrials(local.value.prepared, [chunk], req.seed), req.allowFailedTrials);
   }
-  let key = projectKeys.get(req.project);
-  if (key === undefined) projectKeys.set(req.project, (key = nextKey++));
+  // The key is the project's content now (postMessage below clones it in this same turn); a
+  // project that is not plain data gets a key of its own and is sent every run.
+  const key = contentHash(req.project) ?? `uncacheable ${++uncacheable}`;
   const per = Math.ceil(req.trials / workers);
   const ranges: [number, number][] = [];
   for (let s = 0; s < req.trials; s += per) ranges.push([s, Math.min(per, req.trials - s)]);
@@ -63,12 +75,14 @@ export async function runMonteCarlo(req: MonteCarloRequest): Promise<Parsed<Mont
   const slots = ranges.map(() => take());
   const report = () => req.onProgress?.(done.reduce((a, b) => a + b, 0), req.trials);
   try {
-    const chunks = await Promise.all(ranges.map(([start, count], i) => runJob(slots[i]!, {
-      id: nextJob++, projectKey: key, scenario, years: req.years, seed: req.seed, start, count,
-      ...(slots[i]!.projectKey === key ? {} : { project: req.project }),
-    }, req.signal, (d) => { done[i] = d; report(); })));
+    const chunks = await Promise.all(ranges.map(([start, count], i) => {
+      const send = slots[i]!.projectKey !== key;
+      if (send) projectsSent++;
+      const job: TrialJob = { id: nextJob++, projectKey: key, scenario, years: req.years, seed: req.seed, start, count, ...(send ? { project: req.project } : {}) };
+      return runJob(slots[i]!, job, req.signal, (d) => { done[i] = d; report(); });
+    }));
     for (const s of slots) { s.projectKey = key; s.busy = false; idle.push(s); }
-    return ok(summariseTrials(local.value.prepared, chunks, req.seed));
+    return acceptTrials(summariseTrials(local.value.prepared, chunks, req.seed), req.allowFailedTrials);
   } catch (e) {
     // A cancelled or failed run terminates its workers: they may be mid-trial.
     for (const s of slots) void s.worker.terminate();
@@ -104,7 +118,7 @@ function take(): Slot {
   const { entry, options } = workerEntry('monte-carlo-worker');
   const worker = new Worker(entry, { ...options, stdout: false, stderr: false });
   worker.unref();
-  return { worker, projectKey: 0, busy: true };
+  return { worker, projectKey: '', busy: true };
 }
 
 /** Stops the idle workers (tests, app shutdown). */

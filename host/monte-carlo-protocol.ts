@@ -4,9 +4,10 @@ import type { TrialChunk } from '../models/forecast/monte-carlo';
 /** Messages between host/monte-carlo-pool.ts and host/monte-carlo-worker.ts (structured-cloned). */
 export interface TrialJob {
   id: number;
-  /** Sent only when the worker has not prepared this project yet. */
+  /** Sent only when the worker does not hold a project with this content hash. */
   project?: Project;
-  projectKey: number;
+  /** The project's content hash (host/content-hash.ts). */
+  projectKey: string;
   scenario: string;
   years: number | undefined;
   seed: number;

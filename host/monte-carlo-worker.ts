@@ -1,6 +1,7 @@
 /**
  * The Monte Carlo worker: runs a contiguous range of trials of one scenario. Prepares the project
- * once and keeps it for the next job of the same project. Started by host/monte-carlo-pool.ts;
+ * once and keeps it for the next job with the same content hash (the pool sends the project again
+ * whenever its content changes). Started by host/monte-carlo-pool.ts;
  * bundled for Electron as build/electron/monte-carlo-worker.cjs.
  */
 import { parentPort } from 'node:worker_threads';
@@ -11,7 +12,7 @@ import { runTrials } from '../models/forecast/monte-carlo';
 
 if (!parentPort) throw new Error('monte-carlo-worker.ts must run in a worker thread');
 const port = parentPort;
-let cached: { key: number; project: Project; byScenario: Map<string, PreparedTrials> } | null = null;
+let cached: { key: string; project: Project; byScenario: Map<string, PreparedTrials> } | null = null;
 
 port.on('message', (job: TrialJob) => {
   try {
@@ -28,7 +29,7 @@ port.on('message', (job: TrialJob) => {
     const chunk = runTrials(prepared.prepared, prepared.paths, job.seed, job.start, job.count, prepared.priorityPlan, (done) => {
       port.postMessage({ id: job.id, type: 'progress', done } satisfies TrialReply);
     }, prepared.staffing);
-    port.postMessage({ id: job.id, type: 'done', chunk } satisfies TrialReply, [chunk.balance.buffer, chunk.reserve.buffer, chunk.planCounts.buffer] as ArrayBuffer[]);
+    port.postMessage({ id: job.id, type: 'done', chunk } satisfies TrialReply, [chunk.balance.buffer, chunk.reserve.buffer, chunk.succeeded.buffer, chunk.planCounts.buffer] as ArrayBuffer[]);
   } catch (e) {
     port.postMessage({ id: job.id, type: 'error', message: (e as Error).message } satisfies TrialReply);
   }

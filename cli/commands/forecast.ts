@@ -1,7 +1,7 @@
 import { runMonteCarlo, closeMonteCarloWorkers, MAX_TRIALS } from '../../host/monte-carlo-pool';
 import { writeWorkbook } from '../../host/write-workbook';
 import { forecastProject, type ForecastReport, type ScenarioResult } from '../../models/forecast/forecast';
-import type { MonteCarloSummary } from '../../models/forecast/monte-carlo';
+import { describeTrialFailure, share, type MonteCarloSummary } from '../../models/forecast/monte-carlo';
 import type { Cell } from '../../models/import/types';
 import type { Project } from '../../models/project/project';
 import { EXIT, InputError, UsageError, flagInt, flagString, parseArgs } from '../args';
@@ -20,13 +20,16 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /**
  * `forecast PROJECT [--scenario NAME|--all] [--years N] [--trials N --seed S] [--workers N]
- * [--staffing] [--json] [--out report.xlsx]`: the multi-year forecast per scenario, which plan ran
- * when and why, and with --trials the Monte Carlo bands and the chance of breaching the policy.
+ * [--allow-failed-trials] [--staffing] [--json] [--out report.xlsx]`: the multi-year forecast per
+ * scenario, which plan ran when and why, and with --trials the Monte Carlo bands and the chance of
+ * breaching the policy. A failed trial fails the run (exit 1, the first failure on stderr) unless
+ * --allow-failed-trials, which summarises the successful trials and reports the failures.
  */
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { scenario: 'value', all: 'bool', years: 'value', trials: 'value', seed: 'value', workers: 'value', staffing: 'bool', json: 'bool', out: 'value', ...PROJECT_FLAGS });
+  const args = parseArgs(argv, { scenario: 'value', all: 'bool', years: 'value', trials: 'value', seed: 'value', workers: 'value', 'allow-failed-trials': 'bool', staffing: 'bool', json: 'bool', out: 'value', ...PROJECT_FLAGS });
   if (args.flags.has('all') && args.flags.has('scenario')) throw new UsageError('give --scenario NAME or --all, not both');
   if (args.flags.has('seed') && !args.flags.has('trials')) throw new UsageError('--seed goes with --trials');
+  if (args.flags.has('allow-failed-trials') && !args.flags.has('trials')) throw new UsageError('--allow-failed-trials goes with --trials');
   const { project, target, warnings } = await projectFor('forecast', args);
   const years = flagInt(args, 'years', 1, 10);
   const trials = flagInt(args, 'trials', 1, MAX_TRIALS);
@@ -38,7 +41,7 @@ export async function run(argv: string[]): Promise<number> {
   let mc: MonteCarloSummary | undefined;
   if (trials !== undefined) {
     try {
-      const r = await runMonteCarlo({ project, scenario, years, trials, seed, workers });
+      const r = await runMonteCarlo({ project, scenario, years, trials, seed, workers, allowFailedTrials: args.flags.has('allow-failed-trials') });
       if (!r.ok) throw new InputError(r.reason);
       mc = r.value;
     } finally {
@@ -73,6 +76,10 @@ function textReport(r: ForecastReport, mc: MonteCarloSummary | undefined, mcScen
   }
   if (mc) {
     lines.push('', `Monte Carlo: ${mc.trials} trials of ${mcScenario}, seed ${mc.seed}`);
+    if (mc.failed_trials > 0) {
+      lines.push(`  ${mc.failed_trials} trials (${share(mc.failed_share)}) FAILED and are left out: the figures below are over the ${mc.successful_trials} successful trials.`);
+      if (mc.first_failure) lines.push(`  First failure: ${describeTrialFailure(mc.first_failure)}`);
+    }
     lines.push(`  ${'year'.padEnd(6)}${'P5'.padStart(15)}${'P25'.padStart(15)}${'P50'.padStart(15)}${'P75'.padStart(15)}${'P95'.padStart(15)}${'P(breach)'.padStart(11)}`);
     mc.bands.forEach((b, i) => lines.push(`  ${String(b.year).padEnd(6)}${[b.p5, b.p25, b.p50, b.p75, b.p95].map((v) => dollars(v).padStart(15)).join('')}${pct(mc.breach_probability[i]!.p).padStart(11)}`));
     for (const b of mc.backup_probability) lines.push(`  P(${b.plan} needed): ${b.by_year.map((y) => `${y.year} ${pct(y.p)}`).join(', ')}`);
@@ -125,6 +132,16 @@ export function reportSheets(r: ForecastReport, mc?: MonteCarloSummary): { name:
     const bands: Cell[][] = [['year', 'balance_p5', 'balance_p25', 'balance_p50', 'balance_p75', 'balance_p95', 'reserve_p5', 'reserve_p50', 'reserve_p95', 'breach_probability']];
     mc.bands.forEach((b, i) => { const rb = mc.reserve_bands[i]!; bands.push([b.year, d(b.p5), d(b.p25), d(b.p50), d(b.p75), d(b.p95), rb.p5, rb.p50, rb.p95, mc.breach_probability[i]!.p]); });
     sheets.push({ name: 'Monte Carlo', rows: bands });
+    const trials: Cell[][] = [['field', 'value', 'driver', 'year'], ['trials', mc.trials], ['seed', mc.seed], ['successful_trials', mc.successful_trials], ['failed_trials', mc.failed_trials], ['failed_share', mc.failed_share]];
+    const f = mc.first_failure;
+    if (f) {
+      trials.push(['first_failure_trial_index', f.trial_index], ['first_failure_year', f.year], ['first_failure_error', f.error]);
+      for (const dr of f.drivers) {
+        if (dr.by_year) for (const y of dr.by_year) trials.push(['first_failure_draw', y.value, dr.driver, y.year]);
+        else trials.push(['first_failure_draw', dr.value ?? null, dr.driver, null]);
+      }
+    }
+    sheets.push({ name: 'Monte Carlo trials', rows: trials });
   }
   return sheets;
 }

@@ -1,6 +1,7 @@
+import { fail, ok, type Parsed } from '../result';
 import type { DriverPaths } from './drivers';
 import { sample } from './distributions';
-import { makeWorkspace, runScenario } from './engine';
+import { makeWorkspace, runScenario, type YearResult } from './engine';
 import type { Prepared } from './prepare';
 import type { StaffingCoster } from './staffing-cost';
 import { mulberry32, subSeed } from './prng';
@@ -9,24 +10,48 @@ import { mulberry32, subSeed } from './prng';
 // subSeed(seed, i), so a trial's numbers do not depend on which worker runs it or how the trials
 // are split: 1 worker and 8 workers give bit-identical results. A chunk returns typed arrays
 // (transferable) that `summariseTrials` merges into bands.
+//
+// A trial fails when the engine reports an error (a revenue formula gave no finite number, …) or a
+// year's balance or reserve is not a finite number. A failed trial is never summarised: it is
+// counted, the lowest-index one is described (its draws and the error), and `acceptTrials`
+// refuses the run unless the caller allowed failed trials, because bands over only the trials
+// that happened to succeed are biased.
+
+/** One uncertain driver's draw in a trial: `value` (draw per_trial, the whole path shifted by
+ *  value − centre) or `by_year` (draw per_year, one value each projected year). */
+export interface DriverDraw { driver: string; value?: number; by_year?: { year: number; value: number }[] }
+
+export interface TrialFailure {
+  /** Trial index, from 0: the trial drew from subSeed(seed, trial_index). */
+  trial_index: number;
+  /** The fiscal year whose computation failed. */
+  year: number;
+  drivers: DriverDraw[];
+  error: string;
+}
 
 export interface TrialChunk {
   start: number;
   count: number;
   K: number;
-  /** [trial*K + t] ending balance (cents) and reserve %. */
+  /** [trial*K + t] ending balance (cents) and reserve %; 0 for a failed trial. */
   balance: Float64Array;
   reserve: Float64Array;
-  /** [planIndex*K + t] how many trials ran each backup plan in year t. */
+  /** [trial] 1 if the trial ran every year to finite numbers, 0 if it failed. */
+  succeeded: Uint8Array;
+  /** [planIndex*K + t] how many successful trials ran each backup plan in year t. */
   planCounts: Int32Array;
   planNames: string[];
-  errors: number;
+  failed: number;
+  /** The chunk's failed trial with the lowest index, or null. */
+  firstFailure: TrialFailure | null;
 }
 
 export function runTrials(p: Prepared, paths: DriverPaths, seed: number, start: number, count: number, priorityPlan?: string, onTrial?: (done: number) => void, staffing?: StaffingCoster): TrialChunk {
   const K = p.K;
   const balance = new Float64Array(count * K);
   const reserve = new Float64Array(count * K);
+  const succeeded = new Uint8Array(count);
   const planNames = p.plans.names;
   const planCounts = new Int32Array(planNames.length * K);
   const ws = makeWorkspace(p);
@@ -34,70 +59,156 @@ export function runTrials(p: Prepared, paths: DriverPaths, seed: number, start: 
   const trialPaths: DriverPaths = Object.create(null) as DriverPaths;
   for (const k of Object.keys(paths)) trialPaths[k] = Float64Array.from(paths[k]!);
   const perYear = p.config.monte_carlo.draw === 'per_year';
-  let errors = 0;
+  const uncertain = p.drivers.uncertain;
+  // This trial's draws ([driver*K + t]), kept to describe the first failure.
+  const draws = new Float64Array(uncertain.length * K);
+  const running = priorityPlan ?? p.config.priority_plan;
+  let failed = 0;
+  let firstFailure: TrialFailure | null = null;
   for (let i = 0; i < count; i++) {
     const rng = mulberry32(subSeed(seed, start + i));
-    for (const u of p.drivers.uncertain) {
-      const base = paths[u.name];
-      const out = trialPaths[u.name];
+    for (let u = 0; u < uncertain.length; u++) {
+      const d = uncertain[u]!;
+      const base = paths[d.name];
+      const out = trialPaths[d.name];
       if (!base || !out) continue;
-      if (perYear) for (let t = 0; t < K; t++) out[t] = t === 0 ? base[0]! : base[t]! + sample(u.dist, rng) - u.center;
-      else { const d = sample(u.dist, rng) - u.center; out[0] = base[0]!; for (let t = 1; t < K; t++) out[t] = base[t]! + d; }
+      if (perYear) {
+        out[0] = base[0]!;
+        for (let t = 1; t < K; t++) { const x = sample(d.dist, rng); draws[u * K + t] = x; out[t] = base[t]! + x - d.center; }
+      } else {
+        const x = sample(d.dist, rng);
+        draws[u * K] = x;
+        const shift = x - d.center;
+        out[0] = base[0]!;
+        for (let t = 1; t < K; t++) out[t] = base[t]! + shift;
+      }
     }
     const run = runScenario(p, trialPaths, { lean: true, workspace: ws, priorityPlan, staffing });
-    if (run.error) errors++;
-    for (let t = 0; t < K; t++) {
-      const y = run.years[t];
-      balance[i * K + t] = y ? y.ending_balance_cents : NaN;
-      reserve[i * K + t] = y ? y.reserve_pct : NaN;
-      if (y?.plan) { const pi = planNames.indexOf(y.plan); if (pi >= 0 && y.plan !== (priorityPlan ?? p.config.priority_plan)) planCounts[pi * K + t]! += 1; }
+    const problem = trialProblem(run.error, run.years, K, p.baseYear);
+    if (problem) {
+      failed++;
+      firstFailure ??= { trial_index: start + i, year: problem.year, drivers: describeDraws(p, paths, draws, perYear), error: problem.error };
+    } else {
+      succeeded[i] = 1;
+      for (let t = 0; t < K; t++) {
+        const y = run.years[t]!;
+        balance[i * K + t] = y.ending_balance_cents;
+        reserve[i * K + t] = y.reserve_pct;
+        if (y.plan && y.plan !== running) { const pi = planNames.indexOf(y.plan); if (pi >= 0) planCounts[pi * K + t]! += 1; }
+      }
     }
     if (onTrial && (i & 255) === 255) onTrial(i + 1);
   }
-  return { start, count, K, balance, reserve, planCounts, planNames, errors };
+  return { start, count, K, balance, reserve, succeeded, planCounts, planNames, failed, firstFailure };
+}
+
+/** Why a trial cannot be summarised (and in which year), or null. */
+function trialProblem(error: string | undefined, years: readonly YearResult[], K: number, baseYear: number): { year: number; error: string } | null {
+  // The engine stops at the failing year: the years before it are complete.
+  if (error !== undefined) return { year: baseYear + years.length, error };
+  if (years.length < K) return { year: baseYear + years.length, error: 'the forecast stopped before its last year' };
+  for (const y of years) {
+    if (!Number.isFinite(y.ending_balance_cents)) return { year: y.year, error: `the ending balance is ${String(y.ending_balance_cents)}, not a finite number` };
+    if (!Number.isFinite(y.reserve_pct)) return { year: y.year, error: `the reserve % is ${String(y.reserve_pct)}, not a finite number` };
+  }
+  return null;
+}
+
+function describeDraws(p: Prepared, paths: DriverPaths, draws: Float64Array, perYear: boolean): DriverDraw[] {
+  const K = p.K;
+  const out: DriverDraw[] = [];
+  p.drivers.uncertain.forEach((d, u) => {
+    if (!paths[d.name]) return;
+    if (!perYear) out.push({ driver: d.name, value: draws[u * K]! });
+    else out.push({ driver: d.name, by_year: Array.from({ length: K - 1 }, (_, j) => ({ year: p.baseYear + j + 1, value: draws[u * K + j + 1]! })) });
+  });
+  return out;
 }
 
 export interface Band { year: number; p5: number; p25: number; p50: number; p75: number; p95: number; mean: number }
 
 export interface MonteCarloSummary {
+  /** Trials run. Bands, breach and backup probabilities are over the successful trials only. */
   trials: number;
   seed: number;
   bands: Band[];
   reserve_bands: Band[];
   breach_probability: { year: number; p: number }[];
   backup_probability: { plan: string; by_year: { year: number; p: number }[] }[];
+  successful_trials: number;
   failed_trials: number;
+  /** failed_trials ÷ trials. */
+  failed_share: number;
+  /** The failed trial with the lowest index (the same for any number of workers), or null. */
+  first_failure: TrialFailure | null;
 }
 
-/** Merges chunks (in any order) into percentile bands per year. */
+/** Merges chunks (in any order) into percentile bands per year over the successful trials. */
 export function summariseTrials(p: Prepared, chunks: readonly TrialChunk[], seed: number): MonteCarloSummary {
   const K = p.K;
   const sorted = [...chunks].sort((a, b) => a.start - b.start);
   const n = sorted.reduce((a, c) => a + c.count, 0);
+  const failed = sorted.reduce((a, c) => a + c.failed, 0);
+  const s = n - failed;
   const bands: Band[] = [];
   const reserveBands: Band[] = [];
   const breach: { year: number; p: number }[] = [];
-  const col = new Float64Array(n);
-  const rcol = new Float64Array(n);
+  const col = new Float64Array(s);
+  const rcol = new Float64Array(s);
   for (let t = 0; t < K; t++) {
     let j = 0;
     let below = 0;
-    for (const c of sorted) for (let i = 0; i < c.count; i++, j++) {
+    for (const c of sorted) for (let i = 0; i < c.count; i++) {
+      if (c.succeeded[i] !== 1) continue;
       col[j] = c.balance[i * K + t]!;
       rcol[j] = c.reserve[i * K + t]!;
       if (rcol[j]! < p.policy) below++;
+      j++;
     }
     const year = p.baseYear + t;
     bands.push({ year, ...percentiles(col, true) });
     reserveBands.push({ year, ...percentiles(rcol, false) });
-    breach.push({ year, p: n > 0 ? below / n : 0 });
+    breach.push({ year, p: s > 0 ? below / s : 0 });
   }
   const names = sorted[0]?.planNames ?? [];
   const backup = names.map((plan, pi) => ({
     plan,
-    by_year: Array.from({ length: K }, (_, t) => ({ year: p.baseYear + t, p: n > 0 ? sorted.reduce((a, c) => a + c.planCounts[pi * K + t]!, 0) / n : 0 })),
+    by_year: Array.from({ length: K }, (_, t) => ({ year: p.baseYear + t, p: s > 0 ? sorted.reduce((a, c) => a + c.planCounts[pi * K + t]!, 0) / s : 0 })),
   })).filter((b) => b.by_year.some((y) => y.p > 0));
-  return { trials: n, seed, bands, reserve_bands: reserveBands, breach_probability: breach, backup_probability: backup, failed_trials: sorted.reduce((a, c) => a + c.errors, 0) };
+  let first: TrialFailure | null = null;
+  for (const c of sorted) if (c.firstFailure && (!first || c.firstFailure.trial_index < first.trial_index)) first = c.firstFailure;
+  return {
+    trials: n, seed, bands, reserve_bands: reserveBands, breach_probability: breach, backup_probability: backup,
+    successful_trials: s, failed_trials: failed, failed_share: n > 0 ? failed / n : 0, first_failure: first,
+  };
+}
+
+/**
+ * A run with failed trials is refused unless `allowFailedTrials` (then its figures are over the
+ * successful trials, and it says how many failed); a run in which every trial failed is refused.
+ */
+export function acceptTrials(s: MonteCarloSummary, allowFailedTrials = false): Parsed<MonteCarloSummary> {
+  if (s.failed_trials === 0 || (allowFailedTrials && s.successful_trials > 0)) return ok(s);
+  const first = s.first_failure ? ` First failure: ${describeTrialFailure(s.first_failure)}.` : '';
+  if (s.successful_trials === 0) return fail(`Monte Carlo: all ${count(s.trials)} trials failed, so there is nothing to summarise.${first}`);
+  return fail(`Monte Carlo: ${count(s.failed_trials)} of ${count(s.trials)} trials (${share(s.failed_share)}) failed; bands over only the trials that succeeded would be biased, so none are given.${first} Fix the formula or the driver's range, or allow failed trials (--allow-failed-trials) to summarise the ${count(s.successful_trials)} successful trials and report the failures.`);
+}
+
+/** "trial 17 (year 2027; cpi drew 0.0213): revenue source STATE: …" */
+export function describeTrialFailure(f: TrialFailure): string {
+  const draws = f.drivers.map((d) => d.by_year
+    ? `${d.driver} drew ${d.by_year.map((y) => `${num(y.value)} (${y.year})`).join(', ')}`
+    : `${d.driver} drew ${num(d.value!)}`);
+  return `trial ${f.trial_index} (year ${f.year}${draws.length > 0 ? `; ${draws.join('; ')}` : ''}): ${f.error}`;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+const num = (x: number) => String(Number(x.toPrecision(6)));
+/** A share as a percentage that never rounds a failure away to "0.0%". */
+export function share(x: number): string {
+  if (x > 0 && x < 0.001) return '<0.1%';
+  if (x < 1 && x > 0.999) return '>99.9%';
+  return `${(x * 100).toFixed(1)}%`;
 }
 
 /** P5…P95 by linear interpolation between order statistics (Excel's PERCENTILE.INC). */

@@ -39,13 +39,14 @@ describe('electron/build.mjs', () => {
       const reply = await new Promise<TrialReply>((resolve, reject) => {
         worker.on('message', (m: TrialReply) => { if (m.type !== 'progress') resolve(m); });
         worker.on('error', reject);
-        worker.postMessage({ id: 1, project, projectKey: 1, scenario: 'Base', years: 3, seed: 7, start: 0, count: 50 } satisfies TrialJob);
+        worker.postMessage({ id: 1, project, projectKey: 'demo', scenario: 'Base', years: 3, seed: 7, start: 0, count: 50 } satisfies TrialJob);
       });
       if (reply.type !== 'done') throw new Error(reply.type === 'error' ? reply.message : 'no reply');
       const prep = prepareTrials(project, 'Base', 3);
       if (!prep.ok) throw new Error(prep.reason);
       const local = runTrials(prep.value.prepared, prep.value.paths, 7, 0, 50, prep.value.priorityPlan, undefined, prep.value.staffing);
       expect([...reply.chunk.balance]).toEqual([...local.balance]);
+      expect([...reply.chunk.succeeded]).toEqual([...local.succeeded]);
     } finally {
       await worker.terminate();
     }
