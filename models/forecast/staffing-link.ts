@@ -84,7 +84,7 @@ export function makeStaffingLink(project: Project, p: Prepared): StaffingLink {
   const requiredAt = (t: number, params: Record<string, number>, index: number, moves: readonly SiteMove[]) => {
     const key = keyOf(t, params, index, moves);
     let r = required.get(key);
-    if (!r) required.set(key, (r = requiredFteByRoleKey(project, p.baseYear + t, projectedEnrollmentRows(p, t, index, moves), params)));
+    if (!r) required.set(key, (r = requiredFteByRoleKey(project, p.baseYear + t, projectedEnrollmentRows(p, t, index, moves), params, ctx)));
     return r;
   };
   const deltas = new Map<string, StaffingDelta[] | null>();
@@ -110,7 +110,7 @@ export function makeStaffingLink(project: Project, p: Prepared): StaffingLink {
     let m = metricsMemo.get(key);
     if (!m) {
       try {
-        m = staffingMetrics({ project, year: p.baseYear + t, enrollment: projectedEnrollmentRows(p, t, index, moves), params });
+        m = staffingMetrics({ project, year: p.baseYear + t, enrollment: projectedEnrollmentRows(p, t, index, moves), params, ctx });
       } catch (e) {
         m = { error: `staffing metrics for ${p.baseYear + t}: ${(e as Error).message}` };
       }

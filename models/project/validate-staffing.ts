@@ -1,3 +1,4 @@
+import { StaffingConfigSchema } from '../staffing/config';
 import { expandGrades } from '../staffing/site-data';
 import { GRADES } from '../schema/tables';
 import type { ProblemSink } from './problem-sink';
@@ -10,6 +11,10 @@ import type { Project } from './project';
 const GRADE_SET = new Set<string>(GRADES);
 
 export function checkStaffingRules(project: Project, sink: ProblemSink): void {
+  if (project.staffing !== undefined) {
+    const cfg = StaffingConfigSchema.safeParse(project.staffing);
+    if (!cfg.success) for (const i of cfg.error.issues.slice(0, 20)) sink.error('project', undefined, undefined, undefined, `staffing settings ${i.path.join('.')}: ${i.message}`);
+  }
   const counted = new Set<string>();
   for (const n of project.studentNeeds) for (const k of Object.keys(n.counts)) counted.add(k);
   for (const r of project.staffingRules) {

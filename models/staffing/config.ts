@@ -69,22 +69,18 @@ export const StaffingConfigSchema = z.object({
 export type StaffingConfig = z.infer<typeof StaffingConfigSchema>;
 
 let defaultConfig: StaffingConfig | undefined;
-const resolved = new WeakMap<object, StaffingConfig>();
 
 /**
- * The project's saved config with every default filled in (a missing or partial config is fine;
- * an invalid one falls back to the defaults). Memoised per saved object: the forecast calls the
- * engine for every scenario-year and a zod parse each time would cost more than the staffing.
- * Treat the result as read-only.
+ * The project's saved config with every default filled in (a missing or partial config is fine).
+ * An invalid one is an error `validate` reports (models/project/validate-staffing.ts), so no
+ * command gets here with one; the defaults stand in only for callers that skip the gate. Parsed
+ * on every call (once per staffing context): a cache keyed by the config object would return
+ * stale settings after an edit in place. Treat the result as read-only.
  */
 export function resolveStaffingConfig(saved: unknown): StaffingConfig {
   if (saved === undefined || saved === null || typeof saved !== 'object') return (defaultConfig ??= StaffingConfigSchema.parse({}));
-  const hit = resolved.get(saved);
-  if (hit) return hit;
   const parsed = StaffingConfigSchema.safeParse(saved);
-  const cfg = parsed.success ? parsed.data : (defaultConfig ??= StaffingConfigSchema.parse({}));
-  resolved.set(saved, cfg);
-  return cfg;
+  return parsed.success ? parsed.data : (defaultConfig ??= StaffingConfigSchema.parse({}));
 }
 
 /** A StaffingRules row written as code, every optional column spelled out by the parse defaults. */

@@ -8,10 +8,10 @@ import type { ScheduleRow, StaffingRule } from './tables';
 
 /**
  * What the staffing engine derives from a project alone — config, role keys, rules, schedules,
- * role costs — worked out once per project object, not once per call. A forecast asks for
- * staffing figures in every scenario-year, and these parts cost more than the year's own
- * arithmetic. Projects are treated as immutable values (the app replaces one, never edits it),
- * so a WeakMap keyed by the project is a safe cache and frees itself with the project.
+ * role costs. A forecast asks for staffing figures in every scenario-year, and these parts cost
+ * more than the year's own arithmetic, so a run makes one context and passes it down (the
+ * forecast's staffing link does). Nothing is cached by the project object: a project edited in
+ * place must give new figures on the next call, never the old ones.
  */
 export interface StaffingContext {
   cfg: StaffingConfig;
@@ -30,18 +30,14 @@ export interface StaffingContext {
   costs(params?: StaffingParams): RoleCosts;
 }
 
-const cache = new WeakMap<Project, StaffingContext>();
-
 export function staffingContext(project: Project): StaffingContext {
-  let ctx = cache.get(project);
-  if (ctx) return ctx;
   const cfg = resolveStaffingConfig(project.staffing);
   const keyOf = roleKeyer(cfg);
   // The rules a project staffs by: its StaffingRules sheet, or the configured preset when it has none.
   const own = project.staffingRules;
   const rules = own.length > 0 ? own : presetRules(cfg.preset);
   const byCostParams = new Map<string, RoleCosts>();
-  ctx = {
+  return {
     cfg, keyOf, rules, rulesSource: own.length > 0 ? 'project' : 'preset',
     scheduleRows: effectiveSchedules(project),
     positions: positionTotals(project, keyOf),
@@ -60,8 +56,6 @@ export function staffingContext(project: Project): StaffingContext {
       return c;
     },
   };
-  cache.set(project, ctx);
-  return ctx;
 }
 
 function positionTotals(project: Project, keyOf: (role: string) => string): StaffingContext['positions'] {

@@ -1,5 +1,6 @@
 import type { Project } from '../project/project';
 import type { EnrollmentRow } from '../schema/tables';
+import type { StaffingContext } from './context';
 import type { StaffingParams } from './params';
 import { staffingPlan } from './plan';
 import { tidyFte } from './rounding';
@@ -41,8 +42,8 @@ export interface StaffingMetrics {
  * collaboration_minutes_per_week, collaboration_minutes_delta, instructional_days, minutes_per_day,
  * salary_scale, benefits_rate, ratio_scale_<role>). Unknown params are ignored.
  */
-export function staffingMetrics(input: { project: Project; year: number; enrollment: EnrollmentRow[]; params?: Record<string, number> }): StaffingMetrics {
-  const plan = staffingPlan({ project: input.project, year: input.year, enrollment: input.enrollment, params: input.params as StaffingParams | undefined });
+export function staffingMetrics(input: { project: Project; year: number; enrollment: EnrollmentRow[]; params?: Record<string, number>; ctx?: StaffingContext }): StaffingMetrics {
+  const plan = staffingPlan({ project: input.project, year: input.year, enrollment: input.enrollment, params: input.params as StaffingParams | undefined, ...(input.ctx ? { ctx: input.ctx } : {}) });
 
   const requiredFteByRole = rec();
   const gapFteByRole = rec();

@@ -2,7 +2,7 @@ import { apportion } from '../money/apportion';
 import { asCents, type Cents } from '../money/cents';
 import type { Project } from '../project/project';
 import type { EnrollmentRow } from '../schema/tables';
-import { staffingContext } from './context';
+import { staffingContext, type StaffingContext } from './context';
 import { fteCost } from './costs';
 import type { StaffingParams } from './params';
 import { requiredFte, type RequiredLine } from './required';
@@ -56,6 +56,8 @@ export interface StaffingPlanInput {
   /** Enrollment to staff (e.g. a forecast year's projection); default the project's rows for `year`. */
   enrollment?: readonly EnrollmentRow[];
   params?: StaffingParams;
+  /** The run's staffing context (models/staffing/context.ts); made from the project when not given. */
+  ctx?: StaffingContext;
 }
 
 /** The enrollment year the CLI staffs by default: the base year if it has enrollment, else the latest. */
@@ -77,7 +79,7 @@ export function defaultStaffingYear(project: Project): number {
  */
 export function staffingPlan(input: StaffingPlanInput): StaffingPlan {
   const { project, params } = input;
-  const ctx = staffingContext(project);
+  const ctx = input.ctx ?? staffingContext(project);
   const { cfg, keyOf, rules, rulesSource: source } = ctx;
   const year = input.year ?? defaultStaffingYear(project);
   const students = studentsBySite(input.enrollment ?? project.enrollment, year, project.studentNeeds, project.enrollment);

@@ -1,6 +1,6 @@
 import type { Project } from '../project/project';
 import type { EnrollmentRow } from '../schema/tables';
-import { staffingContext } from './context';
+import { staffingContext, type StaffingContext } from './context';
 import type { StaffingParams } from './params';
 import { requiredFte } from './required';
 import { tidyFte } from './rounding';
@@ -12,8 +12,7 @@ import { studentsBySite } from './site-data';
  * scenario-year that moves a staffing parameter). Summed in the plan's order — each site's cell
  * tidied, then the role's total — so the two agree exactly.
  */
-export function requiredFteByRoleKey(project: Project, year: number, enrollment: readonly EnrollmentRow[], params?: StaffingParams): Map<string, number> {
-  const ctx = staffingContext(project);
+export function requiredFteByRoleKey(project: Project, year: number, enrollment: readonly EnrollmentRow[], params?: StaffingParams, ctx: StaffingContext = staffingContext(project)): Map<string, number> {
   const students = studentsBySite(enrollment, year, project.studentNeeds, project.enrollment);
   const { lines } = requiredFte({ sites: project.sites, students, rules: ctx.rules, cfg: ctx.cfg, keyOf: ctx.keyOf, params, scheduleRows: ctx.scheduleRows });
   const out = new Map<string, number>();
