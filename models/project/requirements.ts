@@ -31,8 +31,8 @@ const MISSING_MEANS: Partial<Record<TableKind, string>> = {
   drivers: 'the forecast uses the built-in driver defaults (docs/forecast.md)',
 };
 
-/** Which commands need a table (for the notes of `validate`). */
-function neededBy(kind: TableKind): string[] {
+/** Which commands need a table (for the notes of `validate` and docs/workbook.md). */
+export function commandsNeeding(kind: TableKind): CommandName[] {
   return (Object.entries(COMMAND_TABLES) as [CommandName, readonly TableKind[]][]).filter(([, t]) => t.includes(kind)).map(([c]) => c);
 }
 
@@ -55,7 +55,7 @@ export function tableProblems(command: CommandName, project: Project, missing: r
   for (const kind of missing) {
     if (kind === 'settings' || needs.includes(kind)) continue;
     const sheet = TABLES[kind].sheet;
-    const users = neededBy(kind);
+    const users = commandsNeeding(kind);
     const means = MISSING_MEANS[kind];
     out.push({ severity: 'note', table: kind, file, message: `no ${sheet} sheet: read as an empty table${means ? `; ${means}` : ''}${users.length > 0 ? ` (${users.join(', ')} need${users.length === 1 ? 's' : ''} it)` : ''}` });
   }

@@ -1,3 +1,5 @@
+import { checkingMarkdown } from './checking-doc';
+import { commandsNeeding } from './requirements';
 import { fieldMeta, isOptionalField, type FieldKind } from '../schema/fields';
 import { STANDARD_NEEDS, TABLES, type TableKind } from '../schema/tables';
 import type { Cell } from '../import/types';
@@ -131,10 +133,12 @@ export function workbookMarkdown(): string {
     'are matched too. Money is dollars in the file. `steward template OUT.xlsx` writes an empty workbook with these',
     'sheets and a Notes sheet holding this table.',
     '',
+    checkingMarkdown(),
   ];
   for (const kind of Object.keys(TABLES) as TableKind[]) {
-    const { sheet, required } = TABLES[kind];
-    out.push(`## ${sheet}${required ? '' : ' (optional sheet)'}`, '');
+    const { sheet } = TABLES[kind];
+    const users = commandsNeeding(kind);
+    out.push(`## ${sheet}`, '', kind === 'settings' ? 'Every project needs this sheet.' : users.length > 0 ? `Needed by ${users.join(', ')}; otherwise optional.` : 'Optional.', '');
     if (kind === 'settings') out.push('Two columns, **key** and **value**; one row per setting. Further keys are kept as text.', '');
     out.push('| column | required | kind | description | example | also recognised as |', '|---|---|---|---|---|---|');
     for (const n of notes.filter((x) => x.sheet === sheet)) {
