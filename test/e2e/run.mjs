@@ -156,6 +156,25 @@ try {
     await page.screenshot({ path: join(shots, 'workbook.png'), fullPage: false });
   }
 
+  // A project with errors: the same problems as `steward validate`, and none of its figures on screen.
+  console.log('open a workbook with errors');
+  const wrong = join(scratch, 'wrong.xlsx');
+  run('npx', ['tsx', 'test/e2e/wrong-workbook.ts', wrong]);
+  const validated = spawnSync('npx', ['tsx', 'cli/main.ts', 'validate', wrong, '--json'], { cwd: root, encoding: 'utf8' });
+  equal(validated.status, 1, 'wrong workbook: steward validate exits 1');
+  const cliErrors = JSON.parse(validated.stdout).problems.filter((p) => p.severity === 'error').map((p) => p.message);
+  {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open file…' }).click();
+    await (await chooser).setFiles(wrong);
+  }
+  await page.locator('[data-testid=import-panel] .file-name', { hasText: 'wrong.xlsx' }).waitFor({ timeout: 40_000 });
+  equal(await text('import-outcome'), `not opened: ${cliErrors.length} errors`, 'wrong workbook: refused, with the error count');
+  const panel = (await page.getByTestId('import-panel').textContent()) ?? '';
+  check(cliErrors.length === 2 && cliErrors.every((m) => panel.includes(m)), `wrong workbook: every error steward validate lists is on screen, word for word (${cliErrors.length})`);
+  check(!(await page.locator('.page-title').textContent())?.includes('wrong.xlsx'), 'wrong workbook: its figures are not shown (the previous project stays)');
+  await page.screenshot({ path: join(shots, 'refused.png'), fullPage: false });
+
   console.log('import junk.xlsx');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open file…' }).click();

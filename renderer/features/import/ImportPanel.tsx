@@ -55,9 +55,24 @@ function ReportTable({ reports, collapsed }: { reports: Report[]; collapsed: boo
 }
 
 function Outcome({ result }: { result: OpenFileReply }) {
-  if (result.summary) return <span className="tag tag-ok">project opened</span>;
-  if (result.reports.length === 0) return <span className="tag tag-error">not imported</span>;
-  return <span className="tag">single export</span>;
+  const errors = result.problems.filter((p) => p.severity === 'error').length;
+  const tag = (className: string, text: string) => <span className={`tag ${className}`} data-testid="import-outcome">{text}</span>;
+  if (result.summary) return tag('tag-ok', 'project opened');
+  if (result.reports.length === 0) return tag('tag-error', 'not imported');
+  // A project with errors is not opened: nothing is computed from it (the same gate as the CLI).
+  if (isRefusedProject(result)) return tag('tag-error', `not opened: ${count(errors)} ${plural(errors, 'error')}`);
+  return tag('', 'single export');
+}
+
+/** A district workbook with errors: read, checked, and not opened (the same gate as every CLI command). */
+function isRefusedProject(result: OpenFileReply): boolean {
+  return result.summary === null && result.reports.length > 1 && result.problems.some((p) => p.severity === 'error');
+}
+
+/** Problems not already listed as a report's row errors (a project's problems include them). */
+function otherProblems(result: OpenFileReply): OpenFileReply['problems'] {
+  const rowErrors = new Set(result.reports.flatMap((r) => r.errors.map((e) => `${e.sheet}|${e.row}|${e.column}|${e.reason}`)));
+  return result.problems.filter((p) => p.row === undefined || !rowErrors.has(`${p.sheet ?? ''}|${p.row}|${p.column ?? ''}|${p.message}`));
 }
 
 /** What happened to the file just opened: rows read/accepted/rejected per table, and why. */
@@ -68,8 +83,9 @@ export function ImportPanel({ result, onClose }: { result: OpenFileReply; onClos
   const accepted = result.reports.reduce((n, r) => n + r.accepted, 0);
   const rejected = result.reports.reduce((n, r) => n + r.rejected, 0);
   const busy = useProject((s) => s.status === 'loading');
+  const refused = isRefusedProject(result);
   // A single export (not a project, not a saved .steward file) can be read again as another table.
-  const canReadAs = result.summary === null && !/\.steward$/i.test(result.name);
+  const canReadAs = result.summary === null && !refused && !/\.steward$/i.test(result.name);
   return (
     <section className="panel import-panel" aria-labelledby="import-title" data-testid="import-panel">
       <div className="panel-head">
@@ -91,7 +107,12 @@ export function ImportPanel({ result, onClose }: { result: OpenFileReply; onClos
           <ReportTable reports={result.reports} collapsed={result.summary !== null && rejected === 0} />
         </>
       )}
-      <ProblemList problems={result.problems} />
+      {refused && (
+        <p className="banner banner-error" role="alert">
+          Nothing is computed from {result.name} until the errors below are fixed — the same check as <code>steward validate</code>.
+        </p>
+      )}
+      <ProblemList problems={otherProblems(result)} />
       {!result.summary && result.reports.length > 0 && result.reports.length <= 3 && (
         result.reports.map((r) => <MappingDetails key={`${r.kind}:${r.sheet}`} report={r} />)
       )}
