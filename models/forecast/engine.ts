@@ -259,8 +259,10 @@ function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | 
     const sc = scale[b]!;
     if (sc === 0) continue;
     const i = b * K + k;
-    const salF = (cola * (S[i]! - attr * D[i]!) + O[b]! * stepIdx * cola) * sc;
-    const sal = Math.round(salF);
+    // The bucket as held (before cuts), then the share of it that remains: the pension change is
+    // on the held salary, so a bucket cut to `sc` pays sc × it (not sc², as the scaled salary would).
+    const salF = cola * (S[i]! - attr * D[i]!) + O[b]! * stepIdx * cola;
+    const sal = Math.round(salF * sc);
     const ben = Math.round((cola * (SB[i]! - attr * DB[i]! + OB[b]! * stepIdx) + H[b]! * health + pension * salF) * sc);
     const fte = bFte[b]! * sc;
     const s0 = shareStart[b]!;
