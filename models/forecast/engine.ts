@@ -5,7 +5,7 @@ import type { Prepared } from './prepare';
 import type { DriverPaths } from './drivers';
 import type { StaffingCoster } from './staffing-cost';
 import { chargeBucket, cutBuckets, fundAt, heldBenefits, heldSalary, matchFte } from './buckets';
-import { PC, addHeld, chargeReconciling } from './reconcile';
+import { PC, chargeReconciling } from './reconcile';
 import { siteMovesOf, siteStudentsAfterMoves, type SiteMove } from './site-moves';
 import { change, indicator, type Derived } from './indicators';
 
@@ -91,13 +91,13 @@ interface State {
 /** Scratch arrays reused across years and runs (a Monte Carlo trial allocates nothing else big). */
 export interface Workspace {
   exp: Float64Array; rev: Float64Array; scale: Float64Array; payer: Int32Array; adj: Float64Array; nominal: Float64Array; roleSal: Float64Array; roleBen: Float64Array; roleFte: Float64Array; cat: Float64Array;
-  /** [f*PC + c]: positions' pay as held by funding fund; the reconciling line by paying fund. */
-  held: Float64Array; recon: Float64Array;
+  /** [f*PC + c]: the reconciling line by paying fund. */
+  recon: Float64Array;
 }
 
 export function makeWorkspace(p: Prepared): Workspace {
   const R = p.roles.length + 1;
-  return { exp: new Float64Array(p.funds.length * C), rev: new Float64Array(p.funds.length), scale: new Float64Array(p.B), payer: new Int32Array(p.funds.length), adj: new Float64Array(p.funds.length * C), nominal: new Float64Array(p.funds.length * C), roleSal: new Float64Array(R), roleBen: new Float64Array(R), roleFte: new Float64Array(R), cat: new Float64Array(6), held: new Float64Array(p.funds.length * PC), recon: new Float64Array(p.funds.length * PC) };
+  return { exp: new Float64Array(p.funds.length * C), rev: new Float64Array(p.funds.length), scale: new Float64Array(p.B), payer: new Int32Array(p.funds.length), adj: new Float64Array(p.funds.length * C), nominal: new Float64Array(p.funds.length * C), roleSal: new Float64Array(R), roleBen: new Float64Array(R), roleFte: new Float64Array(R), cat: new Float64Array(6), recon: new Float64Array(p.funds.length * PC) };
 }
 
 const CATS = ['state', 'local', 'federal', 'other', 'one_time', 'reserve_draw'] as const;
@@ -273,20 +273,15 @@ function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | 
   const cola = next.cola;
   const stepIdx = next.step;
   const health = next.health;
-  const reconciling = p.reconciling;
-  const held = ws.held;
-  if (reconciling) held.fill(0);
   let policyCutFte = 0;
   for (let b = 0; b < p.B; b++) {
     const sc = scale[b]!;
-    if (sc === 0 && !reconciling) continue;
+    if (sc === 0) continue;
     const i = b * K + k;
     // The bucket as held (before cuts), then the share of it that remains: the pension change is
     // on the held salary, so a bucket cut to `sc` pays sc × it (not sc², as the scaled salary would).
     const salF = heldSalary(p, i, b, cola, stepIdx, attr);
     const benF = heldBenefits(p, i, b, cola, stepIdx, health, attr, pension, salF);
-    if (reconciling) addHeld(p, b, salF, benF, held);
-    if (sc === 0) continue;
     const sal = Math.round(salF * sc);
     const ben = Math.round(benF * sc);
     const fte = bFte[b]! * sc;
@@ -322,8 +317,9 @@ function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | 
     addedFte += a.fte;
   }
   // The reconciling line: the budget's personnel beyond the positions, grown with their pay.
+  const reconciling = p.reconciling;
   const recon = ws.recon;
-  if (reconciling) { recon.fill(0); chargeReconciling(p, t, held, next.infl, payer, exp, recon); }
+  if (reconciling) { recon.fill(0); chargeReconciling(p, t, { k, cola, stepIdx, health, attr, pension }, next.infl, payer, exp, recon); }
 
   // Non-personnel lines: base (± plan changes) × the object's inflation index.
   const adj = ws.adj.fill(0);
@@ -461,11 +457,10 @@ function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | 
     result.fte_by_role = byRole;
     result.funds = p.funds.map((f, i) => {
       let e = 0;
-      const by: Record<string, number> = {};
-      OBJECT_CLASSES.forEach((o, c) => { by[o] = exp[i * C + c]!; e += exp[i * C + c]!; });
+      for (let c = 0; c < C; c++) e += exp[i * C + c]!;
       const rs = reconciling ? recon[i * PC + SAL]! : 0;
       const rb = reconciling ? recon[i * PC + BEN]! : 0;
-      return { fund_code: f.code, revenue_cents: rev[i]!, expenditure_cents: e, expenditure_by_object: by, reconciling_cents: rs + rb, reconciling_by_object: { salaries: rs, benefits: rb } };
+      return { fund_code: f.code, revenue_cents: rev[i]!, expenditure_cents: e, expenditure_by_object: byClass(exp, i * C), reconciling_cents: rs + rb, reconciling_by_object: { salaries: rs, benefits: rb } };
     });
     result.indicators = { ...derived, state_aid: derived.state_aid / 100 };
   }
@@ -484,3 +479,11 @@ function formulaScope(p: Prepared, paths: DriverPaths, overrides: ReadonlyMap<st
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** One fund's cells [off … off + C) by object class name (a literal: one object shape for every fund-year). */
+function byClass(exp: Float64Array, off: number): Record<(typeof OBJECT_CLASSES)[number], number> {
+  return {
+    salaries: exp[off]!, benefits: exp[off + 1]!, purchased_services: exp[off + 2]!, supplies: exp[off + 3]!,
+    capital: exp[off + 4]!, other: exp[off + 5]!, transfers_out: exp[off + 6]!,
+  };
+}

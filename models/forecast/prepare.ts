@@ -7,7 +7,7 @@ import { projectEnrollment, type EnrollmentProjection } from './enrollment';
 import { compileFormula, type Formula } from './formula';
 import { BEN, C, SAL, objectClassIndex } from './objects';
 import { compilePlans, type CompiledPlans } from './plans';
-import { PC, positionsAtBase } from './reconcile';
+import { PC, fundPay, heldPay, positionsAtBase, type FundPay } from './reconcile';
 
 // Everything about a project that no driver can change is computed here once: positions grouped
 // into buckets (role × site × funding split) with their schedule salary for every number of steps
@@ -79,6 +79,8 @@ export interface Prepared {
   recon: Float64Array;
   /** [f*PC + c]: the positions' base-year pay as held, by funding fund (what `recon` grows with). */
   held0: Float64Array;
+  /** The positions' pay terms by funding fund, for the reconciling line's growth (when reconciling). */
+  fundPay?: FundPay;
   /** Object class → inflation: a driver name or a fixed rate. */
   inflation: (string | number)[];
   revenue: RevenueLine[];
@@ -294,7 +296,8 @@ export function prepareForecast(project: Project, opts: PrepareOptions = {}): Pa
     config, baseYear, years, K, policy: project.settings.reserve_policy_pct, beginningBalance: project.settings.beginning_fund_balance,
     funds, general, roles, sites, isTeacherRole, B, bRole, bSite, bFte, S, SB, D, DB, O, OB, H, shareStart,
     shareFund: Int32Array.from(shareFundList), shareW: Float64Array.from(shareWList), lineBase,
-    reconciling, recon: new Float64Array(funds.length * PC), held0: new Float64Array(funds.length * PC), inflation, revenue, enrollment,
+    reconciling, recon: new Float64Array(funds.length * PC), held0: new Float64Array(funds.length * PC),
+    inflation, revenue, enrollment,
     enrollmentIndexDriver: config.enrollment.method === 'growth' ? 'enrollment_growth' : 'enrollment_shift',
     drivers, scenarios, plans: { plans: new Map(), triggers: [], names: [] }, personnelFromBudget, warnings,
   };
@@ -302,10 +305,14 @@ export function prepareForecast(project: Project, opts: PrepareOptions = {}): Pa
   if (prepared.lineBase.length < funds.length * C) { const lb = new Float64Array(funds.length * C); lb.set(prepared.lineBase.subarray(0, lb.length)); prepared.lineBase = lb; }
   if (reconciling) {
     // Budget lines − the positions as the engine charges them in the base year, per fund and class.
-    const base = positionsAtBase(prepared);
-    prepared.held0 = base.held;
+    const charged = positionsAtBase(prepared);
+    const pay = fundPay(prepared);
+    prepared.fundPay = pay;
     for (let f = 0; f < funds.length; f++) {
-      for (const c of [SAL, BEN]) prepared.recon[f * PC + c] = (personnelLines.get(f * PC + c) ?? 0) - base.charged[f * C + c]!;
+      for (const c of [SAL, BEN]) {
+        prepared.recon[f * PC + c] = (personnelLines.get(f * PC + c) ?? 0) - charged[f * C + c]!;
+        prepared.held0[f * PC + c] = heldPay(pay, K, f, c, 0, 1, 1, 1, 0, 0);
+      }
     }
   }
   const plans = compilePlans(project, prepared);

@@ -7,43 +7,77 @@ import type { Prepared } from './prepare';
 // cost, per fund and class) is a line of its own. It stands for what the adopted budget pays
 // people beyond the positions listed — substitutes, stipends, overtime, extra duty, a vacancy
 // factor, rounding — so in later years it grows at the rate of the positions' own pay in the same
-// fund and class, and year 1 has no jump. docs/forecast.md, "Personnel".
+// fund and class, and year 1 has no jump. docs/forecast.md, "The base year is the Budget sheet".
 
 /** Salaries and benefits only: index [f·PC + c] with c = SAL (0) or BEN (1), the first two object classes. */
 export const PC = 2;
 
 /**
- * Adds each share of a bucket's pay as held (before cuts, whoever pays after a grant ends) to its
- * funding fund: the measure whose growth the reconciling line follows.
+ * The positions' pay terms summed by funding fund (each bucket's by its shares), so a year's pay
+ * as held in fund f is a handful of products, not a loop over buckets: the same linear formula as
+ * heldSalary/heldBenefits (buckets.ts) with the bucket terms replaced by their fund sums.
  */
-export function addHeld(p: Prepared, b: number, sal: number, ben: number, held: Float64Array): void {
-  for (let s = p.shareStart[b]!; s < p.shareStart[b + 1]!; s++) {
-    const w = p.shareW[s]!;
-    const j = p.shareFund[s]! * PC;
-    held[j]! += sal * w;
-    held[j + 1]! += ben * w;
+export interface FundPay {
+  /** [f·K + k] */
+  S: Float64Array; SB: Float64Array; D: Float64Array; DB: Float64Array;
+  /** [f] */
+  O: Float64Array; OB: Float64Array; H: Float64Array;
+}
+
+export function fundPay(p: Prepared): FundPay {
+  const F = p.funds.length;
+  const K = p.K;
+  const out: FundPay = {
+    S: new Float64Array(F * K), SB: new Float64Array(F * K), D: new Float64Array(F * K), DB: new Float64Array(F * K),
+    O: new Float64Array(F), OB: new Float64Array(F), H: new Float64Array(F),
+  };
+  for (let b = 0; b < p.B; b++) {
+    for (let s = p.shareStart[b]!; s < p.shareStart[b + 1]!; s++) {
+      const w = p.shareW[s]!;
+      const f = p.shareFund[s]!;
+      for (let k = 0; k < K; k++) {
+        out.S[f * K + k]! += w * p.S[b * K + k]!;
+        out.SB[f * K + k]! += w * p.SB[b * K + k]!;
+        out.D[f * K + k]! += w * p.D[b * K + k]!;
+        out.DB[f * K + k]! += w * p.DB[b * K + k]!;
+      }
+      out.O[f]! += w * p.O[b]!;
+      out.OB[f]! += w * p.OB[b]!;
+      out.H[f]! += w * p.H[b]!;
+    }
   }
+  return out;
 }
 
 /**
- * The positions as the adopted budget holds them (no steps, no COLA, no attrition, no pension
- * change, no plan), charged exactly as the engine charges the base year: whole cents by fund and
- * object class ([f·C + c]), and their pay as held by funding fund ([f·PC + c]).
+ * Positions' salaries (c = 0) or benefits (c = 1) funded by f, as held (before plan cuts and
+ * additions, whoever pays after a grant ends), after k steps with this year's indices.
  */
-export function positionsAtBase(p: Prepared): { charged: Float64Array; held: Float64Array } {
+export function heldPay(fp: FundPay, K: number, f: number, c: number, k: number, cola: number, stepIdx: number, health: number, attr: number, pension: number): number {
+  const i = f * K + k;
+  const sal = cola * (fp.S[i]! - attr * fp.D[i]!) + fp.O[f]! * stepIdx * cola;
+  if (c === 0) return sal;
+  return cola * (fp.SB[i]! - attr * fp.DB[i]! + fp.OB[f]! * stepIdx) + fp.H[f]! * health + pension * sal;
+}
+
+/**
+ * The base-year cost of the positions (no steps, no COLA, no attrition, no pension change, no plan),
+ * charged exactly as the engine charges the base year: whole cents by fund and object class [f·C + c].
+ */
+export function positionsAtBase(p: Prepared): Float64Array {
   const F = p.funds.length;
   const charged = new Float64Array(F * C);
-  const held = new Float64Array(F * PC);
   const payer = Int32Array.from({ length: F }, (_, f) => f);
   for (let b = 0; b < p.B; b++) {
     const i = b * p.K;
     const sal = heldSalary(p, i, b, 1, 1, 0);
-    const ben = heldBenefits(p, i, b, 1, 1, 1, 0, 0, sal);
-    addHeld(p, b, sal, ben, held);
-    chargeBucket(p, charged, b, Math.round(sal), Math.round(ben), payer);
+    chargeBucket(p, charged, b, Math.round(sal), Math.round(heldBenefits(p, i, b, 1, 1, 1, 0, 0, sal)), payer);
   }
-  return { charged, held };
+  return charged;
 }
+
+/** This year's indices for the reconciling line's growth. */
+export interface PayIndex { k: number; cola: number; stepIdx: number; health: number; attr: number; pension: number }
 
 /**
  * Charges the reconciling line of year t to the funds that pay (`payer`), into `exp` ([f·C + c])
@@ -52,15 +86,20 @@ export function positionsAtBase(p: Prepared): { charged: Float64Array; held: Flo
  * class; a fund and class with no positions behind its lines grows with that class's line
  * inflation (`infl`: COLA for salaries, health inflation for benefits, as budget-costed personnel).
  */
-export function chargeReconciling(p: Prepared, t: number, held: Float64Array, infl: Float64Array, payer: Int32Array, exp: Float64Array, out: Float64Array): void {
+export function chargeReconciling(p: Prepared, t: number, ix: PayIndex, infl: Float64Array, payer: Int32Array, exp: Float64Array, out: Float64Array): void {
+  const fp = p.fundPay;
+  if (!fp) return;
   for (let f = 0; f < p.funds.length; f++) {
     const to = payer[f]!;
     for (let c = 0; c < PC; c++) {
       const j = f * PC + c;
       const r = p.recon[j]!;
       if (r === 0 || to < 0) continue;
-      const h0 = p.held0[j]!;
-      const amount = t === 0 ? r : Math.round(r * (h0 > 0 ? held[j]! / h0 : infl[c]!));
+      let amount = r;
+      if (t > 0) {
+        const h0 = p.held0[j]!;
+        amount = Math.round(r * (h0 > 0 ? heldPay(fp, p.K, f, c, ix.k, ix.cola, ix.stepIdx, ix.health, ix.attr, ix.pension) / h0 : infl[c]!));
+      }
       exp[to * C + c]! += amount;
       out[to * PC + c]! += amount;
     }
