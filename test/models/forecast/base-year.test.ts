@@ -191,3 +191,67 @@ describe('positions and a Budget sheet with no salary or benefit lines', () => {
     expect(r.warnings.join('\n')).toMatch(/no salary or benefit lines for 2026/);
   });
 });
+
+describe('the reconciling line in later years', () => {
+  const two = [
+    { position_id: 'T1', site_id: 'S1', role: 'teacher', fte: 1, salary: 5_000_000, benefits_rate: 0 },
+    { position_id: 'T2', site_id: 'S1', role: 'teacher', fte: 1, salary: 5_000_000, benefits_rate: 0 },
+  ];
+
+  it('is not cut by a plan that cuts positions: the plan does what it says', () => {
+    // Two teachers at $50,000; the budget's salaries are $110,000 → R = 10,000. COLA 0. The plan
+    // cuts one teacher from 2027: salaries 50,000 + R 10,000 = 60,000.
+    const y = run(tinyProject({
+      positions: two,
+      budget: [{ fiscal_year: 2026, fund_code: 'GEN', object: 'salaries', amount: 11_000_000 }],
+      forecast: { enrollment: { method: 'growth' }, priority_plan: 'P' },
+      plans: [{ plan: 'P', action: 'cut_positions', start_year: 2027, role: 'teacher', fte: 1 }],
+    })).scenarios[0]!.years;
+    expect(y.map((x) => [x.expenditure_by_object!.salaries, x.reconciling_cents])).toEqual([[11_000_000, 1_000_000], [6_000_000, 1_000_000], [6_000_000, 1_000_000]]);
+  });
+
+  it("follows its grant's positions to the general fund after the grant ends, or goes with them", () => {
+    // P1 ($50,000, no benefits) is paid by T1, which ends 2026-12-31 (FY 2027). T1's budget says
+    // salaries $52,000 → R(T1) = 2,000. 2026–2027 T1 spends 52,000; 2028 the general fund pays
+    // 50,000 + 2,000 (move_to_general), or nobody does (cut).
+    const project = (policy: 'move_to_general' | 'cut') => tinyProject({
+      funds: [
+        { fund_code: 'GEN', name: 'General', source: 'local', restricted: false, available: 30_000_000 },
+        { fund_code: 'T1', name: 'Title I', source: 'federal', restricted: true, available: 6_000_000, end_date: '2026-12-31' },
+      ],
+      positions: [{ position_id: 'P1', site_id: 'S1', role: 'teacher', fte: 1, salary: 5_000_000, benefits_rate: 0, funding: [{ fund_code: 'T1', share: 1 }] }],
+      budget: [{ fiscal_year: 2026, fund_code: 'T1', object: 'salaries', amount: 5_200_000 }],
+      forecast: { enrollment: { method: 'growth' }, grant_end: policy },
+    });
+    const moved = run(project('move_to_general')).scenarios[0]!.years;
+    expect(moved.map((x) => x.funds!.map((f) => [f.fund_code, f.expenditure_cents, f.reconciling_cents]))).toEqual([
+      [['GEN', 0, 0], ['T1', 5_200_000, 200_000]],
+      [['GEN', 0, 0], ['T1', 5_200_000, 200_000]],
+      [['GEN', 5_200_000, 200_000], ['T1', 0, 0]],
+    ]);
+    expect(moved[2]!.reconciling_cents).toBe(200_000);
+    const cut = run(project('cut')).scenarios[0]!.years;
+    expect(cut[2]!.funds!.map((f) => f.expenditure_cents)).toEqual([0, 0]);
+  });
+
+  it('grows with COLA (salaries) and health inflation (benefits) in a fund with no positions behind its lines', () => {
+    // P1 ($50,000, no benefits) is all T1's, and T1's budget is exactly that: R(T1) = 0. The general
+    // fund budgets $10,000 salaries and $1,000 benefits with no positions: R(GEN) = 10,000 and 1,000.
+    // 2027 (COLA 2%, health 5%): 10,200 and 1,050; T1: 50,000 × 1.02 = 51,000.
+    const y = run(tinyProject({
+      funds: [
+        { fund_code: 'GEN', name: 'General', source: 'local', restricted: false, available: 30_000_000 },
+        { fund_code: 'T1', name: 'Title I', source: 'federal', restricted: true, available: 6_000_000 },
+      ],
+      positions: [{ position_id: 'P1', site_id: 'S1', role: 'teacher', fte: 1, salary: 5_000_000, benefits_rate: 0, funding: [{ fund_code: 'T1', share: 1 }] }],
+      budget: [
+        { fiscal_year: 2026, fund_code: 'T1', object: 'salaries', amount: 5_000_000 },
+        { fiscal_year: 2026, fund_code: 'GEN', object: 'salaries', amount: 1_000_000 },
+        { fiscal_year: 2026, fund_code: 'GEN', object: 'benefits', amount: 100_000 },
+      ],
+      drivers: drivers({ cola: 0.02, health_inflation: 0.05 }),
+    })).scenarios[0]!.years;
+    expect(y[1]!.reconciling_by_object).toEqual({ salaries: 1_020_000, benefits: 105_000 });
+    expect(y[1]!.funds!.map((f) => [f.fund_code, f.expenditure_by_object.salaries, f.reconciling_cents])).toEqual([['GEN', 1_020_000, 1_125_000], ['T1', 5_100_000, 0]]);
+  });
+});
