@@ -3,7 +3,6 @@ import { runMonteCarlo, closeMonteCarloWorkers, MAX_TRIALS } from '../../host/mo
 import { writeWorkbook } from '../../host/write-workbook';
 import { demoProject } from '../../models/demo/district';
 import { forecastProject, type ForecastReport, type ScenarioResult } from '../../models/forecast/forecast';
-import { OBJECT_CLASSES } from '../../models/forecast/objects';
 import type { MonteCarloSummary } from '../../models/forecast/monte-carlo';
 import type { Cell } from '../../models/import/types';
 import type { Project } from '../../models/project/project';
@@ -119,7 +118,8 @@ export function reportSheets(r: ForecastReport, mc?: MonteCarloSummary): { name:
   const byObject: Cell[][] = [['scenario', 'year', 'object', 'amount', 'of_which_reconciling']];
   // Every fund, restricted ones too, by object class: the base year is the Budget sheet fund by fund,
   // and the reconciling line (budget personnel lines − positions' cost) is shown where it sits.
-  const byFund: Cell[][] = [['scenario', 'year', 'fund', 'revenue', 'expenditure', ...OBJECT_CLASSES, 'reconciling_salaries', 'reconciling_benefits', 'reconciling']];
+  const classes = Object.keys(r.scenarios[0]?.years[0]?.funds?.[0]?.expenditure_by_object ?? {}); // the engine's object classes, in order
+  const byFund: Cell[][] = [['scenario', 'year', 'fund', 'revenue', 'expenditure', ...classes, 'reconciling_salaries', 'reconciling_benefits', 'reconciling']];
   const byRole: Cell[][] = [['scenario', 'year', 'role', 'fte']];
   const switches: Cell[][] = [['scenario', 'effective_year', 'plan', 'condition', 'trigger_year', 'lag', 'decide_by']];
   for (const s of r.scenarios as ScenarioResult[]) {
@@ -136,7 +136,7 @@ export function reportSheets(r: ForecastReport, mc?: MonteCarloSummary): { name:
       for (const f of y.funds ?? []) {
         const by = f.expenditure_by_object;
         const fr = f.reconciling_by_object;
-        byFund.push([s.name, y.year, f.fund_code, d(f.revenue_cents), d(f.expenditure_cents), ...OBJECT_CLASSES.map((o) => d(by?.[o] ?? 0)), d(fr?.salaries ?? 0), d(fr?.benefits ?? 0), d(f.reconciling_cents ?? 0)]);
+        byFund.push([s.name, y.year, f.fund_code, d(f.revenue_cents), d(f.expenditure_cents), ...classes.map((o) => d(by[o] ?? 0)), d(fr.salaries), d(fr.benefits), d(f.reconciling_cents)]);
       }
       for (const [k, v] of Object.entries(y.fte_by_role ?? {})) byRole.push([s.name, y.year, k, v]);
     }
