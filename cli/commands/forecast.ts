@@ -69,6 +69,7 @@ function textReport(r: ForecastReport, mc: MonteCarloSummary | undefined, mcScen
     for (const y of s.years) {
       lines.push(`  ${String(y.year).padEnd(6)}${dollars(y.revenue_cents).padStart(16)}${dollars(y.expenditure_cents).padStart(16)}${dollars(y.surplus_cents).padStart(15)}${dollars(y.ending_balance_cents).padStart(16)}${pct(y.reserve_pct).padStart(9)}${y.fte.toFixed(1).padStart(9)}  ${y.plan ?? '-'}${y.below_policy ? '  BELOW POLICY' : ''}`);
     }
+    lines.push(...reconcilingLines(s));
     if (s.years.some((y) => y.staffing && !('error' in y.staffing))) lines.push(...staffingLines(s));
     for (const sw of s.plan_switches) {
       lines.push(`  → ${sw.plan} from ${sw.year}: "${sw.condition}" fired in ${sw.trigger_year}${sw.decide_by ? `; decide by ${sw.decide_by}${sw.decide_before_trigger_year ? ' (before that year starts: act on the forecast)' : ''}` : ''}`);
@@ -103,29 +104,39 @@ function staffingLines(s: ScenarioResult): string[] {
 
 export function reportSheets(r: ForecastReport, mc?: MonteCarloSummary): { name: string; rows: Cell[][] }[] {
   const d = (c: number) => c / 100;
-  const summary: Cell[][] = [['scenario', 'year', 'plan', 'enrollment', 'revenue', 'expenditure', 'surplus', 'beginning_balance', 'ending_balance', 'reserve_pct', 'below_policy', 'fte', 'positions_added_fte', 'positions_cut_fte', 'avg_class_size', 'per_pupil', 'personnel', 'staffing_change_fte']];
+  const summary: Cell[][] = [['scenario', 'year', 'plan', 'enrollment', 'revenue', 'expenditure', 'surplus', 'beginning_balance', 'ending_balance', 'reserve_pct', 'below_policy', 'fte', 'positions_added_fte', 'positions_cut_fte', 'avg_class_size', 'per_pupil', 'personnel', 'staffing_change_fte', 'reconciling']];
   const staffing: Cell[][] = [['scenario', 'year', 'required_fte', 'class_size', 'sections', 'teacher_load', 'collaboration_minutes_per_week', 'instructional_minutes_per_year', 'role', 'required_role_fte', 'caseload']];
   const bySource: Cell[][] = [['scenario', 'year', 'source', 'amount']];
-  const byObject: Cell[][] = [['scenario', 'year', 'object', 'amount']];
+  const byObject: Cell[][] = [['scenario', 'year', 'object', 'amount', 'of_which_reconciling']];
+  // Every fund, restricted ones too, by object class: the base year is the Budget sheet fund by fund,
+  // and the reconciling line (budget personnel lines − positions' cost) is shown where it sits.
+  const classes = Object.keys(r.scenarios[0]?.years[0]?.funds?.[0]?.expenditure_by_object ?? {}); // the engine's object classes, in order
+  const byFund: Cell[][] = [['scenario', 'year', 'fund', 'revenue', 'expenditure', ...classes, 'reconciling_salaries', 'reconciling_benefits', 'reconciling']];
   const byRole: Cell[][] = [['scenario', 'year', 'role', 'fte']];
   const switches: Cell[][] = [['scenario', 'effective_year', 'plan', 'condition', 'trigger_year', 'lag', 'decide_by']];
   for (const s of r.scenarios as ScenarioResult[]) {
     for (const y of s.years) {
-      summary.push([s.name, y.year, y.plan ?? '', y.enrollment, d(y.revenue_cents), d(y.expenditure_cents), d(y.surplus_cents), d(y.beginning_balance_cents), d(y.ending_balance_cents), y.reserve_pct, y.below_policy ? 'yes' : 'no', y.fte, y.positions_added_fte, y.positions_cut_fte, y.avg_class_size, d(y.per_pupil_cents), d(y.personnel_cents), y.staffing_change_fte]);
+      summary.push([s.name, y.year, y.plan ?? '', y.enrollment, d(y.revenue_cents), d(y.expenditure_cents), d(y.surplus_cents), d(y.beginning_balance_cents), d(y.ending_balance_cents), y.reserve_pct, y.below_policy ? 'yes' : 'no', y.fte, y.positions_added_fte, y.positions_cut_fte, y.avg_class_size, d(y.per_pupil_cents), d(y.personnel_cents), y.staffing_change_fte, d(y.reconciling_cents ?? 0)]);
       const m = y.staffing;
       if (m && !('error' in m)) {
         const required = Math.round(Object.values(m.requiredFteByRole).reduce((a, b) => a + b, 0) * 100) / 100;
         for (const [role, fte] of Object.entries(m.requiredFteByRole)) staffing.push([s.name, y.year, required, m.avgClassSize, m.sections, m.teacherLoad, m.collaborationMinutesPerWeek, m.instructionalMinutesPerYear, role, fte, m.caseloads[role] ?? null]);
       }
       for (const [k, v] of Object.entries(y.revenue_by_source ?? {})) bySource.push([s.name, y.year, k, d(v)]);
-      for (const [k, v] of Object.entries(y.expenditure_by_object ?? {})) byObject.push([s.name, y.year, k, d(v)]);
+      const rec: Record<string, number> = y.reconciling_by_object ?? {};
+      for (const [k, v] of Object.entries(y.expenditure_by_object ?? {})) byObject.push([s.name, y.year, k, d(v), rec[k] === undefined ? null : d(rec[k])]);
+      for (const f of y.funds ?? []) {
+        const by = f.expenditure_by_object;
+        const fr = f.reconciling_by_object;
+        byFund.push([s.name, y.year, f.fund_code, d(f.revenue_cents), d(f.expenditure_cents), ...classes.map((o) => d(by[o] ?? 0)), d(fr.salaries), d(fr.benefits), d(f.reconciling_cents)]);
+      }
       for (const [k, v] of Object.entries(y.fte_by_role ?? {})) byRole.push([s.name, y.year, k, v]);
     }
     for (const sw of s.plan_switches) switches.push([s.name, sw.year, sw.plan, sw.condition, sw.trigger_year, sw.lag, sw.decide_by ?? '']);
   }
   const sheets = [
     { name: 'Forecast', rows: summary }, { name: 'Revenue by source', rows: bySource }, { name: 'Expenditure by object', rows: byObject },
-    { name: 'FTE by role', rows: byRole }, { name: 'Plan switches', rows: switches },
+    { name: 'Expenditure by fund', rows: byFund }, { name: 'FTE by role', rows: byRole }, { name: 'Plan switches', rows: switches },
   ];
   if (staffing.length > 1) sheets.push({ name: 'Staffing', rows: staffing });
   if (mc) {
@@ -144,4 +155,24 @@ export function reportSheets(r: ForecastReport, mc?: MonteCarloSummary): { name:
     sheets.push({ name: 'Monte Carlo trials', rows: trials });
   }
   return sheets;
+}
+
+const money = (c: number) => `${c < 0 ? '-' : ''}$${(Math.abs(c) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/**
+ * Under a scenario's table: the base year to the cent (all funds and the general fund, which the
+ * Budget sheet should match) and, where positions are costed beside the budget's salary and benefit
+ * lines, the reconciling line each year, so a finance user sees the difference, not a lost one.
+ */
+function reconcilingLines(s: ScenarioResult): string[] {
+  const base = s.years[0];
+  if (!base?.funds) return [];
+  const all = base.funds.reduce((a, f) => a + f.expenditure_cents, 0);
+  const out = [`  FY${base.year} (base year, the adopted budget): ${money(all)} in all funds, ${money(base.expenditure_cents)} in the general fund`];
+  const other = (y: ScenarioResult['years'][number]) => (y.funds ?? []).reduce((a, f) => a + (f.reconciling_cents ?? 0), 0) - (y.reconciling_cents ?? 0);
+  if (!s.years.some((y) => (y.funds ?? []).some((f) => (f.reconciling_cents ?? 0) !== 0))) return out;
+  out.push('  Reconciling line (Budget sheet salary and benefit lines less the positions\' cost; in expenditure, grown with the positions\' pay):');
+  out.push(`    general fund   ${s.years.map((y) => `${y.year} ${money(y.reconciling_cents ?? 0)}`).join(' · ')}`);
+  if (s.years.some((y) => other(y) !== 0)) out.push(`    other funds    ${s.years.map((y) => `${y.year} ${money(other(y))}`).join(' · ')}`);
+  return out;
 }

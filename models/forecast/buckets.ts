@@ -1,4 +1,4 @@
-import { C } from './objects';
+import { BEN, C, SAL } from './objects';
 import type { Prepared } from './prepare';
 
 // Position buckets in a forecast year (models/forecast/engine.ts): charging a bucket's pay to its
@@ -39,6 +39,38 @@ export function splitCharge(p: Prepared, exp: Float64Array, s0: number, s1: numb
     lastRem = best;
     left--;
   }
+  return lost;
+}
+
+/**
+ * A bucket's salary as held (before any cut) in a year: schedule pay after k steps (i = b·K + k)
+ * × COLA less the expected attrition saving, plus off-schedule pay × step index × COLA. Float cents.
+ */
+export function heldSalary(p: Prepared, i: number, b: number, cola: number, stepIdx: number, attr: number): number {
+  return cola * (p.S[i]! - attr * p.D[i]!) + p.O[b]! * stepIdx * cola;
+}
+
+/** A bucket's benefits as held: rate-weighted pay, health premiums, and the pension-rate change on `salary` (heldSalary). */
+export function heldBenefits(p: Prepared, i: number, b: number, cola: number, stepIdx: number, health: number, attr: number, pension: number, salary: number): number {
+  return cola * (p.SB[i]! - attr * p.DB[i]! + p.OB[b]! * stepIdx) + p.H[b]! * health + pension * salary;
+}
+
+/**
+ * Charges a bucket's salary and benefits (whole cents) to the funds that pay them. Returns the
+ * share of the bucket whose fund has ended under the "cut" policy (0–1).
+ */
+export function chargeBucket(p: Prepared, exp: Float64Array, b: number, sal: number, ben: number, payer: Int32Array): number {
+  const s0 = p.shareStart[b]!;
+  const s1 = p.shareStart[b + 1]!;
+  if (s1 - s0 === 1) {
+    const f = payer[p.shareFund[s0]!]!;
+    if (f < 0) return 1;
+    exp[f * C + SAL]! += sal;
+    exp[f * C + BEN]! += ben;
+    return 0;
+  }
+  const lost = splitCharge(p, exp, s0, s1, SAL, sal, payer);
+  splitCharge(p, exp, s0, s1, BEN, ben, payer);
   return lost;
 }
 

@@ -54,7 +54,9 @@ export type ScenarioConfig = z.infer<typeof ScenarioConfigSchema>;
 
 export const ForecastConfigSchema = z.object({
   general_fund: z.string().default('GEN'),
-  /** 'positions': personnel cost from Positions (salary/benefit budget lines are then ignored). */
+  /** 'positions': personnel cost from Positions; the budget's salary/benefit lines are then the base
+   *  year, and the difference is a reconciling line (reconcile.ts). 'budget': from those lines.
+   *  'auto': positions when there are any. */
   personnel_source: z.enum(['positions', 'budget', 'auto']).default('auto'),
   fiscal_year_start_month: z.number().int().min(1).max(12).default(7),
   drivers: z.record(z.string(), z.number()).default({}),

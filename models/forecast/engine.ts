@@ -4,7 +4,8 @@ import type { CompiledAction } from './plans';
 import type { Prepared } from './prepare';
 import type { DriverPaths } from './drivers';
 import type { StaffingCoster } from './staffing-cost';
-import { cutBuckets, fundAt, matchFte, splitCharge } from './buckets';
+import { chargeBucket, cutBuckets, fundAt, heldBenefits, heldSalary, matchFte } from './buckets';
+import { PC, chargeReconciling } from './reconcile';
 import { siteMovesOf, siteStudentsAfterMoves, type SiteMove } from './site-moves';
 import { change, indicator, type Derived } from './indicators';
 
@@ -34,11 +35,26 @@ export interface YearResult {
   personnel_cents: number;
   /** Net FTE the scenario's staffing parameters add (+) or cut (−) against the baseline's. */
   staffing_change_fte: number;
+  /** The reconciling line in the unrestricted funds (cents, in expenditure and in salaries and
+   *  benefits): the budget's personnel lines less the positions' cost, grown with their pay. */
+  reconciling_cents: number;
   revenue_by_source?: Record<string, number>;
   expenditure_by_object?: Record<string, number>;
+  /** The reconciling line's part of salaries and of benefits in expenditure_by_object. */
+  reconciling_by_object?: { salaries: number; benefits: number };
   fte_by_role?: Record<string, number>;
-  funds?: { fund_code: string; revenue_cents: number; expenditure_cents: number }[];
+  funds?: FundYear[];
   indicators?: Record<string, number>;
+}
+
+export interface FundYear {
+  fund_code: string;
+  revenue_cents: number;
+  expenditure_cents: number;
+  expenditure_by_object: Record<string, number>;
+  /** Of expenditure_cents: the reconciling line this fund pays (salaries + benefits), and its parts. */
+  reconciling_cents: number;
+  reconciling_by_object: { salaries: number; benefits: number };
 }
 
 export interface PlanSwitch {
@@ -75,11 +91,13 @@ interface State {
 /** Scratch arrays reused across years and runs (a Monte Carlo trial allocates nothing else big). */
 export interface Workspace {
   exp: Float64Array; rev: Float64Array; scale: Float64Array; payer: Int32Array; adj: Float64Array; nominal: Float64Array; roleSal: Float64Array; roleBen: Float64Array; roleFte: Float64Array; cat: Float64Array;
+  /** [f*PC + c]: the reconciling line by paying fund. */
+  recon: Float64Array;
 }
 
 export function makeWorkspace(p: Prepared): Workspace {
   const R = p.roles.length + 1;
-  return { exp: new Float64Array(p.funds.length * C), rev: new Float64Array(p.funds.length), scale: new Float64Array(p.B), payer: new Int32Array(p.funds.length), adj: new Float64Array(p.funds.length * C), nominal: new Float64Array(p.funds.length * C), roleSal: new Float64Array(R), roleBen: new Float64Array(R), roleFte: new Float64Array(R), cat: new Float64Array(6) };
+  return { exp: new Float64Array(p.funds.length * C), rev: new Float64Array(p.funds.length), scale: new Float64Array(p.B), payer: new Int32Array(p.funds.length), adj: new Float64Array(p.funds.length * C), nominal: new Float64Array(p.funds.length * C), roleSal: new Float64Array(R), roleBen: new Float64Array(R), roleFte: new Float64Array(R), cat: new Float64Array(6), recon: new Float64Array(p.funds.length * PC) };
 }
 
 const CATS = ['state', 'local', 'federal', 'other', 'one_time', 'reserve_draw'] as const;
@@ -246,10 +264,11 @@ function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | 
   }
 
   // Positions: schedule pay after k steps × COLA index, less the expected attrition saving.
+  // The base year is the adopted budget: every line and position is charged to the fund it names.
   const F = p.funds.length;
   const payer = ws.payer;
-  for (let f = 0; f < F; f++) payer[f] = fundAt(p, f, year);
-  const { S, SB, D, DB, O, OB, H, shareStart, shareFund, bFte, bRole } = p;
+  for (let f = 0; f < F; f++) payer[f] = t === 0 ? f : fundAt(p, f, year);
+  const { bFte, bRole } = p;
   const K = p.K;
   const cola = next.cola;
   const stepIdx = next.step;
@@ -259,20 +278,14 @@ function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | 
     const sc = scale[b]!;
     if (sc === 0) continue;
     const i = b * K + k;
-    const salF = (cola * (S[i]! - attr * D[i]!) + O[b]! * stepIdx * cola) * sc;
-    const sal = Math.round(salF);
-    const ben = Math.round((cola * (SB[i]! - attr * DB[i]! + OB[b]! * stepIdx) + H[b]! * health + pension * salF) * sc);
+    // The bucket as held (before cuts), then the share of it that remains: the pension change is
+    // on the held salary, so a bucket cut to `sc` pays sc × it (not sc², as the scaled salary would).
+    const salF = heldSalary(p, i, b, cola, stepIdx, attr);
+    const benF = heldBenefits(p, i, b, cola, stepIdx, health, attr, pension, salF);
+    const sal = Math.round(salF * sc);
+    const ben = Math.round(benF * sc);
     const fte = bFte[b]! * sc;
-    const s0 = shareStart[b]!;
-    const s1 = shareStart[b + 1]!;
-    let lostShare = 0;
-    if (s1 - s0 === 1) {
-      const f = payer[shareFund[s0]!]!;
-      if (f >= 0) { exp[f * C + SAL]! += sal; exp[f * C + BEN]! += ben; } else lostShare = 1;
-    } else {
-      lostShare = splitCharge(p, exp, s0, s1, SAL, sal, payer);
-      splitCharge(p, exp, s0, s1, BEN, ben, payer);
-    }
+    const lostShare = chargeBucket(p, exp, b, sal, ben, payer);
     const keep = 1 - lostShare; // the part whose grant ended under the "cut" policy is gone
     const r = bRole[b]!;
     roleSal[r]! += sal * keep;
@@ -303,6 +316,10 @@ function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | 
     roleFte[r]! += a.fte;
     addedFte += a.fte;
   }
+  // The reconciling line: the budget's personnel beyond the positions, grown with their pay.
+  const reconciling = p.reconciling;
+  const recon = ws.recon;
+  if (reconciling) { recon.fill(0); chargeReconciling(p, t, { k, cola, stepIdx, health, attr, pension }, next.infl, payer, exp, recon); }
 
   // Non-personnel lines: base (± plan changes) × the object's inflation index.
   const adj = ws.adj.fill(0);
@@ -376,6 +393,7 @@ function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | 
   let expenditure = 0;
   let allExp = 0;
   let personnel = 0;
+  let reconciled = 0;
   for (let f = 0; f < F; f++) {
     let e = 0;
     for (let c = 0; c < C; c++) e += exp[f * C + c]!;
@@ -384,6 +402,7 @@ function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | 
     revenue += rev[f]!;
     expenditure += e;
     personnel += exp[f * C + SAL]! + exp[f * C + BEN]!;
+    if (reconciling) reconciled += recon[f * PC + SAL]! + recon[f * PC + BEN]!;
   }
   allExp -= exp[p.general * C + TRF]!; // a transfer is not spending twice
   // Drawing on a designated reserve (outside the general-fund balance) covers a deficit up to a limit.
@@ -422,18 +441,27 @@ function computeYear(p: Prepared, paths: DriverPaths, t: number, plan: string | 
     beginning_balance_cents: prev.balance, ending_balance_cents: ending, reserve_pct: reservePct, below_policy: reservePct < p.policy,
     fte: round2(fte), positions_added_fte: round2(addedFte), positions_cut_fte: round2(cutFte),
     avg_class_size: teacherFte > 0 ? round2(enrollment / teacherFte) : 0, per_pupil_cents: enrollment > 0 ? Math.round(allExp / enrollment) : 0,
-    reserve_draw_cents: draw, personnel_cents: personnel, staffing_change_fte: round2(staffingFte),
+    reserve_draw_cents: draw, personnel_cents: personnel, staffing_change_fte: round2(staffingFte), reconciling_cents: reconciled,
   };
   if (!lean) {
     result.revenue_by_source = Object.fromEntries(CATS.map((c, i) => [c, cat[i]!]));
     const byObject: Record<string, number> = {};
     OBJECT_CLASSES.forEach((o, c) => { let v = 0; for (let f = 0; f < F; f++) if (!p.funds[f]!.restricted) v += exp[f * C + c]!; byObject[o] = v; });
     result.expenditure_by_object = byObject;
+    const rc = { salaries: 0, benefits: 0 };
+    if (reconciling) for (let f = 0; f < F; f++) if (!p.funds[f]!.restricted) { rc.salaries += recon[f * PC + SAL]!; rc.benefits += recon[f * PC + BEN]!; }
+    result.reconciling_by_object = rc;
     const byRole: Record<string, number> = {};
     p.roles.forEach((r, i) => { if (roleFte[i]! !== 0) byRole[r] = round2(roleFte[i]!); });
     if (roleFte[p.roles.length]! > 0) byRole['(added)'] = round2(roleFte[p.roles.length]!);
     result.fte_by_role = byRole;
-    result.funds = p.funds.map((f, i) => { let e = 0; for (let c = 0; c < C; c++) e += exp[i * C + c]!; return { fund_code: f.code, revenue_cents: rev[i]!, expenditure_cents: e }; });
+    result.funds = p.funds.map((f, i) => {
+      let e = 0;
+      for (let c = 0; c < C; c++) e += exp[i * C + c]!;
+      const rs = reconciling ? recon[i * PC + SAL]! : 0;
+      const rb = reconciling ? recon[i * PC + BEN]! : 0;
+      return { fund_code: f.code, revenue_cents: rev[i]!, expenditure_cents: e, expenditure_by_object: byClass(exp, i * C), reconciling_cents: rs + rb, reconciling_by_object: { salaries: rs, benefits: rb } };
+    });
     result.indicators = { ...derived, state_aid: derived.state_aid / 100 };
   }
   return params ? { result, next, derived, params, moves } : { result, next, derived };
@@ -451,3 +479,11 @@ function formulaScope(p: Prepared, paths: DriverPaths, overrides: ReadonlyMap<st
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** One fund's cells [off … off + C) by object class name (a literal: one object shape for every fund-year). */
+function byClass(exp: Float64Array, off: number): Record<(typeof OBJECT_CLASSES)[number], number> {
+  return {
+    salaries: exp[off]!, benefits: exp[off + 1]!, purchased_services: exp[off + 2]!, supplies: exp[off + 3]!,
+    capital: exp[off + 4]!, other: exp[off + 5]!, transfers_out: exp[off + 6]!,
+  };
+}

@@ -7,6 +7,7 @@ import { projectEnrollment, type EnrollmentProjection } from './enrollment';
 import { compileFormula, type Formula } from './formula';
 import { BEN, C, SAL, objectClassIndex } from './objects';
 import { compilePlans, type CompiledPlans } from './plans';
+import { PC, fundPay, heldPay, positionsAtBase, type FundPay } from './reconcile';
 
 // Everything about a project that no driver can change is computed here once: positions grouped
 // into buckets (role × site × funding split) with their schedule salary for every number of steps
@@ -70,6 +71,16 @@ export interface Prepared {
   shareW: Float64Array;
   /** [f*C + c]: base-year non-personnel budget by fund and object class (cents). */
   lineBase: Float64Array;
+  /** True when positions are costed and the Budget sheet has salary or benefit lines: the base
+   *  year is then the budget, and `recon` holds the difference (reconcile.ts). */
+  reconciling: boolean;
+  /** [f*PC + c], c = salaries | benefits: the budget's personnel lines less the positions' base-year
+   *  cost charged to fund f (whole cents; all 0 when not reconciling). */
+  recon: Float64Array;
+  /** [f*PC + c]: the positions' base-year pay as held, by funding fund (what `recon` grows with). */
+  held0: Float64Array;
+  /** The positions' pay terms by funding fund, for the reconciling line's growth (when reconciling). */
+  fundPay?: FundPay;
   /** Object class → inflation: a driver name or a fixed rate. */
   inflation: (string | number)[];
   revenue: RevenueLine[];
@@ -228,11 +239,24 @@ export function prepareForecast(project: Project, opts: PrepareOptions = {}): Pa
   const lineFund = new Map<string, number>();
   for (const l of project.budget) if (l.fiscal_year === lineYear && !lineFund.has(l.fund_code)) lineFund.set(l.fund_code, fund(l.fund_code));
   const lineBase = new Float64Array(funds.length * C);
+  // While personnel comes from Positions, the budget's salary and benefit lines are kept aside:
+  // the base year reconciles to them (reconcile.ts). Integer cents summed exactly.
+  const personnelLines = new Map<number, number>();
+  let hasPersonnelLines = false;
   for (const l of project.budget) {
     if (l.fiscal_year !== lineYear) continue;
     const c = objectClassIndex(l.object);
-    if (!personnelFromBudget && (c === SAL || c === BEN)) continue; // personnel comes from Positions
-    lineBase[lineFund.get(l.fund_code)! * C + c]! += l.amount;
+    const f = lineFund.get(l.fund_code)!;
+    if (!personnelFromBudget && (c === SAL || c === BEN)) {
+      hasPersonnelLines = true;
+      personnelLines.set(f * PC + c, (personnelLines.get(f * PC + c) ?? 0) + l.amount);
+      continue;
+    }
+    lineBase[f * C + c]! += l.amount;
+  }
+  const reconciling = !personnelFromBudget && hasPersonnelLines;
+  if (!personnelFromBudget && !hasPersonnelLines && project.positions.length > 0) {
+    warnings.push(`the Budget sheet has no salary or benefit lines for ${lineYear}: the base year's personnel is the Positions sheet's cost, not a budget line`);
   }
 
   const inflation = ['salaries', 'benefits', 'purchased_services', 'supplies', 'capital', 'other', 'transfers_out'].map((c) => config.inflation_by_object[c] ?? (c === 'transfers_out' ? 0 : 'cpi'));
@@ -271,12 +295,26 @@ export function prepareForecast(project: Project, opts: PrepareOptions = {}): Pa
   const prepared: Prepared = {
     config, baseYear, years, K, policy: project.settings.reserve_policy_pct, beginningBalance: project.settings.beginning_fund_balance,
     funds, general, roles, sites, isTeacherRole, B, bRole, bSite, bFte, S, SB, D, DB, O, OB, H, shareStart,
-    shareFund: Int32Array.from(shareFundList), shareW: Float64Array.from(shareWList), lineBase, inflation, revenue, enrollment,
+    shareFund: Int32Array.from(shareFundList), shareW: Float64Array.from(shareWList), lineBase,
+    reconciling, recon: new Float64Array(funds.length * PC), held0: new Float64Array(funds.length * PC),
+    inflation, revenue, enrollment,
     enrollmentIndexDriver: config.enrollment.method === 'growth' ? 'enrollment_growth' : 'enrollment_shift',
     drivers, scenarios, plans: { plans: new Map(), triggers: [], names: [] }, personnelFromBudget, warnings,
   };
   // Funds first met on a revenue source need room in the line table too.
   if (prepared.lineBase.length < funds.length * C) { const lb = new Float64Array(funds.length * C); lb.set(prepared.lineBase.subarray(0, lb.length)); prepared.lineBase = lb; }
+  if (reconciling) {
+    // Budget lines − the positions as the engine charges them in the base year, per fund and class.
+    const charged = positionsAtBase(prepared);
+    const pay = fundPay(prepared);
+    prepared.fundPay = pay;
+    for (let f = 0; f < funds.length; f++) {
+      for (const c of [SAL, BEN]) {
+        prepared.recon[f * PC + c] = (personnelLines.get(f * PC + c) ?? 0) - charged[f * C + c]!;
+        prepared.held0[f * PC + c] = heldPay(pay, K, f, c, 0, 1, 1, 1, 0, 0);
+      }
+    }
+  }
   const plans = compilePlans(project, prepared);
   if (!plans.ok) errors.push(plans.reason);
   else prepared.plans = plans.value;

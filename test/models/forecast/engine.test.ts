@@ -136,3 +136,20 @@ describe('scenarios', () => {
     if (!bad.ok) expect(bad.reason).toMatch(/cycle \(A → B → A\)/);
   });
 });
+
+describe('a pension rate change on positions a plan has cut', () => {
+  it('is charged on the salary that remains, once', () => {
+    // One teacher, $100,000, no benefits; pension_rate 10% in 2026, 15% from 2027; the plan cuts
+    // 0.5 FTE from 2027. 2027 salary 100,000 × 0.5 = 50,000; benefits = (15% − 10%) × 50,000 = 2,500
+    // (the old code scaled twice: 0.05 × 100,000 × 0.5 × 0.5 = 1,250).
+    const project = tinyProject({
+      positions: [{ position_id: 'T1', site_id: 'S1', role: 'teacher', fte: 1, salary: 10_000_000, benefits_rate: 0 }],
+      drivers: [...drivers({}), { driver: 'pension_rate', by_year: { '2026': 0.1, '2027': 0.15 } }],
+      forecast: { enrollment: { method: 'growth' }, priority_plan: 'P' },
+      plans: [{ plan: 'P', action: 'cut_positions', start_year: 2027, role: 'teacher', fte: 0.5 }],
+    });
+    const y = run(project).scenarios[0]!.years;
+    expect(y[1]!.expenditure_by_object).toMatchObject({ salaries: 5_000_000, benefits: 250_000 });
+    expect(y[2]!.expenditure_by_object).toMatchObject({ salaries: 5_000_000, benefits: 250_000 });
+  });
+});
