@@ -83,10 +83,20 @@ export const ImportReportSchema = z.object({
   rejected: z.number().int().min(0),
   excluded: z.number().int().min(0),
   errors: z.array(RowErrorSchema),
+  rowWarnings: z.array(RowErrorSchema),
+  unclassified: z.number().int().min(0),
+  filledDown: z.array(z.object({
+    sheet: z.string(),
+    column: z.string(),
+    field: z.string(),
+    count: z.number().int().min(0),
+    rows: z.array(z.tuple([z.number().int(), z.number().int()])),
+    via: z.enum(['subtotals', 'runs', 'merged']),
+  })),
   warnings: z.array(z.string()),
   titleValues: z.record(z.string(), z.string()),
   unknownColumns: z.array(z.string()),
-  totals: z.object({ amountCents: z.number(), fte: z.number() }),
+  totals: z.object({ amountCents: z.number(), fte: z.number(), fileAmountCents: z.number().nullable(), ties: z.boolean().nullable() }),
 });
 
 export const ProblemSchema = z.object({

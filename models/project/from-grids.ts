@@ -62,8 +62,11 @@ function settingsFrom(rows: readonly Record<string, unknown>[], report: ImportRe
  * errors are left out and listed in their sheet's report (not repeated in `problems`, which holds
  * whole-sheet and settings problems); the rest are kept. The project is null when a required sheet is
  * missing, a required sheet lacks a required column, or the settings are unusable.
+ * `opts` is passed to every table's import: `fillDown: false` (CLI --no-fill-down) turns fill-down
+ * off, `strict: true` (CLI --strict) rejects a blank Budget/Actuals object instead of keeping it
+ * as "unclassified".
  */
-export function projectFromGrids(grids: readonly Grid[], file: string): { project: Project | null; reports: ImportReport[]; problems: Problem[] } {
+export function projectFromGrids(grids: readonly Grid[], file: string, opts: ProjectImportOptions = {}): { project: Project | null; reports: ImportReport[]; problems: Problem[] } {
   const reports: ImportReport[] = [];
   const problems: Problem[] = [];
   const tables: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
@@ -84,7 +87,7 @@ export function projectFromGrids(grids: readonly Grid[], file: string): { projec
       continue;
     }
     used.add(grid);
-    const { rows, report } = importTable([kind === 'settings' ? withSettingsHeader(grid) : grid], { kind });
+    const { rows, report } = importTable([kind === 'settings' ? withSettingsHeader(grid) : grid], { kind, ...importFlags(opts) });
     report.file = file;
     reports.push(report);
     // Row errors stay in the report (callers such as `validate` list them with the problems).
@@ -115,6 +118,20 @@ export function projectFromGrids(grids: readonly Grid[], file: string): { projec
     return { project: null, reports, problems };
   }
   return { project: parsed.data, reports, problems };
+}
+
+/** How every table of a project is imported (see ImportOptions.fillDown and .strict). */
+export interface ProjectImportOptions {
+  fillDown?: boolean;
+  strict?: boolean;
+}
+
+/** Only the flags that were given, so an import's options stay exactly what the caller said. */
+function importFlags(opts: ProjectImportOptions): ProjectImportOptions {
+  const out: ProjectImportOptions = {};
+  if (opts.fillDown !== undefined) out.fillDown = opts.fillDown;
+  if (opts.strict !== undefined) out.strict = opts.strict;
+  return out;
 }
 
 /** A Settings sheet written as bare key/value pairs (no header row) gets one, so no setting is lost. */
