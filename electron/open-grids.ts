@@ -6,7 +6,7 @@ import { projectFromGrids } from '../models/project/from-grids';
 import { guessKind } from '../models/import/kind-guess';
 import { importTable } from '../models/import/table';
 import { summariseProject } from './project-summary';
-import type { OpenFileReply } from './ipc-contract';
+import type { ImportFlags, OpenFileReply } from './ipc-contract';
 
 // What opening a file means, whichever process does it: a district workbook (two or more of its
 // sheets named after workbook tables) becomes a project; anything else is taken as one export per
@@ -28,19 +28,28 @@ export function looksLikeProject(grids: readonly Grid[]): boolean {
 
 export type OpenedGrids = Omit<OpenFileReply, 'name'>;
 
-export function openGrids(grids: Grid[], file: string): OpenedGrids {
+/** `flags`: the import panel's options (fill-down off, strict), passed to every table's import. */
+export function openGrids(grids: Grid[], file: string, flags: ImportFlags = {}): OpenedGrids {
   if (looksLikeProject(grids)) {
-    const r = projectFromGrids(grids, file);
+    const r = projectFromGrids(grids, file, flags);
     return { summary: r.project ? summariseProject(r.project) : null, reports: r.reports, problems: r.problems };
   }
-  return importSingleTables(grids, file);
+  return importSingleTables(grids, file, flags);
 }
 
 /** Every non-empty sheet read as the table the user chose (overriding the guess). */
-export function importGridsAs(grids: readonly Grid[], file: string, kind: TableKind): OpenedGrids {
+export function importGridsAs(grids: readonly Grid[], file: string, kind: TableKind, flags: ImportFlags = {}): OpenedGrids {
   const filled = grids.filter((g) => !isEmpty(g));
   if (filled.length === 0) return { summary: null, reports: [], problems: [{ severity: 'error', table: 'project', file, message: 'The file has no data.' }] };
-  return { summary: null, reports: importSameKind(filled, kind), problems: [] };
+  return { summary: null, reports: importSameKind(filled, kind, flags), problems: [] };
+}
+
+/** Only the flags given, so an import's options are exactly what the user chose. */
+function flagOptions(flags: ImportFlags): ImportFlags {
+  const out: ImportFlags = {};
+  if (flags.fillDown !== undefined) out.fillDown = flags.fillDown;
+  if (flags.strict !== undefined) out.strict = flags.strict;
+  return out;
 }
 
 function isEmpty(grid: Grid): boolean {
@@ -48,11 +57,11 @@ function isEmpty(grid: Grid): boolean {
 }
 
 /** Same-table sheets in one report; a sheet whose columns differ gets its own, so no rows go unreported. */
-function importSameKind(group: readonly Grid[], kind: TableKind): OpenedGrids['reports'] {
+function importSameKind(group: readonly Grid[], kind: TableKind, flags: ImportFlags): OpenedGrids['reports'] {
   const reports: OpenedGrids['reports'] = [];
   let left = group;
   while (left.length > 0) {
-    const { report } = importTable(left, { kind, sheet: 'all' });
+    const { report } = importTable(left, { kind, sheet: 'all', ...flagOptions(flags) });
     reports.push(report);
     const done = new Set(report.sheets);
     const next = left.filter((g) => !done.has(g.sheet));
@@ -67,7 +76,7 @@ function importSameKind(group: readonly Grid[], kind: TableKind): OpenedGrids['r
  * (one per fund or cost center) import together in one report, each with its own title values;
  * a sheet whose columns differ from the first is then imported on its own, so no rows go unreported.
  */
-export function importSingleTables(grids: readonly Grid[], file: string): OpenedGrids {
+export function importSingleTables(grids: readonly Grid[], file: string, flags: ImportFlags = {}): OpenedGrids {
   const reports: OpenedGrids['reports'] = [];
   const problems: Problem[] = [];
   const byKind = new Map<TableKind, Grid[]>();
@@ -83,7 +92,7 @@ export function importSingleTables(grids: readonly Grid[], file: string): Opened
     }
     byKind.set(kind, [...(byKind.get(kind) ?? []), grid]);
   }
-  for (const [kind, group] of byKind) reports.push(...importSameKind(group, kind));
+  for (const [kind, group] of byKind) reports.push(...importSameKind(group, kind, flags));
   if (reports.length === 0 && problems.length === 0) {
     problems.push({ severity: 'error', table: 'project', file, message: 'The file has no data.' });
   }
