@@ -126,3 +126,25 @@ describe('blank classification kept as "unclassified" (default)', () => {
     expect(strict.reports.find((r) => r.kind === 'budget')!.errors.map((e) => [e.row, e.reason])).toEqual([[3, 'missing object']]);
   });
 });
+
+describe('importNotices: what validate and the load gate list as warnings', () => {
+  it('one warning per unclassified row (where, like a rejection), per filled-down column, and for a total that does not tie', async () => {
+    const { importNotices } = await import('../../../models/project/import-notices');
+    const { formatCents } = await import('../../../models/money/cents');
+    const money = (c: number) => formatCents(c as Parameters<typeof formatCents>[0]);
+    const rows: Cell[][] = [
+      ['Location', 'Object', 'Description', 'Amount'],
+      ['101', 'salaries', 'Teachers', '10.00'], [null, null, 'Aides', '5.00'], ['101 - Total', null, null, '15.00'],
+      ['102', 'supplies', 'Paper', '1.00'], [null, 'supplies', 'Pens', 'x'], ['102 - Total', null, null, '1.00'],
+    ];
+    const { report } = importTable([grid(rows)], { kind: 'budget', set: { fiscal_year: '2026', fund_code: 'GEN' } });
+    expect(importNotices(report, money)).toEqual([
+      { severity: 'warning', table: 'budget', file: 'ledger.xlsx', sheet: 'Ledger', row: 3, column: 'Object', message: 'blank object: kept as "unclassified" (--strict rejects it)' },
+      { severity: 'warning', table: 'budget', file: 'ledger.xlsx', sheet: 'Ledger', column: 'Location', message: 'filled down: Location (site_id): 2 blanks filled from the key above on rows 3, 6 (keys shown once per group, closed by subtotal rows)' },
+    ]);
+    // Row 6 has no valid amount: rejected, and not part of the file's total (10 + 5 + 1 = 16.00), so it still ties.
+    expect(report.totals).toMatchObject({ amountCents: 1600, fileAmountCents: 1600, ties: true });
+    const strict = importTable([grid(rows)], { kind: 'budget', set: { fiscal_year: '2026', fund_code: 'GEN' }, strict: true }).report;
+    expect(importNotices(strict, money).at(-1)).toEqual({ severity: 'warning', table: 'budget', file: 'ledger.xlsx', sheet: 'Ledger', message: 'total amount $11.00 does not tie to the file: its data rows total $16.00, $5.00 of it in rejected rows' });
+  });
+});
