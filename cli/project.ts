@@ -12,11 +12,10 @@ export const PROJECT_FLAGS = { 'no-fill-down': 'bool', strict: 'bool' } as const
 
 /** The import options those flags ask for. */
 export function loadOptions(args: ParsedArgs): ImportOptions {
-  // fillDown and strict are ImportOptions fields (models/import/types.ts).
-  const opts: Record<string, boolean> = {};
+  const opts: ImportOptions = {};
   if (args.flags.has('no-fill-down')) opts.fillDown = false;
   if (args.flags.has('strict')) opts.strict = true;
-  return opts as ImportOptions;
+  return opts;
 }
 
 export interface CommandProject {

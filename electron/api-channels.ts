@@ -9,4 +9,5 @@ export const API_CHANNELS = {
   openDemo: 'project:open-demo',
   openFile: 'project:open-file',
   reimportAs: 'project:reimport-as',
+  reopen: 'project:reopen',
 } as const satisfies Record<keyof StewardApi, Channel>;

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import type { Project } from '../models/project/project';
 import type { ReadResult } from '../models/import/types';
 import type { CheckedProject } from '../models/project/open';
-import type { AppVersion, OpenFileReply } from './ipc-contract';
+import type { AppVersion, ImportFlags, OpenFileReply } from './ipc-contract';
 import type { Handlers } from './ipc-guard';
 import { summariseProject } from './project-summary';
 import { importGridsAs, importSingleTables, looksLikeProject } from './open-grids';
@@ -20,8 +20,12 @@ export interface LoadedProject extends CheckedProject {
 export interface HandlerDeps {
   versions: AppVersion;
   demoProject(): Project;
-  /** host/project-io.ts loadProject: a workbook, a CSV folder or a .steward file. */
-  loadProject(path: string): Promise<LoadedProject>;
+  /**
+   * host/project-io.ts loadProject: a workbook, a CSV folder or a .steward file. `flags` are the
+   * import panel's options (fill-down, strict), for projectFromGrids; a loader that takes none
+   * imports with the defaults.
+   */
+  loadProject(path: string, flags?: ImportFlags): Promise<LoadedProject>;
   /** host/read-file.ts readFileGrids, for a file that is one export rather than a workbook. */
   readGrids?(path: string): Promise<ReadResult>;
   /** The main-side open dialog; null when cancelled. The renderer never supplies a path. */
@@ -38,18 +42,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const path = await deps.chooseFile({ folder: request?.folder === true });
       if (path === null) return null;
       lastPath = path;
-      return openPath(path, deps);
+      return openPath(path, deps, flagsOf(request));
     },
-    'project:reimport-as': async ({ kind }) => {
+    'project:reimport-as': async (request) => {
       if (lastPath === null || !deps.readGrids) return null;
       const name = basename(lastPath);
       try {
         const read = await deps.readGrids(lastPath);
-        return { name, ...importGridsAs(read.grids, name, kind) };
+        return { name, ...importGridsAs(read.grids, name, request.kind, flagsOf(request)) };
       } catch (err) {
         return failure(name, err);
       }
     },
+    'project:reopen': async (request) => (lastPath === null ? null : openPath(lastPath, deps, flagsOf(request))),
   };
 }
 
@@ -58,11 +63,19 @@ function failure(name: string, err: unknown): OpenFileReply {
   return { name, summary: null, reports: [], problems: [{ severity: 'error', table: 'project', file: name, message }] };
 }
 
+/** The import options in a request, and nothing else (no folder, no kind). */
+function flagsOf(request: ImportFlags | undefined): ImportFlags {
+  const out: ImportFlags = {};
+  if (request?.fillDown !== undefined) out.fillDown = request.fillDown;
+  if (request?.strict !== undefined) out.strict = request.strict;
+  return out;
+}
+
 /** Loads what the user chose; every failure a user can fix comes back as a problem, not a throw. */
-export async function openPath(path: string, deps: Pick<HandlerDeps, 'loadProject' | 'readGrids'>): Promise<OpenFileReply> {
+export async function openPath(path: string, deps: Pick<HandlerDeps, 'loadProject' | 'readGrids'>, flags: ImportFlags = {}): Promise<OpenFileReply> {
   const name = basename(path);
   try {
-    const loaded = await deps.loadProject(path);
+    const loaded = await (Object.keys(flags).length > 0 ? deps.loadProject(path, flags) : deps.loadProject(path));
     // The same gate as every CLI command: a project with errors shows its problems, never figures.
     const gated = gate(loaded, 'validate', name);
     if (loaded.project) {
@@ -70,7 +83,7 @@ export async function openPath(path: string, deps: Pick<HandlerDeps, 'loadProjec
     }
     if (loaded.source !== 'steward' && deps.readGrids && (await stat(path)).isFile()) {
       const read = await deps.readGrids(path);
-      if (!looksLikeProject(read.grids)) return { name, ...importSingleTables(read.grids, name) };
+      if (!looksLikeProject(read.grids)) return { name, ...importSingleTables(read.grids, name, flags) };
     }
     return { name, summary: null, reports: loaded.reports, problems: gated.problems };
   } catch (err) {

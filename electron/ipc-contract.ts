@@ -83,10 +83,20 @@ export const ImportReportSchema = z.object({
   rejected: z.number().int().min(0),
   excluded: z.number().int().min(0),
   errors: z.array(RowErrorSchema),
+  rowWarnings: z.array(RowErrorSchema),
+  unclassified: z.number().int().min(0),
+  filledDown: z.array(z.object({
+    sheet: z.string(),
+    column: z.string(),
+    field: z.string(),
+    count: z.number().int().min(0),
+    rows: z.array(z.tuple([z.number().int(), z.number().int()])),
+    via: z.enum(['subtotals', 'runs', 'merged']),
+  })),
   warnings: z.array(z.string()),
   titleValues: z.record(z.string(), z.string()),
   unknownColumns: z.array(z.string()),
-  totals: z.object({ amountCents: z.number(), fte: z.number() }),
+  totals: z.object({ amountCents: z.number(), fte: z.number(), fileAmountCents: z.number().nullable(), ties: z.boolean().nullable() }),
 });
 
 export const ProblemSchema = z.object({
@@ -128,19 +138,34 @@ export type AppVersion = z.infer<typeof AppVersionSchema>;
 /** No payload: the renderer passes nothing (and anything it does pass is refused). */
 const NoPayload = z.undefined();
 
+/**
+ * How a file is imported (the import panel's checkboxes): fillDown false = never fill a blank key
+ * from the row above (CLI --no-fill-down); strict = reject rows with a blank Budget/Actuals object
+ * instead of keeping them as "unclassified" (CLI --strict). Absent = the defaults.
+ */
+const importFlags = { fillDown: z.boolean().optional(), strict: z.boolean().optional() };
+export const ImportFlagsSchema = z.strictObject(importFlags);
+export type ImportFlags = z.infer<typeof ImportFlagsSchema>;
+
 export const IPC_CONTRACT = {
   'app:version': { request: NoPayload, reply: AppVersionSchema },
   'project:open-demo': { request: NoPayload, reply: ProjectSummarySchema },
   // The path is chosen in a dialog in the main process; the renderer only says file or folder.
   // null reply = the user cancelled the dialog.
   'project:open-file': {
-    request: z.strictObject({ folder: z.boolean().optional() }).optional(),
+    request: z.strictObject({ folder: z.boolean().optional(), ...importFlags }).optional(),
     reply: OpenFileReplySchema.nullable(),
   },
   // Read the file opened last again as the table the user picked (when the guess was wrong).
   // Main remembers the path; the renderer only names the table. null = no file is open.
   'project:reimport-as': {
-    request: z.strictObject({ kind: z.enum(TABLE_KINDS as [TableKind, ...TableKind[]]) }),
+    request: z.strictObject({ kind: z.enum(TABLE_KINDS as [TableKind, ...TableKind[]]), ...importFlags }),
+    reply: OpenFileReplySchema.nullable(),
+  },
+  // Read the file opened last again as it was opened (a project, or each sheet as the table it
+  // looks like), with other import options. null = no file is open.
+  'project:reopen': {
+    request: ImportFlagsSchema,
     reply: OpenFileReplySchema.nullable(),
   },
 } as const;
@@ -156,5 +181,6 @@ export interface StewardApi {
   openDemo(): Promise<ReplyOf<'project:open-demo'>>;
   openFile(request?: RequestOf<'project:open-file'>): Promise<ReplyOf<'project:open-file'>>;
   reimportAs(request: RequestOf<'project:reimport-as'>): Promise<ReplyOf<'project:reimport-as'>>;
+  reopen(request: RequestOf<'project:reopen'>): Promise<ReplyOf<'project:reopen'>>;
 }
 

@@ -7,7 +7,7 @@ import { gate } from '../models/project/gate';
 import { guessKind } from '../models/import/kind-guess';
 import { importTable } from '../models/import/table';
 import { summariseProject } from './project-summary';
-import type { OpenFileReply } from './ipc-contract';
+import type { ImportFlags, OpenFileReply } from './ipc-contract';
 
 // What opening a file means, whichever process does it: a district workbook (two or more of its
 // sheets named after workbook tables) becomes a project; anything else is taken as one export per
@@ -29,21 +29,30 @@ export function looksLikeProject(grids: readonly Grid[]): boolean {
 
 export type OpenedGrids = Omit<OpenFileReply, 'name'>;
 
-export function openGrids(grids: Grid[], file: string): OpenedGrids {
+/** `flags`: the import panel's options (fill-down off, strict), passed to every table's import. */
+export function openGrids(grids: Grid[], file: string, flags: ImportFlags = {}): OpenedGrids {
   if (looksLikeProject(grids)) {
     // Checked and gated exactly as the CLI and the desktop path do (models/project/open.ts, gate.ts).
-    const checked = checkGrids(grids, file);
+    const checked = checkGrids(grids, file, flags);
     const gated = gate(checked, 'validate', file);
     return { summary: gated.ok ? summariseProject(gated.project) : null, reports: checked.reports, problems: gated.problems };
   }
-  return importSingleTables(grids, file);
+  return importSingleTables(grids, file, flags);
 }
 
 /** Every non-empty sheet read as the table the user chose (overriding the guess). */
-export function importGridsAs(grids: readonly Grid[], file: string, kind: TableKind): OpenedGrids {
+export function importGridsAs(grids: readonly Grid[], file: string, kind: TableKind, flags: ImportFlags = {}): OpenedGrids {
   const filled = grids.filter((g) => !isEmpty(g));
   if (filled.length === 0) return { summary: null, reports: [], problems: [{ severity: 'error', table: 'project', file, message: 'The file has no data.' }] };
-  return { summary: null, reports: importSameKind(filled, kind), problems: [] };
+  return { summary: null, reports: importSameKind(filled, kind, flags), problems: [] };
+}
+
+/** Only the flags given, so an import's options are exactly what the user chose. */
+function flagOptions(flags: ImportFlags): ImportFlags {
+  const out: ImportFlags = {};
+  if (flags.fillDown !== undefined) out.fillDown = flags.fillDown;
+  if (flags.strict !== undefined) out.strict = flags.strict;
+  return out;
 }
 
 function isEmpty(grid: Grid): boolean {
@@ -51,11 +60,11 @@ function isEmpty(grid: Grid): boolean {
 }
 
 /** Same-table sheets in one report; a sheet whose columns differ gets its own, so no rows go unreported. */
-function importSameKind(group: readonly Grid[], kind: TableKind): OpenedGrids['reports'] {
+function importSameKind(group: readonly Grid[], kind: TableKind, flags: ImportFlags): OpenedGrids['reports'] {
   const reports: OpenedGrids['reports'] = [];
   let left = group;
   while (left.length > 0) {
-    const { report } = importTable(left, { kind, sheet: 'all' });
+    const { report } = importTable(left, { kind, sheet: 'all', ...flagOptions(flags) });
     reports.push(report);
     const done = new Set(report.sheets);
     const next = left.filter((g) => !done.has(g.sheet));
@@ -70,7 +79,7 @@ function importSameKind(group: readonly Grid[], kind: TableKind): OpenedGrids['r
  * (one per fund or cost center) import together in one report, each with its own title values;
  * a sheet whose columns differ from the first is then imported on its own, so no rows go unreported.
  */
-export function importSingleTables(grids: readonly Grid[], file: string): OpenedGrids {
+export function importSingleTables(grids: readonly Grid[], file: string, flags: ImportFlags = {}): OpenedGrids {
   const reports: OpenedGrids['reports'] = [];
   const problems: Problem[] = [];
   const byKind = new Map<TableKind, Grid[]>();
@@ -86,7 +95,7 @@ export function importSingleTables(grids: readonly Grid[], file: string): Opened
     }
     byKind.set(kind, [...(byKind.get(kind) ?? []), grid]);
   }
-  for (const [kind, group] of byKind) reports.push(...importSameKind(group, kind));
+  for (const [kind, group] of byKind) reports.push(...importSameKind(group, kind, flags));
   if (reports.length === 0 && problems.length === 0) {
     problems.push({ severity: 'error', table: 'project', file, message: 'The file has no data.' });
   }

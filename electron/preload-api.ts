@@ -15,5 +15,6 @@ export function buildStewardApi(invoke: Invoke): StewardApi {
     openDemo: () => call(API_CHANNELS.openDemo),
     openFile: (request) => call(API_CHANNELS.openFile, request),
     reimportAs: (request) => call(API_CHANNELS.reimportAs, request),
+    reopen: (request) => call(API_CHANNELS.reopen, request),
   };
 }

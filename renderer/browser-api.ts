@@ -17,13 +17,15 @@ export function browserApi(): StewardApi {
     openDemo: async () => summariseProject(demoProject()),
     openFile: async (request) => {
       const folder = request?.folder === true;
+      const { folder: _folder, ...flags } = request ?? {};
       const files = await pickFiles({ folder });
       if (files.length === 0) return null;
       const first = files[0]!;
       const name = folder ? (first.webkitRelativePath.split('/')[0] || first.name) : first.name;
       last = { files, name };
-      return importFilesInWorker(files, name);
+      return importFilesInWorker(files, name, { flags });
     },
-    reimportAs: async ({ kind }) => (last ? importFilesInWorker(last.files, last.name, { kind }) : null),
+    reimportAs: async ({ kind, ...flags }) => (last ? importFilesInWorker(last.files, last.name, { kind, flags }) : null),
+    reopen: async (flags) => (last ? importFilesInWorker(last.files, last.name, { flags }) : null),
   };
 }

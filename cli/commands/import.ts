@@ -6,15 +6,17 @@ import { applyTemplate, templateFromReport } from '../../models/import/mapping';
 import { MappingTemplateSchema, ReadError, type ImportOptions, type ImportReport, type MappingTemplate } from '../../models/import/types';
 import { TABLES, TABLE_KINDS, type TableKind } from '../../models/schema/tables';
 import { formatCents, type Cents } from '../../models/money/cents';
+import { filledDownText, tiesText, unclassifiedText } from '../../models/import/report-text';
 import { normaliseHeader } from '../../models/schema/fields';
 import { EXIT, InputError, UsageError, flagString, parseArgs, parsePairs } from '../args';
 
 export const HELP = `usage: steward import FILE [--as KIND] [--sheet NAME|all] [--map field=Column,…] [--set field=value,…]
-                      [--template T.json] [--save-template T.json] [--json]
+                      [--template T.json] [--save-template T.json] [--no-fill-down] [--strict] [--json]
 
 Reads one table from a finance/HR/student-system export (.csv, .xlsx, .xls, .ods) and reports
 what it found: the column mapping with a confidence, rows read / accepted / rejected, every
-rejected row with sheet, row, column, value and reason, and totals (amount, FTE).
+rejected row with sheet, row, column, value and reason, totals (amount, FTE) and whether the
+amount ties to the file's own total, the columns filled down and the rows kept as unclassified.
 
   --as KIND       the table: ${TABLE_KINDS.join(', ')} (default: guessed from the header)
   --sheet NAME    the sheet to read; "all" reads every same-shaped sheet (e.g. one per fund),
@@ -24,6 +26,11 @@ rejected row with sheet, row, column, value and reason, and totals (amount, FTE)
   --template T.json       reuse a saved mapping (its table, columns and set values; --as, --map
                           and --set still win)
   --save-template T.json  save this import's mapping as a named template for the next export
+  --no-fill-down  never fill a blank key from the row above (by default keys shown once per
+                  group are filled down where the layout shows grouping: subtotal rows, merged
+                  cells or show-once runs; each fill is reported with its rows)
+  --strict        reject Budget/Actuals rows with a blank object instead of keeping them as
+                  "unclassified" (listed as warnings)
   --json          print the import report as JSON
 
 Exit codes: 0 the file was read and at least one row accepted (rejected rows are listed, not fatal);
@@ -42,7 +49,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(HELP + '\n');
     return EXIT.ok;
   }
-  const args = parseArgs(argv, { as: 'value', sheet: 'value', map: 'value', set: 'value', template: 'value', 'save-template': 'value', json: 'bool' });
+  const args = parseArgs(argv, { as: 'value', sheet: 'value', map: 'value', set: 'value', template: 'value', 'save-template': 'value', 'no-fill-down': 'bool', strict: 'bool', json: 'bool' });
   if (args.positional.length !== 1) throw new UsageError(args.positional.length === 0 ? 'expected a FILE to import' : `expected one FILE, got ${args.positional.length}`);
   const path = args.positional[0]!;
   const opts: ImportOptions = {};
@@ -54,6 +61,8 @@ export async function run(argv: string[]): Promise<number> {
   if (map !== undefined) opts.map = parsePairs(map, 'map');
   const set = flagString(args, 'set');
   if (set !== undefined) opts.set = parsePairs(set, 'set');
+  if (args.flags.has('no-fill-down')) opts.fillDown = false;
+  if (args.flags.has('strict')) opts.strict = true;
   const templatePath = flagString(args, 'template');
   const options = templatePath !== undefined ? applyTemplate(await loadTemplate(templatePath), opts) : opts;
 
@@ -129,8 +138,19 @@ export function summary(r: ImportReport): string {
   if (r.unknownColumns.length > 0) out.push(`columns not used: ${r.unknownColumns.join(', ')}`);
   out.push('', `rows ${r.rows}   accepted ${r.accepted}   rejected ${r.rejected}${r.excluded > 0 ? ` (of which ${r.excluded} totals/subtotals/footers excluded)` : ''}`);
   const hasFte = r.mapping.some((m) => m.field === 'fte' && m.via !== 'missing');
-  out.push(`total amount ${formatCents(r.totals.amountCents as Cents)}${hasFte ? `   total FTE ${r.totals.fte}` : ''}`);
+  const money = (c: number) => formatCents(c as Cents);
+  out.push(`total amount ${money(r.totals.amountCents)}${hasFte ? `   total FTE ${r.totals.fte}` : ''}`);
+  const ties = tiesText(r, money);
+  if (ties !== null) out.push(`total amount ${ties}`);
+  const multi = new Set(r.filledDown.map((f) => f.sheet)).size > 1;
+  for (const f of r.filledDown) out.push(`filled down: ${filledDownText(f, multi)}; --no-fill-down leaves them blank`);
   for (const w of r.warnings) out.push(`warning: ${w}`);
+  const unclassified = unclassifiedText(r);
+  if (unclassified !== null) {
+    const n = r.rowWarnings.length;
+    out.push('', `${unclassified}; fix them in the file, or reject them with --strict${n > 20 ? ` (first 20 of ${n})` : ''}:`);
+    for (const w of r.rowWarnings.slice(0, 20)) out.push(`  ${w.sheet} row ${w.row}${w.column ? `, ${w.column}` : ''}: ${w.reason}`);
+  }
   if (r.errors.length > 0) {
     out.push('', `${r.errors.length > 20 ? `first 20 of ${r.errors.length}` : `${r.errors.length}`} problem${r.errors.length === 1 ? '' : 's'} (row, column, value, reason):`);
     for (const e of r.errors.slice(0, 20)) {

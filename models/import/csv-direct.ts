@@ -49,9 +49,9 @@ export function importCsvDirect(text: string, file: string, opts: ImportOptions,
   const plan = job.plans[0]!;
   // The plan must be the one the whole file would give: its sample of data rows complete within the prefix.
   if (plan.spread !== null || sampleRows(grid, plan.header.row + 1).length < SAMPLE_ROWS) return null;
-  const sheet = new SheetImport(plan, job.kind, job.fields, job.report, job.rows, 'none');
+  const sheet = new SheetImport(plan, job.kind, job.fields, job.report, job.rows, opts, 'none');
   if (sheet.fast === null) return null;
-  const groups = new GroupTracker(sheet.fillCandidates, sheet.minStarts);
+  const groups = new GroupTracker(sheet.fillCandidates, sheet.witnesses);
   for (let r = plan.header.row + 1; r < prefix.length; r++) {
     const row = prefix[r]!;
     if (groups.live > 0) groups.feed(row);

@@ -1,10 +1,10 @@
 import type { TableKind } from '../schema/tables';
-import type { Cell, FieldMapping, Grid, ImportReport, RowError } from './types';
+import type { Cell, FieldMapping, Grid, ImportOptions, ImportReport, RowError } from './types';
 import { Bad, compileField, type CompiledField, type Converter } from './convert';
 import { isSpreadKind, type FieldInfo } from './table-fields';
 import type { HeaderInfo } from './header';
 import { excludeReason } from './exclude';
-import { FillDown, groupedColumns, isBlank } from './fill-down';
+import { FillDown, groupedColumns, isBlank, type GroupedColumn } from './fill-down';
 import type { Spread } from './spread';
 import { fastRowReader, rowBuilder, type FastRowReader, type RowBuilder } from './row-builder';
 
@@ -20,6 +20,16 @@ export const PRIMARY_MONEY: Partial<Record<TableKind, string>> = {
 
 /** Errors kept in a report; the counts stay exact beyond it (a warning says how many were left out). */
 export const MAX_ERRORS = 10_000;
+
+/**
+ * The value a blank classification cell is kept as (unless ImportOptions.strict).
+ * Money tables only, and only their required classification field: `object` in Budget and
+ * Actuals. Their other classification columns (function, program) are optional, so a blank there
+ * is already kept as no function / no program; a blank site_id is a district-wide line; a blank
+ * fund_code, fiscal_year or amount is still an error.
+ */
+export const UNCLASSIFIED = 'unclassified';
+export const UNCLASSIFIED_FIELDS: Partial<Record<TableKind, readonly string[]>> = { budget: ['object'], actuals: ['object'] };
 
 /** What table.ts decided about one sheet before reading its rows. */
 export interface SheetPlan {
@@ -47,9 +57,14 @@ export class SheetImport {
   readonly missing: string[] = [];
   /** Cell indexes of mapped id/text columns: a row with one filled is a line, not a stray total. */
   readonly witnesses: number[] = [];
-  /** Id columns that may be keys shown once per group, and how many groups each must show. */
+  /**
+   * Cell indexes of mapped columns that label a row (witnesses, and year, date, grade and enum
+   * columns): a row with figures and none of these filled is an unlabelled totals row. A data row
+   * with only its key blank ("2026, 99" in StudentNeeds) is not one: it is rejected for the key.
+   */
+  readonly labels: number[] = [];
+  /** Id columns that may be keys shown once per group (none when ImportOptions.fillDown is false). */
   readonly fillCandidates: number[] = [];
-  readonly minStarts: (c: number) => number;
   /** The generated row reader for the happy path, or null (spreads, missing fields, no codegen). */
   readonly fast: FastRowReader | null;
   /** Builds a row object in the one shape every row of this sheet has. */
@@ -62,9 +77,18 @@ export class SheetImport {
   excluded = 0;
   amount = 0;
   fte = 0;
+  /** Valid amounts on rejected data rows: with `amount`, the file's own total (ImportTotals.fileAmountCents). */
+  rejectedAmount = 0;
+  unclassified = 0;
+  /** Index of the primary money field among the column fields, or -1 when no column gives it. */
+  private readonly primaryCol: number;
+  /** Per column field: a blank is kept as UNCLASSIFIED (with a row warning) instead of rejected. */
+  private readonly classify: boolean[];
+  private readonly pendingUnclassified: number[] = [];
 
   private readonly colConvert: Converter[] = [];
   private readonly fill: FillDown | null;
+  private readonly fillCols: readonly GroupedColumn[];
   private readonly fillPos: number[];
   private readonly filledKeys: Cell[];
   private readonly missingReason: string[];
@@ -73,6 +97,7 @@ export class SheetImport {
   /**
    * `groups`: 'scan' decides fill-down from the grid's rows (all of them are there); 'none' reads
    * without fill-down — csv-direct.ts then checks with a GroupTracker that none was needed.
+   * `opts.fillDown` false: no fill-down at all; `opts.strict`: a blank classification is rejected.
    */
   constructor(
     readonly plan: SheetPlan,
@@ -80,6 +105,7 @@ export class SheetImport {
     fields: readonly FieldInfo[],
     readonly report: ImportReport,
     readonly out: Record<string, unknown>[],
+    opts: Pick<ImportOptions, 'fillDown' | 'strict'> = {},
     groups: 'scan' | 'none' = 'scan',
   ) {
     const { grid, header, mapping, spread } = plan;
@@ -122,24 +148,23 @@ export class SheetImport {
     }
     this.missingReason = this.missing.map((name) => `no ${name} column: supply it with --set ${name}=… or --map ${name}=<column>`);
 
-    // Fill-down: id columns showing the show-once pattern; witnesses: every mapped id/text column (see fill-down.ts).
-    // A blank in an optional column (a plan row with no role, a district-wide budget line) usually
-    // means "none": such a column is filled down only when several groups show the pattern.
-    const optionalCols = new Set<number>();
+    // Fill-down: id columns whose layout shows grouping; witnesses: every mapped id/text column (see fill-down.ts).
     for (let i = 0; i < this.colField.length; i++) {
       const f = fieldByName.get(this.colField[i]!)!;
-      if (f.meta.kind === 'id') this.fillCandidates.push(this.colIndex[i]!);
+      if (f.meta.kind === 'id' && opts.fillDown !== false) this.fillCandidates.push(this.colIndex[i]!);
       if (f.meta.kind === 'id' || f.meta.kind === 'text') this.witnesses.push(this.colIndex[i]!);
-      if (!f.required) optionalCols.add(this.colIndex[i]!);
+      if (LABEL_KINDS.has(f.meta.kind)) this.labels.push(this.colIndex[i]!);
     }
-    this.minStarts = (c) => (optionalCols.has(c) ? 3 : 1);
-    const fillCols = groups === 'scan' && this.fillCandidates.length > 0 ? groupedColumns(grid.rows, header.row + 1, this.fillCandidates, this.minStarts) : [];
-    this.fill = fillCols.length > 0 ? new FillDown(fillCols, this.witnesses) : null;
-    this.fillPos = this.colIndex.map((c) => fillCols.indexOf(c));
+    const fillCols = (this.fillCols = groups === 'scan' && this.fillCandidates.length > 0 ? groupedColumns(grid, header.row + 1, this.fillCandidates, this.witnesses) : []);
+    this.fill = fillCols.length > 0 ? new FillDown(fillCols, this.witnesses, grid.rows) : null;
+    this.fillPos = this.colIndex.map((c) => fillCols.findIndex((g) => g.col === c));
     this.filledKeys = fillCols.map(() => null);
+    const classified = opts.strict ? [] : (UNCLASSIFIED_FIELDS[kind] ?? []);
+    this.classify = this.colField.map((name) => classified.includes(name));
 
     this.primary = PRIMARY_MONEY[kind] ?? fields.find((f) => f.meta.kind === 'money')?.name;
     this.hasFte = fields.some((f) => f.name === 'fte');
+    this.primaryCol = spread === null && this.primary !== undefined ? this.colField.indexOf(this.primary) : -1;
 
     // Row objects: column fields, then constants, then defaults, then src — one shape for all rows.
     this.build = rowBuilder([...this.colField, ...this.constants.map((k) => k.name), ...this.defaults.map((d) => d.name)]);
@@ -194,12 +219,12 @@ export class SheetImport {
       this.pushError({ file, sheet, row: rowNo, column: this.plan.header.headers[ex.column] ?? '', value: ex.label.slice(0, 80), reason: `excluded: ${ex.kind === 'footer' ? 'footer line' : ex.kind === 'subtotal' ? 'subtotal row' : 'totals row'}` });
       return;
     }
-    const witnesses = this.witnesses;
-    if (witnesses.length > 0 && this.accepted > 0) {
+    const labels = this.labels;
+    if (this.witnesses.length > 0 && this.accepted > 0) {
       // An unlabelled totals row: no key or label at all, only figures (DCPS-style sums under the data).
       let anyKey = false;
-      for (let w = 0; w < witnesses.length; w++) {
-        if (!isBlank(row[witnesses[w]!] ?? null)) {
+      for (let w = 0; w < labels.length; w++) {
+        if (!isBlank(row[labels[w]!] ?? null)) {
           anyKey = true;
           break;
         }
@@ -213,23 +238,28 @@ export class SheetImport {
       }
     }
     const filledKeys = this.filledKeys;
-    if (this.fill) this.fill.fill(row, filledKeys);
+    if (this.fill) this.fill.fill(row, r, filledKeys);
     const spread = this.plan.spread;
     if (this.fast !== null && spread === null) {
       const quick = this.fast(row, filledKeys, rowNo);
       if (quick !== null) return this.accept(quick);
     }
     // The careful way: every cell's problem reported (and rows with a spread).
-    const { colField, colIndex, colHeader, colCompiled, colConvert, fillPos, values, constants, defaults, missing } = this;
+    const { colField, colIndex, colHeader, colCompiled, colConvert, fillPos, values, constants, defaults, missing, classify, pendingUnclassified } = this;
     const nCols = colField.length;
     const nConst = constants.length;
     let ok = true;
+    pendingUnclassified.length = 0;
     for (let i = 0; i < nCols; i++) {
       const fp = fillPos[i]!;
       const raw: Cell = fp >= 0 ? filledKeys[fp]! : (row[colIndex[i]!] ?? null);
       const v = colConvert[i]!(raw);
       if (v === undefined) {
-        if (!colCompiled[i]!.optional) {
+        if (classify[i]) {
+          // A blank classification: the row is kept as "unclassified" (if nothing else is wrong) and listed.
+          values[i] = UNCLASSIFIED;
+          pendingUnclassified.push(i);
+        } else if (!colCompiled[i]!.optional) {
           ok = false;
           this.pushError({ file, sheet, row: rowNo, column: colHeader[i]!, value: '', reason: `missing ${colField[i]}` });
           values[i] = undefined;
@@ -247,10 +277,7 @@ export class SheetImport {
       ok = false;
       for (let i = 0; i < missing.length; i++) this.pushError({ file, sheet, row: rowNo, column: '', value: '', reason: this.missingReason[i]! });
     }
-    if (!ok && spread === null) {
-      this.rejected++;
-      return;
-    }
+    if (!ok && spread === null) return this.reject();
     for (let i = 0; i < nConst; i++) {
       const k = constants[i]!.value;
       values[nCols + i] = Array.isArray(k) ? k.slice() : k;
@@ -267,10 +294,8 @@ export class SheetImport {
         this.pushError({ file, sheet, row: rowNo, column: '', value: '', reason: spread.emptyReason });
       }
     }
-    if (!ok) {
-      this.rejected++;
-      return;
-    }
+    if (!ok) return this.reject();
+    if (pendingUnclassified.length > 0) this.noteUnclassified(rowNo);
     if (emitted === null) return this.accept(obj);
     this.accepted++;
     for (const e of emitted) {
@@ -280,21 +305,53 @@ export class SheetImport {
     }
   }
 
-  /** Adds this sheet's counts and totals to the report. */
+  /** A data row rejected after its cells were converted: its amount, if valid, is still part of the file's total. */
+  private reject(): void {
+    this.rejected++;
+    const p = this.primaryCol;
+    if (p >= 0) {
+      const a = this.values[p];
+      if (typeof a === 'number') this.rejectedAmount += a;
+    }
+  }
+
+  private noteUnclassified(rowNo: number): void {
+    this.unclassified++;
+    const w = this.report.rowWarnings;
+    for (const i of this.pendingUnclassified) {
+      if (w.length < MAX_ERRORS) {
+        w.push({ file: this.file, sheet: this.sheet, row: rowNo, column: this.colHeader[i]!, value: '', reason: `blank ${this.colField[i]}: kept as "${UNCLASSIFIED}" (--strict rejects it)` });
+      }
+    }
+  }
+
+  /** Adds this sheet's counts, totals and fill-downs to the report. */
   finish(): void {
     const report = this.report;
     report.rows += this.rowsRead;
     report.accepted += this.accepted;
     report.rejected += this.rejected;
     report.excluded += this.excluded;
+    report.unclassified += this.unclassified;
     report.totals.amountCents += this.amount;
     report.totals.fte += this.fte;
+    if (this.primaryCol >= 0) report.totals.fileAmountCents = (report.totals.fileAmountCents ?? 0) + this.amount + this.rejectedAmount;
+    const fill = this.fill;
+    if (fill) {
+      this.fillCols.forEach((g, i) => {
+        if (fill.counts[i] === 0) return;
+        const k = this.colIndex.indexOf(g.col);
+        report.filledDown.push({ sheet: this.sheet, column: this.colHeader[k]!, field: this.colField[k]!, count: fill.counts[i]!, rows: fill.filled[i]!, via: g.via });
+      });
+    }
   }
 
   pushError(e: RowError): void {
     if (this.report.errors.length < MAX_ERRORS) this.report.errors.push(e);
   }
 }
+
+const LABEL_KINDS = new Set(['id', 'text', 'year', 'date', 'grade', 'enum']);
 
 function cellString(raw: Cell): string {
   if (raw === null) return '';

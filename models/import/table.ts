@@ -28,7 +28,8 @@ export const SAMPLE_ROWS = 60;
 export function emptyReport(file: string, kind: TableKind): ImportReport {
   return {
     file, kind, sheet: '', sheets: [], headerRow: {}, mapping: [], rows: 0, accepted: 0, rejected: 0, excluded: 0,
-    errors: [], warnings: [], titleValues: {}, unknownColumns: [], totals: { amountCents: 0, fte: 0 },
+    errors: [], rowWarnings: [], unclassified: 0, filledDown: [], warnings: [], titleValues: {}, unknownColumns: [],
+    totals: { amountCents: 0, fte: 0, fileAmountCents: null, ties: null },
   };
 }
 
@@ -139,7 +140,7 @@ export function importTable(grids: readonly Grid[], opts?: ImportOptions): Table
 export function importTable(grids: readonly Grid[], opts: ImportOptions = {}): TableImport<Record<string, unknown>> {
   const job = planImport(grids, opts);
   for (const plan of job.plans) {
-    const sheet = new SheetImport(plan, job.kind, job.fields, job.report, job.rows);
+    const sheet = new SheetImport(plan, job.kind, job.fields, job.report, job.rows, opts);
     const data = plan.grid.rows;
     for (let r = plan.header.row + 1; r < data.length; r++) {
       const row = data[r];
@@ -198,6 +199,7 @@ export function finishImport(job: ImportJob): TableImport<Record<string, unknown
     }
   }
   report.totals.fte = Number(report.totals.fte.toFixed(6));
+  report.totals.ties = report.totals.fileAmountCents === null ? null : report.totals.fileAmountCents === report.totals.amountCents;
   if (report.errors.length >= MAX_ERRORS) report.warnings.push(`only the first ${MAX_ERRORS} problems are listed`);
   if (report.accepted + report.rejected !== report.rows) {
     throw new Error(`import accounting broken: ${report.accepted} + ${report.rejected} ≠ ${report.rows}`);

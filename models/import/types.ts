@@ -66,8 +66,31 @@ export interface RowError {
 }
 
 export interface ImportTotals {
+  /** Sum of the table's main amount (Budget amount, Actuals ytd_amount, …) over accepted rows. */
   amountCents: number;
   fte: number;
+  /**
+   * The file's own total: every valid amount on a data row (accepted or rejected; totals,
+   * subtotals and footers left out). Null when no column of the file gives the amount (a --set
+   * value, a spread such as a salary matrix, or a table without one).
+   */
+  fileAmountCents: number | null;
+  /** amountCents === fileAmountCents: the import ties to the file (null when fileAmountCents is). */
+  ties: boolean | null;
+}
+
+/** One column filled down: blanks below a key shown once per group were given that key. */
+export interface FilledDown {
+  sheet: string;
+  /** Header text of the column. */
+  column: string;
+  field: string;
+  /** Cells filled. */
+  count: number;
+  /** The rows filled (1-based spreadsheet rows), as [first, last] runs of consecutive rows. */
+  rows: [number, number][];
+  /** What in the layout showed grouping: subtotal rows ending the groups, show-once runs, or merged cells. */
+  via: 'subtotals' | 'runs' | 'merged';
 }
 
 /** The report every import produces. Invariant: accepted + rejected === rows. */
@@ -88,6 +111,15 @@ export interface ImportReport {
   /** Of the rejected: rows excluded as totals, subtotals or footers (not errors in the data). */
   excluded: number;
   errors: RowError[];
+  /**
+   * Problems in accepted rows, listed like errors: a blank classification kept as "unclassified"
+   * (Budget and Actuals object; ImportOptions.strict rejects them instead).
+   */
+  rowWarnings: RowError[];
+  /** Accepted rows whose classification was blank, kept as "unclassified". */
+  unclassified: number;
+  /** Columns filled down (keys shown once per group), each with the rows it filled. */
+  filledDown: FilledDown[];
   warnings: string[];
   /** Values found in the title block above the header (fund, fiscal year, …). */
   titleValues: Record<string, string>;
@@ -120,4 +152,11 @@ export interface ImportOptions {
   /** field → value for every row (--set). */
   set?: Record<string, string>;
   template?: MappingTemplate;
+  /**
+   * Fill down keys shown once per group where the sheet's layout shows grouping (default true;
+   * CLI --no-fill-down). Never in a table laid out like the Steward workbook: see fill-down.ts.
+   */
+  fillDown?: boolean;
+  /** Reject rows whose classification (object) is blank instead of keeping them as "unclassified" (CLI --strict). */
+  strict?: boolean;
 }

@@ -2,7 +2,7 @@ import { normaliseHeader } from '../schema/fields';
 import { SettingsSchema, TABLES, TABLE_KINDS, type TableKind } from '../schema/tables';
 import { ProjectSchema, type Project } from './project';
 import type { Problem } from './problems';
-import type { Grid, ImportOptions, ImportReport } from '../import/types';
+import type { Grid, ImportReport } from '../import/types';
 import { importTable } from '../import/table';
 import { parseAmount } from '../money/cents';
 import { parseFiscalYear, parseInteger, parseRate, parseText } from '../parse/values';
@@ -72,8 +72,11 @@ export interface ProjectFromGrids {
  * problems, so no command computes on a project that lost rows). A table with no sheet is empty
  * and listed in `missing`; which tables a command needs is decided by the gate, not here. The
  * project is null only when the settings are unusable.
+ * `opts` is passed to every table's import: `fillDown: false` (CLI --no-fill-down) turns fill-down
+ * off, `strict: true` (CLI --strict) rejects a blank Budget/Actuals object instead of keeping it
+ * as "unclassified".
  */
-export function projectFromGrids(grids: readonly Grid[], file: string, opts: ImportOptions = {}): ProjectFromGrids {
+export function projectFromGrids(grids: readonly Grid[], file: string, opts: ProjectImportOptions = {}): ProjectFromGrids {
   const reports: ImportReport[] = [];
   const problems: Problem[] = [];
   const tables: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
@@ -92,7 +95,7 @@ export function projectFromGrids(grids: readonly Grid[], file: string, opts: Imp
       continue;
     }
     used.add(grid);
-    const { rows, report } = importTable([kind === 'settings' ? withSettingsHeader(grid) : grid], { ...opts, kind });
+    const { rows, report } = importTable([kind === 'settings' ? withSettingsHeader(grid) : grid], { kind, ...importFlags(opts) });
     report.file = file;
     reports.push(report);
     const missingColumns = report.mapping.filter((m) => m.via === 'missing' && requiredField(kind, m.field));
@@ -123,6 +126,20 @@ export function projectFromGrids(grids: readonly Grid[], file: string, opts: Imp
     return { project: null, reports, problems, missing };
   }
   return { project: parsed.data, reports, problems, missing };
+}
+
+/** How every table of a project is imported (see ImportOptions.fillDown and .strict). */
+export interface ProjectImportOptions {
+  fillDown?: boolean;
+  strict?: boolean;
+}
+
+/** Only the flags that were given, so an import's options stay exactly what the caller said. */
+function importFlags(opts: ProjectImportOptions): ProjectImportOptions {
+  const out: ProjectImportOptions = {};
+  if (opts.fillDown !== undefined) out.fillDown = opts.fillDown;
+  if (opts.strict !== undefined) out.strict = opts.strict;
+  return out;
 }
 
 /** A Settings sheet written as bare key/value pairs (no header row) gets one, so no setting is lost. */

@@ -4,6 +4,10 @@ import { projectFromGrids } from './from-grids';
 import { reportProblems, type Problem } from './problems';
 import type { Project } from './project';
 import { validateProject } from './validate';
+import { importNotices } from './import-notices';
+import { formatCents, type Cents } from '../money/cents';
+
+const money = (c: number) => formatCents(c as Cents);
 
 /**
  * A project as every caller opens it — the CLI, the Electron main process and the browser build's
@@ -23,7 +27,8 @@ export interface CheckedProject {
 /** A district workbook or CSV folder, as grids. */
 export function checkGrids(grids: readonly Grid[], file: string, opts: ImportOptions = {}): CheckedProject {
   const r = projectFromGrids(grids, file, opts);
-  const problems = [...r.problems, ...reportProblems(r.reports)];
+  // Rows left out are errors; rows kept as unclassified, columns filled down and totals that do not tie are warnings.
+  const problems = [...r.problems, ...reportProblems(r.reports), ...r.reports.flatMap((rep) => importNotices(rep, money))];
   if (r.project) problems.push(...withFile(validateProject(r.project), file));
   return { project: r.project, reports: r.reports, problems, missing: r.missing };
 }

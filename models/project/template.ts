@@ -5,6 +5,7 @@ import { STANDARD_NEEDS, TABLES, type TableKind } from '../schema/tables';
 import type { Cell } from '../import/types';
 import { demoProject } from '../demo/district';
 import { SETTINGS_KEYS, projectToSheets, tableColumns, type Sheet } from './to-sheets';
+import { BLANKS_AND_TOTALS_MD } from './workbook-notes';
 
 // The empty district workbook (`steward template`) and the format reference (docs/workbook.md),
 // both derived from the table schemas' field metadata, so a sheet an engine adds shows up in
@@ -146,5 +147,6 @@ export function workbookMarkdown(): string {
     }
     out.push('');
   }
+  out.push(...BLANKS_AND_TOTALS_MD);
   return out.join('\n');
 }

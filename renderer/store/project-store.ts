@@ -1,6 +1,22 @@
 import { createStore } from 'zustand/vanilla';
-import type { OpenFileReply, ProjectSummary, StewardApi } from '../../electron/ipc-contract';
+import type { ImportFlags, OpenFileReply, ProjectSummary, StewardApi } from '../../electron/ipc-contract';
 import type { TableKind } from '../../models/schema/tables';
+
+/** The import panel's checkboxes: fill down keys shown once per group; reject blank objects. */
+export interface ImportChoices {
+  fillDown: boolean;
+  strict: boolean;
+}
+
+export const DEFAULT_IMPORT_CHOICES: ImportChoices = { fillDown: true, strict: false };
+
+/** The choices as request flags: only those that differ from the defaults. */
+export function importFlags(c: ImportChoices): ImportFlags {
+  const out: ImportFlags = {};
+  if (c.fillDown !== DEFAULT_IMPORT_CHOICES.fillDown) out.fillDown = c.fillDown;
+  if (c.strict !== DEFAULT_IMPORT_CHOICES.strict) out.strict = c.strict;
+  return out;
+}
 
 export interface ProjectState {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -10,11 +26,16 @@ export interface ProjectState {
   source: string | null;
   /** The last file opened, with its import reports and problems (kept even when it was not a project). */
   lastImport: OpenFileReply | null;
+  /** How files are imported (kept across files), and the table the user chose under "Read as" for the last one. */
+  importChoices: ImportChoices;
+  readAs: TableKind | null;
   error: string | null;
   openDemo(): Promise<void>;
   openFile(opts?: { folder?: boolean }): Promise<void>;
   /** Read the last file again as the table the user picked. */
   reimportAs(kind: TableKind): Promise<void>;
+  /** Change the import options and read the last file again with them. */
+  setImportChoices(change: Partial<ImportChoices>): Promise<void>;
   closeImport(): void;
 }
 
@@ -31,6 +52,8 @@ export function createProjectStore(api: StewardApi) {
     summary: null,
     source: null,
     lastImport: null,
+    importChoices: DEFAULT_IMPORT_CHOICES,
+    readAs: null,
     error: null,
     async openDemo() {
       set({ status: 'loading', error: null });
@@ -45,15 +68,17 @@ export function createProjectStore(api: StewardApi) {
       const previous = get().status;
       set({ status: 'loading', error: null });
       try {
-        const reply = await api.openFile(opts?.folder ? { folder: true } : undefined);
+        const flags = importFlags(get().importChoices);
+        const request = opts?.folder || Object.keys(flags).length > 0 ? { ...(opts?.folder ? { folder: true } : {}), ...flags } : undefined;
+        const reply = await api.openFile(request);
         if (reply === null) {
           set({ status: previous === 'loading' ? 'idle' : previous });
           return;
         }
         // A complete project replaces the one on screen; a single export only adds its report.
         set(reply.summary
-          ? { status: 'ready', summary: reply.summary, source: reply.name, lastImport: reply }
-          : { status: get().summary ? 'ready' : 'idle', lastImport: reply });
+          ? { status: 'ready', summary: reply.summary, source: reply.name, lastImport: reply, readAs: null }
+          : { status: get().summary ? 'ready' : 'idle', lastImport: reply, readAs: null });
       } catch (err) {
         set({ status: 'error', error: `Could not open the file: ${message(err)}` });
       }
@@ -62,8 +87,28 @@ export function createProjectStore(api: StewardApi) {
       const previous = get().status;
       set({ status: 'loading', error: null });
       try {
-        const reply = await api.reimportAs({ kind });
-        set({ status: previous === 'loading' ? 'idle' : previous, ...(reply ? { lastImport: reply } : {}) });
+        const reply = await api.reimportAs({ kind, ...importFlags(get().importChoices) });
+        set({ status: previous === 'loading' ? 'idle' : previous, ...(reply ? { lastImport: reply, readAs: kind } : {}) });
+      } catch (err) {
+        set({ status: 'error', error: `Could not read the file again: ${message(err)}` });
+      }
+    },
+    async setImportChoices(change) {
+      const importChoices = { ...get().importChoices, ...change };
+      set({ importChoices });
+      const last = get().lastImport;
+      if (last === null) return;
+      const previous = get().status;
+      set({ status: 'loading', error: null });
+      try {
+        const flags = importFlags(importChoices);
+        const kind = get().readAs;
+        const reply = kind !== null ? await api.reimportAs({ kind, ...flags }) : await api.reopen(flags);
+        const after = previous === 'loading' ? 'idle' : previous;
+        if (reply === null) set({ status: after });
+        // Read again as a project: the project on screen is the one these options give.
+        else if (reply.summary) set({ status: 'ready', summary: reply.summary, source: reply.name, lastImport: reply });
+        else set({ status: after, lastImport: reply });
       } catch (err) {
         set({ status: 'error', error: `Could not read the file again: ${message(err)}` });
       }

@@ -1,4 +1,4 @@
-import type { OpenFileReply } from '../../electron/ipc-contract';
+import type { ImportFlags, OpenFileReply } from '../../electron/ipc-contract';
 import type { TableKind } from '../../models/schema/tables';
 import { IMPORT_LIMITS, type ImportRequest, type ImportResponse } from './import-protocol';
 
@@ -16,7 +16,7 @@ function megabytes(bytes: number): string {
  * runs past the time limit is stopped (the worker is terminated) and reported, never left hanging.
  */
 export async function importFilesInWorker(
-  files: File[], name: string, opts: { kind?: TableKind } = {}, limits = IMPORT_LIMITS,
+  files: File[], name: string, opts: { kind?: TableKind; flags?: ImportFlags } = {}, limits = IMPORT_LIMITS,
 ): Promise<OpenFileReply> {
   const total = files.reduce((sum, f) => sum + f.size, 0);
   if (total > limits.maxBytes) {
@@ -25,6 +25,7 @@ export async function importFilesInWorker(
   const request: ImportRequest = {
     name,
     ...(opts.kind ? { kind: opts.kind } : {}),
+    ...(opts.flags ? { flags: opts.flags } : {}),
     files: await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() }))),
   };
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'steward-import' });

@@ -1,4 +1,4 @@
-import type { OpenFileReply } from '../../electron/ipc-contract';
+import type { ImportFlags, OpenFileReply } from '../../electron/ipc-contract';
 import type { TableKind } from '../../models/schema/tables';
 
 /** Messages between the renderer and import.worker.ts (plain data; file bytes are transferred). */
@@ -7,6 +7,8 @@ export interface ImportRequest {
   files: { name: string; bytes: ArrayBuffer }[];
   /** Read every sheet as this table (the user's "Read as"), instead of guessing. */
   kind?: TableKind;
+  /** The import panel's options (fill-down off, strict). */
+  flags?: ImportFlags;
 }
 
 export type ImportResponse = { ok: true; reply: OpenFileReply } | { ok: false; message: string };

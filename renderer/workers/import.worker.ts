@@ -8,11 +8,11 @@ import type { ImportRequest, ImportResponse } from './import-protocol';
 declare const self: DedicatedWorkerGlobalScope;
 
 self.onmessage = (event: MessageEvent<ImportRequest>) => {
-  const { name, files, kind } = event.data;
+  const { name, files, kind, flags = {} } = event.data;
   let response: ImportResponse;
   try {
     const grids = files.flatMap((f) => readBytes(new Uint8Array(f.bytes), f.name).grids);
-    response = { ok: true, reply: { name, ...(kind ? importGridsAs(grids, name, kind) : openGrids(grids, name)) } };
+    response = { ok: true, reply: { name, ...(kind ? importGridsAs(grids, name, kind, flags) : openGrids(grids, name, flags)) } };
   } catch (err) {
     response = { ok: false, message: err instanceof Error ? err.message : String(err) };
   }

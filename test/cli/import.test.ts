@@ -69,6 +69,39 @@ describe.concurrent('steward import', () => {
     expect(r.stdout).toMatch(/total amount \$1,200\.00/);
   }, 180_000);
 
+  it('--strict rejects blank objects (kept as "unclassified" by default); --no-fill-down leaves grouped keys blank', async () => {
+    // A report: Location printed once per group, a "- Total" row after each group; one blank object.
+    const report = join(dir, 'by-location.csv');
+    writeFileSync(report, [
+      'Location,Obj,Description,Amount',
+      '101,salaries,Teachers,100.00', ',,Aides,50.00', '101 - Total,,,150.00',
+      '102,salaries,Teachers,200.00', ',supplies,Paper,25.00', '102 - Total,,,225.00',
+      'Grand Total,,,375.00',
+    ].join('\n'));
+    const set = ['--as', 'budget', '--set', 'fund_code=GEN,fiscal_year=2026'];
+    const [loose, strict, flat, text] = await Promise.all([
+      cli(['import', report, ...set, '--json']),
+      cli(['import', report, ...set, '--strict', '--json']),
+      cli(['import', report, ...set, '--no-fill-down', '--json']),
+      cli(['import', report, ...set]),
+    ]);
+    type Out = { accepted: number; rejected: number; unclassified: number; rowWarnings: { row: number; column: string }[]; filledDown: { column: string; count: number; rows: number[][] }[]; totals: { amountCents: number; fileAmountCents: number; ties: boolean } };
+    const json = (r: typeof loose): Out => {
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as Out;
+    };
+    const [l, s, f] = [json(loose), json(strict), json(flat)];
+    // Rows 3 (Aides) and 6 (Paper) take their Location from the group; row 3's blank object is kept.
+    expect(l).toMatchObject({ accepted: 4, unclassified: 1, rowWarnings: [{ row: 3, column: 'Obj' }], filledDown: [{ column: 'Location', count: 2, rows: [[3, 3], [6, 6]] }] });
+    // 100 + 50 + 200 + 25 = 375.00, the file's own total: ties.
+    expect(l.totals).toEqual({ amountCents: 37500, fte: 0, fileAmountCents: 37500, ties: true });
+    expect(s).toMatchObject({ accepted: 3, unclassified: 0, totals: { amountCents: 32500, fileAmountCents: 37500, ties: false } });
+    expect(f.filledDown).toEqual([]);
+    expect(text.stdout).toMatch(/filled down: Location \(site_id\): 2 blanks filled from the key above on rows 3, 6/);
+    expect(text.stdout).toMatch(/total amount ties to the file/);
+    expect(text.stdout).toMatch(/1 row with a blank object kept as "unclassified"/);
+  }, 180_000);
+
   it('exits 1 for a file it cannot read and 2 for usage errors', async () => {
     const [missing, badKind, noFile] = await Promise.all([
       cli(['import', join(dir, 'nope.csv')]),

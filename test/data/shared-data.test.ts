@@ -54,6 +54,35 @@ describe.skipIf(!have)('shared data: budgets', () => {
     expect(report.unknownColumns).toContain('Use');
   });
 
+  it('DrivenData: the imported total ties to the file to the cent (blank Object_Description kept as unclassified; --strict rejects)', () => {
+    // Issue 12 §8: rows with a valid Total and a blank object description were rejected as
+    // "missing object" and the imported total no longer tied to the file.
+    const rel = 'drivendata_school_budgets/TrainingData.csv';
+    const opts: ImportOptions = { kind: 'budget', set: { fiscal_year: '2026', fund_code: 'GEN' } };
+    const { report, rows } = run(rel, opts);
+    expect(report.mapping.find((m) => m.field === 'object')?.column).toBe('Object_Description');
+    const raw = naive(rel);
+    // The file's total, computed here: every filled Total, naively to cents (8 are blank, per PROVENANCE).
+    const withAmount = raw.filter((r) => !blank(r.Total));
+    const fileCents = sum(withAmount.map((r) => naiveCents(r.Total!)));
+    const blankObject = withAmount.filter((r) => blank(r.Object_Description));
+    expect(withAmount).toHaveLength(2499 - 8);
+    expect(report.accepted).toBe(withAmount.length);
+    expect(report.rejected).toBe(8);
+    expect(report.totals.amountCents).toBe(fileCents);
+    expect(report.totals.fileAmountCents).toBe(fileCents);
+    expect(report.totals.ties).toBe(true);
+    expect(report.unclassified).toBe(blankObject.length);
+    expect(report.rowWarnings.map((w) => [w.row, w.column])).toEqual(blankObject.map((r) => [raw.indexOf(r) + 2, 'Object_Description']));
+    expect(rows.filter((r) => r.object === 'unclassified')).toHaveLength(blankObject.length);
+    // --strict: the blank objects are rejected again and the report says the total no longer ties.
+    const strict = run(rel, { ...opts, strict: true }).report;
+    expect(strict.accepted).toBe(withAmount.length - blankObject.length);
+    expect(strict.totals.amountCents).toBe(sum(withAmount.filter((r) => !blank(r.Object_Description)).map((r) => naiveCents(r.Total!))));
+    expect(strict.totals.fileAmountCents).toBe(fileCents);
+    expect(strict.totals.ties).toBe(false);
+  });
+
   it('Chicago Public Schools FY25 per-school budgets (1,306 rows, duplicated schools, float noise)', () => {
     const rel = 'chicago_cps_budget_stakes/cps_budget_stakes_dataset_stacked_2025-06-23.csv';
     // No --map: the amount is found among "Total FY25" (a position count), "Total Capital Needs" and

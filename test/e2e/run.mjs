@@ -52,6 +52,18 @@ writeFileSync(ownCsv, [
   'Total,,,,"$1,245,367.89"',
   '',
 ].join('\r\n'));
+// A ledger with a blank object (issue 12 §8): kept as "unclassified" so the total ties to the file,
+// rejected when "strict" is ticked.
+const blankObjectCsv = join(scratch, 'blank-object.csv');
+writeFileSync(blankObjectCsv, [
+  'FY 2025-26 Ledger',
+  '',
+  'Fund,Location,Object,Description,Amount',
+  'GEN,E01,salaries,Teachers,"1,000.00"',
+  'GEN,E01,,Unclassified line,250.00',
+  'GEN,E02,supplies,Paper,50.00',
+  '',
+].join('\r\n'));
 // Binary junk with a spreadsheet's name: must end in a clear message, not a hang or a crash.
 const junk = join(scratch, 'junk.xlsx');
 writeFileSync(junk, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
@@ -137,6 +149,38 @@ try {
       check(await page.getByTestId('import-errors').locator('tbody tr', { hasText: '12abc' }).count() === 1, 'own CSV: the bad amount is listed with its row and column');
       await page.screenshot({ path: join(shots, 'import.png'), fullPage: true });
     }
+    if (want.name === 'budget-export-1252.csv') {
+      // Location is printed once per group with "- Total" rows: filled down, listed, and the
+      // checkbox turns it off (the rows stay accepted: a blank Location is a district-wide line).
+      check(await page.getByTestId('import-filled-down').isVisible(), 'grouped export: the filled-down column is listed');
+      check((await text('import-filled-down'))?.includes('Location (site_id)'), 'grouped export: fill-down names the column and field');
+      await page.getByTestId('opt-fill-down').uncheck();
+      await page.getByTestId('import-filled-down').waitFor({ state: 'detached' });
+      equal(await text('import-accepted'), want.accepted, 'fill-down off: the same rows accepted');
+      await page.getByTestId('opt-fill-down').check();
+      await page.getByTestId('import-filled-down').waitFor();
+      check(await page.getByTestId('opt-fill-down').isChecked(), 'fill-down back on');
+    }
+  }
+
+  console.log('import blank-object.csv');
+  {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open file…' }).click();
+    await (await chooser).setFiles(blankObjectCsv);
+    await page.locator('[data-testid=import-panel] .file-name', { hasText: 'blank-object.csv' }).waitFor();
+    // Hand count: 3 lines, all accepted (row 5's blank object kept as "unclassified");
+    // 1,000.00 + 250.00 + 50.00 = $1,300.00 = the file's own total.
+    equal(await text('import-accepted'), '3', 'blank object: kept (accepted)');
+    equal(await text('report-ties'), 'yes', 'blank object: the total ties to the file');
+    check((await text('import-unclassified'))?.includes('1 row with a blank object kept as "unclassified"'), 'blank object: listed as unclassified');
+    await page.screenshot({ path: join(shots, 'import-unclassified.png'), fullPage: false });
+    await page.getByTestId('opt-strict').check();
+    await page.getByTestId('report-ties').filter({ hasText: 'no' }).waitFor();
+    equal(await text('import-accepted'), '2', 'strict: the blank object rejected');
+    equal(await text('report-ties'), 'no: file $1,300.00', 'strict: the total no longer ties, and says the file\'s total');
+    await page.getByTestId('opt-strict').uncheck();
+    await page.getByTestId('report-ties').filter({ hasText: 'yes' }).waitFor();
   }
 
   // The committed demo workbook, opened as a file, must show exactly the built-in demo's totals.

@@ -83,6 +83,45 @@ describe('project:reimport-as', () => {
   });
 });
 
+describe('import options (fill-down, strict)', () => {
+  const ledger = { format: 'csv' as const, notes: [], grids: [{ file: 'x.csv', sheet: 'x', rows: [
+    ['fiscal_year', 'fund_code', 'object', 'amount'],
+    [2026, 'GEN', 'supplies', '1,000.50'],
+    [2026, 'GEN', null, '20.00'],
+  ] }] };
+
+  it('open-file and reopen pass them to the project loader', async () => {
+    const d = deps();
+    const handlers = createHandlers(d);
+    await handlers['project:open-file']({ strict: true });
+    expect(d.loadProject).toHaveBeenLastCalledWith('/home/user/district/budget.xlsx', { strict: true });
+    await handlers['project:reopen']({ fillDown: false });
+    expect(d.loadProject).toHaveBeenLastCalledWith('/home/user/district/budget.xlsx', { fillDown: false });
+    await handlers['project:reopen']({});
+    expect(d.loadProject).toHaveBeenLastCalledWith('/home/user/district/budget.xlsx');
+  });
+
+  it('reopen replies null before any file was opened', async () => {
+    expect(await createHandlers(deps())['project:reopen']({ strict: true })).toBeNull();
+  });
+
+  it('reimport-as and a single export opened again honour strict', async () => {
+    const readGrids = vi.fn(async () => ledger);
+    // openPath looks at the file itself (a file, not a folder): a real one, whose grids readGrids gives.
+    const file = join(mkdtempSync(join(tmpdir(), 'steward-handlers-')), 'x.csv');
+    writeFileSync(file, 'x\n');
+    const handlers = createHandlers(deps({ readGrids, chooseFile: vi.fn(async () => file), loadProject: async () => ({ project: null, reports: [], missing: [], problems: [], source: 'workbook' }) }));
+    const loose = await handlers['project:open-file'](undefined);
+    // 1,000.50 + 20.00 (blank object kept as unclassified) = 1,020.50, and it ties.
+    expect(loose?.reports.map((r) => [r.accepted, r.unclassified, r.totals.amountCents, r.totals.ties])).toEqual([[2, 1, 102_050, true]]);
+    const strict = await handlers['project:reopen']({ strict: true });
+    expect(strict?.reports.map((r) => [r.accepted, r.rejected, r.totals.amountCents, r.totals.ties])).toEqual([[1, 1, 100_050, false]]);
+    const as = await handlers['project:reimport-as']({ kind: 'budget', strict: true });
+    expect(as?.reports.map((r) => r.accepted)).toEqual([1]);
+    expect(IPC_CONTRACT['project:reopen'].reply.safeParse(strict).success).toBe(true);
+  });
+});
+
 describe('openPath', () => {
   it('turns a loader exception (corrupt file, too large, timeout) into a problem, not a throw', async () => {
     const loadProject = vi.fn(async () => {

@@ -64,6 +64,7 @@ function fakeHandlers() {
     'project:open-demo': record('project:open-demo', {}),
     'project:open-file': record('project:open-file', null),
     'project:reimport-as': record('project:reimport-as', null),
+    'project:reopen': record('project:reopen', null),
   } as unknown as Handlers;
   return { handlers, calls };
 }
@@ -76,12 +77,18 @@ describe('dispatch', () => {
     await dispatch('project:open-file', INDEX, [undefined], handlers, filePolicy);
     await dispatch('app:version', INDEX, [], handlers, filePolicy);
     await dispatch('project:reimport-as', INDEX, [{ kind: 'positions' }], handlers, filePolicy);
+    await dispatch('project:reimport-as', INDEX, [{ kind: 'budget', strict: true, fillDown: false }], handlers, filePolicy);
+    await dispatch('project:reopen', INDEX, [{ fillDown: false }], handlers, filePolicy);
+    await dispatch('project:open-file', INDEX, [{ strict: true }], handlers, filePolicy);
     expect(calls).toEqual([
       { channel: 'project:open-file', request: { folder: true } },
       { channel: 'project:open-file', request: undefined },
       { channel: 'project:open-file', request: undefined },
       { channel: 'app:version', request: undefined },
       { channel: 'project:reimport-as', request: { kind: 'positions' } },
+      { channel: 'project:reimport-as', request: { kind: 'budget', strict: true, fillDown: false } },
+      { channel: 'project:reopen', request: { fillDown: false } },
+      { channel: 'project:open-file', request: { strict: true } },
     ]);
   });
 
@@ -113,6 +120,10 @@ describe('dispatch', () => {
     ['reimport as a table name with a path', 'project:reimport-as', [{ kind: 'budget', path: '/etc/passwd' }]],
     ['reimport kind as a number', 'project:reimport-as', [{ kind: 1 }]],
     ['reimport kind in the wrong case', 'project:reimport-as', [{ kind: 'BUDGET' }]],
+    ['strict as a string', 'project:reopen', [{ strict: 'yes' }]],
+    ['fillDown as a number', 'project:open-file', [{ fillDown: 0 }]],
+    ['reopen with a path', 'project:reopen', [{ path: '/etc/passwd' }]],
+    ['reopen with no payload', 'project:reopen', []],
   ])('refuses %s', async (_name, channel, args) => {
     const { handlers, calls } = fakeHandlers();
     await expect(dispatch(channel as never, INDEX, args, handlers, filePolicy)).rejects.toBeInstanceOf(IpcRefused);

@@ -14,6 +14,7 @@ function api(over: Partial<StewardApi> = {}): StewardApi {
     openDemo: vi.fn(async () => summary),
     openFile: vi.fn(async () => singleExport),
     reimportAs: vi.fn(async () => ({ ...singleExport, name: 'budget.csv (again)' })),
+    reopen: vi.fn(async () => ({ ...singleExport, name: 'budget.csv (reopened)' })),
     ...over,
   };
 }
@@ -73,6 +74,36 @@ describe('project store', () => {
     await store.getState().openFile();
     expect(a.openFile).toHaveBeenNthCalledWith(1, { folder: true });
     expect(a.openFile).toHaveBeenNthCalledWith(2, undefined);
+  });
+
+  it('import options: sent with the next file, and a change reads the last file again with them', async () => {
+    const a = api();
+    const store = createProjectStore(a);
+    // Nothing open yet: the choice is only kept.
+    await store.getState().setImportChoices({ strict: true });
+    expect(a.reopen).not.toHaveBeenCalled();
+    await store.getState().openFile();
+    expect(a.openFile).toHaveBeenLastCalledWith({ strict: true });
+    // Unticking fill-down re-reads the file as it was opened, with both options.
+    await store.getState().setImportChoices({ fillDown: false });
+    expect(a.reopen).toHaveBeenLastCalledWith({ fillDown: false, strict: true });
+    expect(store.getState().lastImport?.name).toBe('budget.csv (reopened)');
+    // After "Read as", a change re-reads as that table; back to the defaults sends no flags.
+    await store.getState().reimportAs('budget');
+    expect(a.reimportAs).toHaveBeenLastCalledWith({ kind: 'budget', fillDown: false, strict: true });
+    await store.getState().setImportChoices({ fillDown: true, strict: false });
+    expect(a.reimportAs).toHaveBeenLastCalledWith({ kind: 'budget' });
+    expect(store.getState().importChoices).toEqual({ fillDown: true, strict: false });
+  });
+
+  it('a project read again with other options replaces the one on screen', async () => {
+    const reply: OpenFileReply = { name: 'district.xlsx', summary: { ...summary, districtName: 'Strict USD' }, reports: [], problems: [] };
+    const a = api({ reopen: vi.fn(async () => reply) });
+    const store = createProjectStore(a);
+    await store.getState().openDemo();
+    await store.getState().openFile();
+    await store.getState().setImportChoices({ strict: true });
+    expect(store.getState()).toMatchObject({ status: 'ready', source: 'district.xlsx', summary: { districtName: 'Strict USD' } });
   });
 
   it('turns a failed call into an error message, not an exception', async () => {

@@ -5,11 +5,19 @@ import { ProblemList } from './ProblemList';
 import { MappingDetails } from './MappingDetails';
 import { tableLabel } from './table-label';
 import { ReadAs } from './ReadAs';
+import { ImportChoices } from './ImportChoices';
+import { ImportNotes } from './ImportNotes';
 import { useProject } from '../../store';
 
 type Report = OpenFileReply['reports'][number];
 
 const MAX_ERRORS_SHOWN = 200;
+
+/** Whether the amount imported equals the file's own total (every valid amount on its data rows). */
+function tiesCell(t: Report['totals']): string {
+  if (t.ties === null || t.fileAmountCents === null) return '—';
+  return t.ties ? 'yes' : `no: file ${money(t.fileAmountCents)}`;
+}
 
 function ReportRow({ report }: { report: Report }) {
   return (
@@ -22,6 +30,7 @@ function ReportRow({ report }: { report: Report }) {
       <td className="num muted">{count(report.excluded)}</td>
       <td className="num" data-testid="report-amount">{report.totals.amountCents !== 0 ? money(report.totals.amountCents) : '—'}</td>
       <td className="num">{report.totals.fte !== 0 ? fte(report.totals.fte) : '—'}</td>
+      <td className={report.totals.ties === false ? 'text-warn' : undefined} data-testid="report-ties">{tiesCell(report.totals)}</td>
     </tr>
   );
 }
@@ -37,7 +46,7 @@ function ReportTable({ reports, collapsed }: { reports: Report[]; collapsed: boo
           <tr>
             <th>Sheet</th><th>Read as</th><th className="num">Rows</th><th className="num">Accepted</th>
             <th className="num">Rejected</th><th className="num">of which totals/footers</th>
-            <th className="num">Amount</th><th className="num">FTE</th>
+            <th className="num">Amount</th><th className="num">FTE</th><th>Ties to file</th>
           </tr>
         </thead>
         <tbody>{filled.map((r) => <ReportRow key={`${r.kind}:${r.sheet}`} report={r} />)}</tbody>
@@ -86,6 +95,8 @@ export function ImportPanel({ result, onClose }: { result: OpenFileReply; onClos
   const refused = isRefusedProject(result);
   // A single export (not a project, not a saved .steward file) can be read again as another table.
   const canReadAs = result.summary === null && !refused && !/\.steward$/i.test(result.name);
+  // Any file read through the importer can be read again with other import options.
+  const canChoose = !/\.steward$/i.test(result.name) && result.reports.length > 0;
   return (
     <section className="panel import-panel" aria-labelledby="import-title" data-testid="import-panel">
       <div className="panel-head">
@@ -97,6 +108,7 @@ export function ImportPanel({ result, onClose }: { result: OpenFileReply; onClos
           <button type="button" className="button button-quiet" onClick={onClose} aria-label="Close the import report">Close</button>
         </div>
       </div>
+      {canChoose && <ImportChoices busy={busy} />}
       {result.reports.length > 0 && (
         <>
           <p className="import-totals">
@@ -122,6 +134,7 @@ export function ImportPanel({ result, onClose }: { result: OpenFileReply; onClos
           <ul className="plain-list">{warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
         </details>
       )}
+      <ImportNotes reports={result.reports} limit={MAX_ERRORS_SHOWN} />
       <ReportErrors errors={errors} limit={MAX_ERRORS_SHOWN} />
     </section>
   );

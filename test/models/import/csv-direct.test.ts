@@ -12,7 +12,8 @@ import type { ImportOptions } from '../../../models/import/types';
  * property order, src) and the same report (counts, errors, warnings, totals) — or null, when the
  * grid path is taken instead. Checked on generated exports full of what real ones carry: title
  * rows, blank lines, totals and subtotals, footers, quoted cells, padded and blank cells, bad
- * amounts, short rows, keys shown once per group, three delimiters and both line endings.
+ * amounts, short rows, keys shown once per group, blank classification (object) cells, three
+ * delimiters and both line endings — with fill-down on and off, and with and without --strict.
  */
 
 const PREFIX = 100;
@@ -41,7 +42,7 @@ const goodCell = (c: number): fc.Arbitrary<string> => {
   switch (HEADER[c]) {
     case 'fiscal_year': return fc.constantFrom('2025', '2026', '2026', 'FY26', '2025-26');
     case 'fund_code': return fc.constantFrom('GEN', 'GEN', 'T1A', 'IDEAB', '110');
-    case 'object': return fc.constantFrom('salaries', 'benefits', 'purchased_services', 'supplies', '5110');
+    case 'object': return fc.constantFrom('salaries', 'benefits', 'purchased_services', 'supplies', '5110', '', '', ' ');
     case 'function': return fc.constantFrom('instruction', 'support', '1000', '');
     case 'site_id': return fc.constantFrom('101', '102', '103', '', '0104');
     case 'program': return fc.constantFrom('BASIC', 'SPED', 'EL', '');
@@ -87,12 +88,21 @@ describe('direct CSV import = grid import', () => {
     let direct = 0;
     let runs = 0;
     fc.assert(
-      fc.property(exportText, fc.constantFrom<ImportOptions>({ kind: 'budget' }, {}, { kind: 'budget', set: { fund_code: 'GEN' } }, { kind: 'budget', map: { amount: 'fte' } }, { kind: 'budget', set: { fiscal_year: '2026', fund_code: 'GEN' } }), (text, opts) => {
+      fc.property(exportText, fc.constantFrom<ImportOptions>(
+        { kind: 'budget' }, {}, { kind: 'budget', set: { fund_code: 'GEN' } }, { kind: 'budget', map: { amount: 'fte' } }, { kind: 'budget', set: { fiscal_year: '2026', fund_code: 'GEN' } },
+        { kind: 'budget', strict: true }, { kind: 'budget', fillDown: false }, { kind: 'budget', strict: true, fillDown: false }, { strict: true, set: { fiscal_year: '2026' } },
+      ), (text, opts) => {
         runs++;
         if (agrees(text, opts)) direct++;
+        // Whichever path: a blank object is kept as "unclassified" (listed), or with strict rejected.
+        const { report } = gridPath(text, 'export.csv', opts).imported;
+        expect(report.accepted + report.rejected).toBe(report.rows);
+        if (opts.strict) expect(report.unclassified).toBe(0);
+        else expect(report.errors.some((e) => e.reason === 'missing object')).toBe(false);
+        expect(report.rowWarnings.length).toBe(report.unclassified);
       }),
       // No shrinking: a counterexample of 200 rows is readable as it is, and shrinking one takes minutes.
-      { numRuns: 150, seed: 20261123, endOnFailure: true },
+      { numRuns: 200, seed: 20261123, endOnFailure: true },
     );
     // Most generated files must really go the direct way, or the property says little.
     expect(direct).toBeGreaterThan(runs * 0.5);

@@ -17,7 +17,7 @@ describe('fill-down of optional key columns', () => {
     expect(rows.map((r) => r.role)).toEqual(['teacher', undefined, undefined]);
   });
 
-  it('still fills a required key shown once per group', () => {
+  it('does not fill a required key from the row above without a report layout: the blank is rejected', () => {
     const grid: Grid = { file: 'budget.csv', sheet: 'Budget', rows: [
       ['fiscal_year', 'fund_code', 'object', 'amount', 'description'],
       ['2026', 'GEN', 'supplies', '100.00', 'Paper'],
@@ -25,7 +25,11 @@ describe('fill-down of optional key columns', () => {
       ['2026', 'T1A', 'supplies', '20.00', 'Books'],
       ['2026', '', 'supplies', '5.00', 'Pens'],
     ] };
-    const { rows } = importTable([grid], { kind: 'budget' });
-    expect(rows.map((r) => r.fund_code)).toEqual(['GEN', 'GEN', 'T1A', 'T1A']);
+    // Two groups of two lines, no subtotal rows, no merges: nothing shows that GEN is printed once
+    // for a block (issue 12 §2), so the blank fund codes are missing data, named by row.
+    const { rows, report } = importTable([grid], { kind: 'budget' });
+    expect(rows.map((r) => r.fund_code)).toEqual(['GEN', 'T1A']);
+    expect(report.errors.map((e) => [e.row, e.column, e.reason])).toEqual([[3, 'fund_code', 'missing fund_code'], [5, 'fund_code', 'missing fund_code']]);
+    expect(report.filledDown).toEqual([]);
   });
 });

@@ -73,6 +73,7 @@ describe('importTable: budget exports', () => {
       [null, '51100', 'Orphan line after a total', '5'],
       ['T1A', '51100', 'Title I teachers', '40'],
       [null, '52100', null, '4'],
+      ['T1A Total', null, null, '44'],
     ]);
     const { rows, report } = importTable([g], { kind: 'budget', set: { fiscal_year: '2026' } });
     expect(rows.map((r) => [r.fund_code, r.object])).toEqual([
@@ -80,6 +81,8 @@ describe('importTable: budget exports', () => {
     ]);
     // The line after "GEN Total" has no group start above it: rejected, not given GEN.
     expect(report.errors.find((e) => e.row === 6)).toMatchObject({ column: 'Fund', reason: 'missing fund_code' });
+    // Each fill is reported: Fund on rows 3–4 and 8, shown once per group and closed by "… Total" rows.
+    expect(report.filledDown).toEqual([{ sheet: 'Sheet1', column: 'Fund', field: 'fund_code', count: 3, rows: [[3, 4], [8, 8]], via: 'subtotals' }]);
     expect(report.accepted + report.rejected).toBe(report.rows);
   });
 
@@ -148,7 +151,7 @@ describe('importTable: budget exports', () => {
     const { rows, report } = importTable([g], { kind: 'positions' });
     expect(report.headerRow).toEqual({ Sheet1: 2 });
     expect(rows.map((r) => [r.position_id, r.fte, r.salary])).toEqual([['P1', 1, 6000000], ['P2', 0.5, 1500050]]);
-    expect(report.totals).toEqual({ amountCents: 7500050, fte: 1.5 });
+    expect(report.totals).toEqual({ amountCents: 7500050, fte: 1.5, fileAmountCents: 7500050, ties: true });
     const vertical = grid([
       ['School Code', 'Enrollment', null],
       [null, 'Grade', 'Students'],
