@@ -6,8 +6,6 @@ import type { Channel, StewardApi } from './ipc-contract';
  */
 export const API_CHANNELS = {
   appVersion: 'app:version',
-  openDemo: 'project:open-demo',
-  openFile: 'project:open-file',
-  reimportAs: 'project:reimport-as',
-  reopen: 'project:reopen',
+  openFile: 'file:open',
+  saveFile: 'file:save',
 } as const satisfies Record<keyof StewardApi, Channel>;

@@ -1,92 +1,52 @@
-import { gate } from '../models/project/gate';
-import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Project } from '../models/project/project';
-import type { ReadResult } from '../models/import/types';
-import type { CheckedProject } from '../models/project/open';
-import type { AppVersion, ImportFlags, OpenFileReply } from './ipc-contract';
+import type { AppVersion, ChosenFiles, SavedFile } from './ipc-contract';
 import type { Handlers } from './ipc-guard';
-import { summariseProject } from './project-summary';
-import { importGridsAs, importSingleTables, looksLikeProject } from './open-grids';
 
-// What each IPC channel does, as plain functions with their side effects passed in (the dialog,
-// the file loader). No Electron import: tested under Node in test/electron/.
-
-/** What host/project-io.ts loadProject gives back (declared here so this file imports no host code). */
-export interface LoadedProject extends CheckedProject {
-  source: 'workbook' | 'csv-folder' | 'steward';
-}
+// What each IPC channel does, as plain functions with their side effects passed in (dialogs, the
+// file system). No Electron import: tested under Node in test/electron/. The main process only
+// moves bytes: opening, checking and computing happen in the renderer's engine worker.
 
 export interface HandlerDeps {
   versions: AppVersion;
-  demoProject(): Project;
-  /**
-   * host/project-io.ts loadProject: a workbook, a CSV folder or a .steward file. `flags` are the
-   * import panel's options (fill-down, strict), for projectFromGrids; a loader that takes none
-   * imports with the defaults.
-   */
-  loadProject(path: string, flags?: ImportFlags): Promise<LoadedProject>;
-  /** host/read-file.ts readFileGrids, for a file that is one export rather than a workbook. */
-  readGrids?(path: string): Promise<ReadResult>;
   /** The main-side open dialog; null when cancelled. The renderer never supplies a path. */
   chooseFile(opts: { folder: boolean }): Promise<string | null>;
+  /** The main-side save dialog, starting at `suggestedName`; null when cancelled. */
+  chooseSavePath(suggestedName: string): Promise<string | null>;
+  /** A file's bytes (with the size cap), or every readable file of a folder (host/files.ts). */
+  readChosen(path: string): Promise<{ name: string; bytes: Uint8Array }[]>;
+  /** Writes atomically, keeping the previous version as a backup (host/save-file.ts). */
+  saveBytes(path: string, bytes: Uint8Array): Promise<void>;
 }
 
-export function createHandlers(deps: HandlerDeps): Handlers {
-  // The file the user chose last, so "Read as" can re-read it; the renderer never holds the path.
-  let lastPath: string | null = null;
+/** Paths stay in the main process; the renderer holds an opaque token for each file it opened or saved. */
+export class PathTokens {
+  private readonly paths = new Map<string, string>();
+  private next = 1;
+  token(path: string): string {
+    for (const [t, p] of this.paths) if (p === path) return t;
+    const t = `f${this.next++}`;
+    this.paths.set(t, path);
+    return t;
+  }
+  path(token: string | undefined): string | undefined {
+    return token === undefined ? undefined : this.paths.get(token);
+  }
+}
+
+export function createHandlers(deps: HandlerDeps, tokens = new PathTokens()): Handlers {
   return {
     'app:version': async () => deps.versions,
-    'project:open-demo': async () => summariseProject(deps.demoProject()),
-    'project:open-file': async (request) => {
+    'file:open': async (request): Promise<ChosenFiles | null> => {
       const path = await deps.chooseFile({ folder: request?.folder === true });
       if (path === null) return null;
-      lastPath = path;
-      return openPath(path, deps, flagsOf(request));
+      return { name: basename(path), token: tokens.token(path), files: await deps.readChosen(path) };
     },
-    'project:reimport-as': async (request) => {
-      if (lastPath === null || !deps.readGrids) return null;
-      const name = basename(lastPath);
-      try {
-        const read = await deps.readGrids(lastPath);
-        return { name, ...importGridsAs(read.grids, name, request.kind, flagsOf(request)) };
-      } catch (err) {
-        return failure(name, err);
-      }
+    'file:save': async (request): Promise<SavedFile | null> => {
+      const known = request.saveAs ? undefined : tokens.path(request.token);
+      const path = known ?? (await deps.chooseSavePath(request.suggestedName));
+      if (path === null || path === undefined) return null;
+      await deps.saveBytes(path, request.bytes);
+      return { name: basename(path), token: tokens.token(path) };
     },
-    'project:reopen': async (request) => (lastPath === null ? null : openPath(lastPath, deps, flagsOf(request))),
   };
-}
-
-function failure(name: string, err: unknown): OpenFileReply {
-  const message = err instanceof Error ? err.message : String(err);
-  return { name, summary: null, reports: [], problems: [{ severity: 'error', table: 'project', file: name, message }] };
-}
-
-/** The import options in a request, and nothing else (no folder, no kind). */
-function flagsOf(request: ImportFlags | undefined): ImportFlags {
-  const out: ImportFlags = {};
-  if (request?.fillDown !== undefined) out.fillDown = request.fillDown;
-  if (request?.strict !== undefined) out.strict = request.strict;
-  return out;
-}
-
-/** Loads what the user chose; every failure a user can fix comes back as a problem, not a throw. */
-export async function openPath(path: string, deps: Pick<HandlerDeps, 'loadProject' | 'readGrids'>, flags: ImportFlags = {}): Promise<OpenFileReply> {
-  const name = basename(path);
-  try {
-    const loaded = await (Object.keys(flags).length > 0 ? deps.loadProject(path, flags) : deps.loadProject(path));
-    // The same gate as every CLI command: a project with errors shows its problems, never figures.
-    const gated = gate(loaded, 'validate', name);
-    if (loaded.project) {
-      return { name, summary: gated.ok ? summariseProject(gated.project) : null, reports: loaded.reports, problems: gated.problems };
-    }
-    if (loaded.source !== 'steward' && deps.readGrids && (await stat(path)).isFile()) {
-      const read = await deps.readGrids(path);
-      if (!looksLikeProject(read.grids)) return { name, ...importSingleTables(read.grids, name, flags) };
-    }
-    return { name, summary: null, reports: loaded.reports, problems: gated.problems };
-  } catch (err) {
-    return failure(name, err);
-  }
 }

@@ -1,6 +1,7 @@
 // Electron main process: a thin shell. It opens one locked-down window on the built renderer,
-// answers the IPC contract through ipc-guard (sender check → payload validation → plain handler)
-// and does nothing else. All logic lives in handlers.ts and the models, tested under Node.
+// answers the IPC contract through ipc-guard (sender check → payload validation → plain handler):
+// dialogs and bytes in and out, nothing else. Projects are opened, checked and computed in the
+// renderer's engine worker, the same code as the browser build.
 import { app, BrowserWindow, dialog, ipcMain, session, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -9,9 +10,8 @@ import { CHANNELS } from './ipc-contract';
 import { dispatch, isTrustedSender, type SenderPolicy } from './ipc-guard';
 import { createHandlers } from './handlers';
 import { contentSecurityPolicy } from './csp';
-import { demoProject } from '../models/demo/district';
-import { loadProject } from '../host/project-io';
-import { readFileGrids } from '../host/read-file';
+import { readChosen } from '../host/files';
+import { writeFileAtomic } from '../host/write-workbook';
 
 // build/electron/main.cjs → build/web/index.html and build/electron/preload.cjs.
 const INDEX_HTML = path.join(__dirname, '..', 'web', 'index.html');
@@ -48,6 +48,16 @@ async function chooseFile(opts: { folder: boolean }): Promise<string | null> {
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+async function chooseSavePath(suggestedName: string): Promise<string | null> {
+  const options: Electron.SaveDialogOptions = {
+    title: 'Save the project',
+    defaultPath: suggestedName,
+    filters: [{ name: 'Steward project', extensions: ['steward'] }, { name: 'Excel workbook', extensions: ['xlsx'] }],
+  };
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
 function registerIpc(): void {
   const handlers = createHandlers({
     versions: {
@@ -56,10 +66,10 @@ function registerIpc(): void {
       chrome: process.versions.chrome ?? null,
       node: process.versions.node ?? null,
     },
-    demoProject: () => demoProject(),
-    loadProject,
-    readGrids: (p) => readFileGrids(p),
     chooseFile,
+    chooseSavePath,
+    readChosen: (p) => readChosen(p),
+    saveBytes: (p, bytes) => writeFileAtomic(p, bytes),
   });
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, ...args: unknown[]) =>

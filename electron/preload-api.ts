@@ -12,9 +12,7 @@ export function buildStewardApi(invoke: Invoke): StewardApi {
   const call = <T>(channel: string, ...args: unknown[]) => invoke(channel, ...args) as Promise<T>;
   return {
     appVersion: () => call(API_CHANNELS.appVersion),
-    openDemo: () => call(API_CHANNELS.openDemo),
     openFile: (request) => call(API_CHANNELS.openFile, request),
-    reimportAs: (request) => call(API_CHANNELS.reimportAs, request),
-    reopen: (request) => call(API_CHANNELS.reopen, request),
+    saveFile: (request) => call(API_CHANNELS.saveFile, request),
   };
 }

@@ -1,30 +1,70 @@
 import { useEffect } from 'react';
-import { projectStore, useProject } from './store';
-import { Toolbar } from './features/shell/Toolbar';
+import { appStore, SCREENS, useApp, type Screen } from './store';
+import { TitleBar } from './features/shell/TitleBar';
+import { Sidebar } from './features/shell/Sidebar';
 import { Footer } from './features/shell/Footer';
-import { Overview } from './features/overview/Overview';
-import { ImportPanel } from './features/import/ImportPanel';
+import { useShortcuts } from './features/shell/useShortcuts';
+import { OverviewScreen } from './features/overview';
+import { DataScreen } from './features/data';
+import { ImportScreen } from './features/import';
+import { ComingScreen } from './features/coming';
+import { Loading } from './ui/Loading';
+
+/** The screen a location hash names (#data → Data), or Overview. */
+function screenOfHash(hash: string): Screen {
+  const name = hash.replace(/^#/, '').toLowerCase();
+  return SCREENS.find((s) => s.toLowerCase() === name) ?? 'Overview';
+}
+
+function CurrentScreen({ screen }: { screen: Screen }) {
+  switch (screen) {
+    case 'Overview': return <OverviewScreen />;
+    case 'Data': return <DataScreen />;
+    case 'Import': return <ImportScreen />;
+    default: return <ComingScreen screen={screen} />;
+  }
+}
 
 export function App() {
-  const summary = useProject((s) => s.summary);
-  const source = useProject((s) => s.source);
-  const status = useProject((s) => s.status);
-  const error = useProject((s) => s.error);
-  const lastImport = useProject((s) => s.lastImport);
+  const screen = useApp((s) => s.screen);
+  const error = useApp((s) => s.error);
+  const loading = useApp((s) => (s.project !== null ? s.loading : null));
+  const title = useApp((s) => `${s.project && s.version !== s.savedVersion ? '• ' : ''}${s.project ? `${s.name} — ` : ''}Steward`);
+  useShortcuts();
+
+  // The hash is the screen: links in the sidebar, back and forward, a reload keep the place.
+  useEffect(() => {
+    const sync = () => appStore.getState().setScreen(screenOfHash(window.location.hash));
+    sync();
+    window.addEventListener('hashchange', sync);
+    return () => window.removeEventListener('hashchange', sync);
+  }, []);
 
   // Steward opens on the demo district, so a first run shows real figures straight away.
   useEffect(() => {
-    if (projectStore.getState().status === 'idle') void projectStore.getState().openDemo();
+    if (appStore.getState().status === 'idle' && appStore.getState().project === null) void appStore.getState().openDemo();
   }, []);
+
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
+  // A screen chosen by the app (the Import report after opening a file) shows in the address too.
+  useEffect(() => {
+    if (screenOfHash(window.location.hash) !== screen) window.history.replaceState(null, '', `#${screen.toLowerCase()}`);
+  }, [screen]);
 
   return (
     <div className="app">
-      <Toolbar busy={status === 'loading'} />
-      <main className="content" aria-busy={status === 'loading'}>
-        {error && <div className="banner banner-error" role="alert">{error}</div>}
-        {lastImport && <ImportPanel result={lastImport} onClose={() => projectStore.getState().closeImport()} />}
-        {summary ? <Overview summary={summary} source={source} /> : status === 'loading' && <p className="muted">Loading…</p>}
-      </main>
+      <TitleBar />
+      <div className="shell">
+        <Sidebar />
+        <main className="content" aria-busy={loading !== null} aria-label={screen}>
+          {error && <div className="banner banner-error" role="alert">{error}</div>}
+          {loading && <Loading text={loading} />}
+          <CurrentScreen screen={screen} />
+        </main>
+      </div>
       <Footer />
     </div>
   );

@@ -20,6 +20,8 @@ export interface CheckedProject {
   reports: ImportReport[];
   /** Every problem: whole-sheet, row (from the reports) and cross-table, in that order. */
   problems: Problem[];
+  /** Of `problems`, those of the reading itself (sheets, rows left out, import notices): they stay with the project after it is opened, while the cross-table ones are checked again after every edit. */
+  importProblems: Problem[];
   /** Tables the file has no sheet for (read as empty). Empty for a saved .steward project. */
   missing: TableKind[];
 }
@@ -28,19 +30,21 @@ export interface CheckedProject {
 export function checkGrids(grids: readonly Grid[], file: string, opts: ImportOptions = {}): CheckedProject {
   const r = projectFromGrids(grids, file, opts);
   // Rows left out are errors; rows kept as unclassified, columns filled down and totals that do not tie are warnings.
-  const problems = [...r.problems, ...reportProblems(r.reports), ...r.reports.flatMap((rep) => importNotices(rep, money))];
+  const importProblems = [...r.problems, ...reportProblems(r.reports), ...r.reports.flatMap((rep) => importNotices(rep, money))];
+  const problems = [...importProblems];
   if (r.project) problems.push(...withFile(validateProject(r.project), file));
-  return { project: r.project, reports: r.reports, problems, missing: r.missing };
+  return { project: r.project, reports: r.reports, problems, importProblems, missing: r.missing };
 }
 
 /** A project already in memory (a saved .steward file, the built-in demo). */
 export function checkProject(project: Project, file: string): CheckedProject {
-  return { project, reports: [], problems: withFile(validateProject(project), file), missing: [] };
+  return { project, reports: [], problems: withFile(validateProject(project), file), importProblems: [], missing: [] };
 }
 
 /** A project that could not be opened at all: one error saying why. */
 export function unopened(file: string, message: string): CheckedProject {
-  return { project: null, reports: [], problems: [{ severity: 'error', table: 'project', file, message }], missing: [] };
+  const problems: Problem[] = [{ severity: 'error', table: 'project', file, message }];
+  return { project: null, reports: [], problems, importProblems: problems, missing: [] };
 }
 
 function withFile(problems: Problem[], file: string): Problem[] {

@@ -1,7 +1,7 @@
 import './register';
 import { Bar } from 'react-chartjs-2';
 import type { ChartOptions } from 'chart.js';
-import type { ProjectSummary } from '../../electron/ipc-contract';
+import type { ProjectSummary } from '../../models/project/summary';
 import { compactDollars, money } from '../format';
 import { PALETTE } from './palette';
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { demoProject } from '../../models/demo/district';
 import { readBytes } from '../../models/import/read/index';
-import { openGrids } from '../../electron/open-grids';
+import { openGrids } from '../../models/project/open-file';
 import { count, dollars, fiscalYear, fte } from '../../renderer/format';
 
 function demoExpectations() {
@@ -42,7 +42,7 @@ function fileExpectations(path: string) {
     rejected: count(sum((r) => r.rejected)),
     reports: opened.reports.filter((r) => r.rows > 0 || r.errors.length > 0).length,
     problems: opened.problems.length,
-    isProject: opened.summary !== null,
+    isProject: opened.kind === 'project',
   };
 }
 

@@ -7,7 +7,7 @@ import type { TrialJob, TrialReply } from '../../host/monte-carlo-protocol';
 import { runTrials } from '../../models/forecast/monte-carlo';
 import { prepareTrials } from '../../models/forecast/trials';
 import { CHANNELS } from '../../electron/ipc-contract';
-import { summariseProject } from '../../electron/project-summary';
+import { summariseProject } from '../../models/project/summary';
 import { demoProject } from '../../models/demo/district';
 
 // Runs electron/build.mjs (esbuild, ~1 s) and checks the bundles electron-builder packs.

@@ -61,10 +61,8 @@ function fakeHandlers() {
   });
   const handlers = {
     'app:version': record('app:version', { app: '0.1.0', electron: null, chrome: null, node: null }),
-    'project:open-demo': record('project:open-demo', {}),
-    'project:open-file': record('project:open-file', null),
-    'project:reimport-as': record('project:reimport-as', null),
-    'project:reopen': record('project:reopen', null),
+    'file:open': record('file:open', null),
+    'file:save': record('file:save', null),
   } as unknown as Handlers;
   return { handlers, calls };
 }
@@ -72,58 +70,54 @@ function fakeHandlers() {
 describe('dispatch', () => {
   it('calls the handler for a trusted sender and a valid payload', async () => {
     const { handlers, calls } = fakeHandlers();
-    await dispatch('project:open-file', INDEX, [{ folder: true }], handlers, filePolicy);
-    await dispatch('project:open-file', INDEX, [], handlers, filePolicy);
-    await dispatch('project:open-file', INDEX, [undefined], handlers, filePolicy);
+    const bytes = new Uint8Array([1, 2, 3]);
+    await dispatch('file:open', INDEX, [{ folder: true }], handlers, filePolicy);
+    await dispatch('file:open', INDEX, [], handlers, filePolicy);
+    await dispatch('file:open', INDEX, [undefined], handlers, filePolicy);
     await dispatch('app:version', INDEX, [], handlers, filePolicy);
-    await dispatch('project:reimport-as', INDEX, [{ kind: 'positions' }], handlers, filePolicy);
-    await dispatch('project:reimport-as', INDEX, [{ kind: 'budget', strict: true, fillDown: false }], handlers, filePolicy);
-    await dispatch('project:reopen', INDEX, [{ fillDown: false }], handlers, filePolicy);
-    await dispatch('project:open-file', INDEX, [{ strict: true }], handlers, filePolicy);
+    await dispatch('file:save', INDEX, [{ suggestedName: 'district.steward', bytes, saveAs: true }], handlers, filePolicy);
+    await dispatch('file:save', INDEX, [{ token: 'f1', suggestedName: 'district.steward', bytes, saveAs: false }], handlers, filePolicy);
     expect(calls).toEqual([
-      { channel: 'project:open-file', request: { folder: true } },
-      { channel: 'project:open-file', request: undefined },
-      { channel: 'project:open-file', request: undefined },
+      { channel: 'file:open', request: { folder: true } },
+      { channel: 'file:open', request: undefined },
+      { channel: 'file:open', request: undefined },
       { channel: 'app:version', request: undefined },
-      { channel: 'project:reimport-as', request: { kind: 'positions' } },
-      { channel: 'project:reimport-as', request: { kind: 'budget', strict: true, fillDown: false } },
-      { channel: 'project:reopen', request: { fillDown: false } },
-      { channel: 'project:open-file', request: { strict: true } },
+      { channel: 'file:save', request: { suggestedName: 'district.steward', bytes, saveAs: true } },
+      { channel: 'file:save', request: { token: 'f1', suggestedName: 'district.steward', bytes, saveAs: false } },
     ]);
   });
 
   it('refuses an untrusted sender before looking at the payload', async () => {
     const { handlers, calls } = fakeHandlers();
-    await expect(dispatch('project:open-demo', 'https://evil.example/', [], handlers, filePolicy)).rejects.toBeInstanceOf(IpcRefused);
-    await expect(dispatch('project:open-demo', undefined, [], handlers, filePolicy)).rejects.toBeInstanceOf(IpcRefused);
+    await expect(dispatch('file:open', 'https://evil.example/', [], handlers, filePolicy)).rejects.toBeInstanceOf(IpcRefused);
+    await expect(dispatch('file:open', undefined, [], handlers, filePolicy)).rejects.toBeInstanceOf(IpcRefused);
     expect(calls).toEqual([]);
   });
 
   const polluted = JSON.parse('{"__proto__": {"polluted": true}}') as unknown;
+  const bytes = new Uint8Array([1]);
   it.each<[string, string, unknown[]]>([
-    ['a path smuggled into open-file', 'project:open-file', [{ path: '/etc/passwd' }]],
-    ['a path string as the payload', 'project:open-file', ['/etc/passwd']],
-    ['folder as a string', 'project:open-file', [{ folder: 'true' }]],
-    ['folder as a number', 'project:open-file', [{ folder: 1 }]],
-    ['an extra key beside folder', 'project:open-file', [{ folder: false, path: 'C:\\Windows\\win.ini' }]],
-    ['a prototype-pollution payload', 'project:open-file', [polluted]],
-    ['an array', 'project:open-file', [[true]]],
-    ['null', 'project:open-file', [null]],
-    ['two arguments', 'project:open-file', [{ folder: true }, '/etc/passwd']],
-    ['a payload where none is taken', 'project:open-demo', [{ seed: 1 }]],
+    ['a path smuggled into open', 'file:open', [{ path: '/etc/passwd' }]],
+    ['a path string as the payload', 'file:open', ['/etc/passwd']],
+    ['folder as a string', 'file:open', [{ folder: 'true' }]],
+    ['folder as a number', 'file:open', [{ folder: 1 }]],
+    ['an extra key beside folder', 'file:open', [{ folder: false, path: 'C:\\Windows\\win.ini' }]],
+    ['a prototype-pollution payload', 'file:open', [polluted]],
+    ['an array', 'file:open', [[true]]],
+    ['null', 'file:open', [null]],
+    ['two arguments', 'file:open', [{ folder: true }, '/etc/passwd']],
     ['a string where none is taken', 'app:version', ['x']],
-    ['a function-like object', 'project:open-demo', [{ then: 'x' }]],
-    ['a huge string', 'project:open-demo', ['x'.repeat(1_000_000)]],
-    ['reimport with no table', 'project:reimport-as', []],
-    ['reimport as an unknown table', 'project:reimport-as', [{ kind: 'passwords' }]],
-    ['reimport as __proto__', 'project:reimport-as', [{ kind: '__proto__' }]],
-    ['reimport as a table name with a path', 'project:reimport-as', [{ kind: 'budget', path: '/etc/passwd' }]],
-    ['reimport kind as a number', 'project:reimport-as', [{ kind: 1 }]],
-    ['reimport kind in the wrong case', 'project:reimport-as', [{ kind: 'BUDGET' }]],
-    ['strict as a string', 'project:reopen', [{ strict: 'yes' }]],
-    ['fillDown as a number', 'project:open-file', [{ fillDown: 0 }]],
-    ['reopen with a path', 'project:reopen', [{ path: '/etc/passwd' }]],
-    ['reopen with no payload', 'project:reopen', []],
+    ['a huge string', 'app:version', ['x'.repeat(1_000_000)]],
+    ['save with no payload', 'file:save', []],
+    ['save with a path', 'file:save', [{ path: '/etc/passwd', suggestedName: 'a.steward', bytes, saveAs: false }]],
+    ['save with a name holding a path', 'file:save', [{ suggestedName: '../../.bashrc', bytes, saveAs: true }]],
+    ['save with a Windows path as the name', 'file:save', [{ suggestedName: 'C:\\Users\\x\\a.steward', bytes, saveAs: true }]],
+    ['save with an overlong name', 'file:save', [{ suggestedName: 'x'.repeat(300), bytes, saveAs: true }]],
+    ['save with text instead of bytes', 'file:save', [{ suggestedName: 'a.steward', bytes: 'AAAA', saveAs: true }]],
+    ['save with an array instead of bytes', 'file:save', [{ suggestedName: 'a.steward', bytes: [1, 2], saveAs: true }]],
+    ['save with saveAs as a string', 'file:save', [{ suggestedName: 'a.steward', bytes, saveAs: 'yes' }]],
+    ['save with a huge token', 'file:save', [{ token: 'x'.repeat(100), suggestedName: 'a.steward', bytes, saveAs: false }]],
+    ['save as a prototype-pollution payload', 'file:save', [polluted]],
   ])('refuses %s', async (_name, channel, args) => {
     const { handlers, calls } = fakeHandlers();
     await expect(dispatch(channel as never, INDEX, args, handlers, filePolicy)).rejects.toBeInstanceOf(IpcRefused);

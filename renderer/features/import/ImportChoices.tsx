@@ -1,5 +1,5 @@
-import { projectStore, useProject } from '../../store';
-import type { ImportChoices as Choices } from '../../store/project-store';
+import { appStore, useApp } from '../../store';
+import type { ImportChoices as Choices } from '../../store/import-slice';
 
 /**
  * How the file is read: fill down keys shown once per group (default on; the CLI's --no-fill-down
@@ -7,8 +7,8 @@ import type { ImportChoices as Choices } from '../../store/project-store';
  * "unclassified"; the CLI's --strict). Changing either reads the file again.
  */
 export function ImportChoices({ busy }: { busy: boolean }) {
-  const choices = useProject((s) => s.importChoices);
-  const set = (change: Partial<Choices>) => void projectStore.getState().setImportChoices(change);
+  const choices = useApp((s) => s.importChoices);
+  const set = (change: Partial<Choices>) => void appStore.getState().setImportChoices(change);
   return (
     <div className="import-choices" role="group" aria-label="Import options">
       <label title="Where the sheet prints a key once per group (report layout with subtotal rows, merged cells or show-once runs), blanks below it take that key. Each fill is listed.">

@@ -1,8 +1,8 @@
-import type { OpenFileReply } from '../../../electron/ipc-contract';
+import type { OpenedFile } from '../../../models/project/open-file';
 import { filledDownText, unclassifiedText } from '../../../models/import/report-text';
 import { count, plural } from '../../format';
 
-type Report = OpenFileReply['reports'][number];
+type Report = OpenedFile['reports'][number];
 
 /**
  * What the import did to blank cells, said the same way as `steward import`: each column filled

@@ -1,15 +1,15 @@
-import type { OpenFileReply } from '../../../electron/ipc-contract';
+import type { OpenedFile } from '../../../models/project/open-file';
 import { count, fte, money, plural } from '../../format';
 import { ReportErrors } from './ReportErrors';
-import { ProblemList } from './ProblemList';
+import { ProblemList } from '../../ui/ProblemList';
 import { MappingDetails } from './MappingDetails';
 import { tableLabel } from './table-label';
 import { ReadAs } from './ReadAs';
 import { ImportChoices } from './ImportChoices';
 import { ImportNotes } from './ImportNotes';
-import { useProject } from '../../store';
+import { useApp } from '../../store';
 
-type Report = OpenFileReply['reports'][number];
+type Report = OpenedFile['reports'][number];
 
 const MAX_ERRORS_SHOWN = 200;
 
@@ -63,38 +63,34 @@ function ReportTable({ reports, collapsed }: { reports: Report[]; collapsed: boo
   );
 }
 
-function Outcome({ result }: { result: OpenFileReply }) {
+function Outcome({ result }: { result: OpenedFile }) {
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   const tag = (className: string, text: string) => <span className={`tag ${className}`} data-testid="import-outcome">{text}</span>;
-  if (result.summary) return tag('tag-ok', 'project opened');
-  if (result.reports.length === 0) return tag('tag-error', 'not imported');
-  // A project with errors is not opened: nothing is computed from it (the same gate as the CLI).
-  if (isRefusedProject(result)) return tag('tag-error', `not opened: ${count(errors)} ${plural(errors, 'error')}`);
+  if (result.kind === 'project') {
+    // A project with errors is opened (so they can be fixed) but nothing is computed from it.
+    return result.ok ? tag('tag-ok', 'project opened') : tag('tag-error', `opened with ${count(errors)} ${plural(errors, 'error')}`);
+  }
+  if (result.kind === 'failed') return tag('tag-error', 'not imported');
   return tag('', 'single export');
 }
 
-/** A district workbook with errors: read, checked, and not opened (the same gate as every CLI command). */
-function isRefusedProject(result: OpenFileReply): boolean {
-  return result.summary === null && result.reports.length > 1 && result.problems.some((p) => p.severity === 'error');
-}
-
 /** Problems not already listed as a report's row errors (a project's problems include them). */
-function otherProblems(result: OpenFileReply): OpenFileReply['problems'] {
+function otherProblems(result: OpenedFile): OpenedFile['problems'] {
   const rowErrors = new Set(result.reports.flatMap((r) => r.errors.map((e) => `${e.sheet}|${e.row}|${e.column}|${e.reason}`)));
   return result.problems.filter((p) => p.row === undefined || !rowErrors.has(`${p.sheet ?? ''}|${p.row}|${p.column ?? ''}|${p.message}`));
 }
 
 /** What happened to the file just opened: rows read/accepted/rejected per table, and why. */
-export function ImportPanel({ result, onClose }: { result: OpenFileReply; onClose: () => void }) {
+export function ImportPanel({ result, onClose }: { result: OpenedFile; onClose: () => void }) {
   const errors = result.reports.flatMap((r) => r.errors);
   const warnings = result.reports.flatMap((r) => r.warnings.map((w) => `${r.sheet}: ${w}`));
   const read = result.reports.reduce((n, r) => n + r.rows, 0);
   const accepted = result.reports.reduce((n, r) => n + r.accepted, 0);
   const rejected = result.reports.reduce((n, r) => n + r.rejected, 0);
-  const busy = useProject((s) => s.status === 'loading');
-  const refused = isRefusedProject(result);
+  const busy = useApp((s) => s.status === 'loading');
+  const refused = result.kind === 'project' && !result.ok;
   // A single export (not a project, not a saved .steward file) can be read again as another table.
-  const canReadAs = result.summary === null && !refused && !/\.steward$/i.test(result.name);
+  const canReadAs = result.kind !== 'project' && !/\.steward$/i.test(result.name);
   // Any file read through the importer can be read again with other import options.
   const canChoose = !/\.steward$/i.test(result.name) && result.reports.length > 0;
   return (
@@ -116,16 +112,16 @@ export function ImportPanel({ result, onClose }: { result: OpenFileReply; onClos
             <span><strong data-testid="import-accepted">{count(accepted)}</strong> accepted</span>
             <span className={rejected > 0 ? 'text-warn' : ''}><strong data-testid="import-rejected">{count(rejected)}</strong> rejected</span>
           </p>
-          <ReportTable reports={result.reports} collapsed={result.summary !== null && rejected === 0} />
+          <ReportTable reports={result.reports} collapsed={result.kind === 'project' && rejected === 0} />
         </>
       )}
       {refused && (
         <p className="banner banner-error" role="alert">
-          Nothing is computed from {result.name} until the errors below are fixed — the same check as <code>steward validate</code>.
+          No figures are computed from {result.name} until the errors below are fixed — the same check as <code>steward validate</code>.
         </p>
       )}
       <ProblemList problems={otherProblems(result)} />
-      {!result.summary && result.reports.length > 0 && result.reports.length <= 3 && (
+      {result.kind !== 'project' && result.reports.length > 0 && result.reports.length <= 3 && (
         result.reports.map((r) => <MappingDetails key={`${r.kind}:${r.sheet}`} report={r} />)
       )}
       {warnings.length > 0 && (

@@ -1,7 +1,7 @@
-import type { OpenFileReply } from '../../../electron/ipc-contract';
+import type { OpenedFile } from '../../../models/project/open-file';
 import { tableLabel } from './table-label';
 
-type Report = OpenFileReply['reports'][number];
+type Report = OpenedFile['reports'][number];
 
 const VIA: Record<string, string> = {
   exact: 'exact name', synonym: 'known synonym', shape: 'from the values', user: 'your choice',

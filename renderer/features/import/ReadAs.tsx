@@ -1,5 +1,5 @@
 import type { TableKind } from '../../../models/schema/tables';
-import { projectStore } from '../../store';
+import { appStore } from '../../store';
 import { tableLabel } from './table-label';
 
 /** The tables a single finance/HR export usually holds, in the order a user thinks of them. */
@@ -14,7 +14,7 @@ export function ReadAs({ current, busy }: { current: string | undefined; busy: b
         value={current ?? ''}
         disabled={busy}
         data-testid="read-as"
-        onChange={(e) => void projectStore.getState().reimportAs(e.target.value as TableKind)}
+        onChange={(e) => void appStore.getState().reimportAs(e.target.value as TableKind)}
       >
         {current === undefined && <option value="">choose a table…</option>}
         {current !== undefined && !CHOICES.includes(current as TableKind) && <option value={current}>{tableLabel(current)}</option>}

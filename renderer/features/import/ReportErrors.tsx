@@ -1,7 +1,7 @@
-import type { OpenFileReply } from '../../../electron/ipc-contract';
+import type { OpenedFile } from '../../../models/project/open-file';
 import { count, plural } from '../../format';
 
-type RowError = OpenFileReply['reports'][number]['errors'][number];
+type RowError = OpenedFile['reports'][number]['errors'][number];
 
 /** Rows left out on purpose (totals, subtotals, print footers) rather than for bad data. */
 const isExclusion = (e: RowError) => /^excluded\b/i.test(e.reason);

@@ -1,4 +1,4 @@
-import type { ProjectSummary } from '../../../electron/ipc-contract';
+import type { ProjectSummary } from '../../../models/project/summary';
 import { money, percent } from '../../format';
 
 export function FundTable({ summary }: { summary: ProjectSummary }) {

@@ -1,4 +1,4 @@
-import type { ProjectSummary } from '../../../electron/ipc-contract';
+import type { ProjectSummary } from '../../../models/project/summary';
 import { fiscalYear } from '../../format';
 import { TotalsCards } from './TotalsCards';
 import { FundTable } from './FundTable';

@@ -1,4 +1,4 @@
-import type { ProjectSummary } from '../../../electron/ipc-contract';
+import type { ProjectSummary } from '../../../models/project/summary';
 import { count, dollars, fteColumn, money } from '../../format';
 
 export function SiteTable({ summary }: { summary: ProjectSummary }) {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ProjectSummary } from '../../../electron/ipc-contract';
+import type { ProjectSummary } from '../../../models/project/summary';
 import { count, dollars, fiscalYear, fte, percent } from '../../format';
 
 function Card({ label, value, testId, children }: { label: string; value: string; testId: string; children?: ReactNode }) {

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../store';
+import { appHost } from '../../store';
 
-/** "Steward 0.1.0 · Electron 45.4.1" (or "· in the browser"), from the app:version channel. */
+/** "Steward 0.1.0 · Electron 45.4.1" (or "· in the browser"). */
 export function Footer() {
   const [text, setText] = useState('');
   useEffect(() => {
     let live = true;
-    api.appVersion().then((v) => {
+    appHost.version().then((v) => {
       if (live) setText(`Steward ${v.app} · ${v.electron ? `Electron ${v.electron}` : 'in the browser'}`);
     }, () => undefined);
     return () => {

@@ -1,5 +1,50 @@
-import type { Project } from '../models/project/project';
-import type { ProjectSummary } from './ipc-contract';
+import { z } from 'zod';
+import type { Project } from './project';
+
+const money = z.number().int();
+
+export const ProjectSummarySchema = z.object({
+  districtName: z.string(),
+  baseYear: z.number().int(),
+  horizonYears: z.number().int(),
+  totals: z.object({
+    /** Students enrolled in the base year. */
+    students: z.number().int().min(0),
+    sites: z.number().int().min(0),
+    positions: z.number().int().min(0),
+    vacantPositions: z.number().int().min(0),
+    fte: z.number().min(0),
+    /** Base-year budget, all funds (cents). */
+    budgetCents: money,
+    budgetLines: z.number().int().min(0),
+    /** Of budgetCents: funds marked restricted / not restricted / codes missing from Funds. */
+    restrictedCents: money,
+    unrestrictedCents: money,
+    unclassifiedCents: money,
+  }),
+  byFund: z.array(z.object({
+    fundCode: z.string(),
+    name: z.string(),
+    /** null when the code is used in Budget but missing from Funds. */
+    restricted: z.boolean().nullable(),
+    source: z.string().nullable(),
+    budgetCents: money,
+    availableCents: money.nullable(),
+  })),
+  bySite: z.array(z.object({
+    siteId: z.string(),
+    name: z.string(),
+    /** null when the id is used in Budget/Positions/Enrollment but missing from Sites. */
+    level: z.string().nullable(),
+    students: z.number().int().min(0),
+    fte: z.number().min(0),
+    budgetCents: money,
+  })),
+  /** Base-year lines with no site (central office, district-wide). */
+  districtWideBudgetCents: money,
+});
+export type ProjectSummary = z.infer<typeof ProjectSummarySchema>;
+
 
 // The totals the overview screen shows, computed once from a project. Pure (no Electron, no DOM)
 // so the main process and the in-browser API give the same figures. Money stays integer cents and

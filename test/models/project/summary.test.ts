@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { summariseProject } from '../../electron/project-summary';
-import { ProjectSummarySchema } from '../../electron/ipc-contract';
-import { demoProject } from '../../models/demo/district';
-import { tinyProject } from './project-fixture';
+import { summariseProject } from '../../../models/project/summary';
+import { ProjectSummarySchema } from '../../../models/project/summary';
+import { demoProject } from '../../../models/demo/district';
+import { tinyProject } from '../../electron/project-fixture';
 
 describe('summariseProject — hand-computed tiny project', () => {
   const s = summariseProject(tinyProject());

@@ -1,6 +1,4 @@
-import type { OpenFileReply } from '../../../electron/ipc-contract';
-
-type Problem = OpenFileReply['problems'][number];
+import type { Problem } from '../../models/project/problems';
 
 function where(p: Problem): string {
   const parts = [p.sheet ?? (p.table === 'project' ? p.file : p.table), p.row !== undefined ? `row ${p.row}` : '', p.column ? `column ${p.column}` : ''];
@@ -8,10 +6,10 @@ function where(p: Problem): string {
 }
 
 /** Problems that stopped or weaken the project (missing sheets, unknown site ids, …). */
-export function ProblemList({ problems }: { problems: Problem[] }) {
+export function ProblemList({ problems, testId = 'import-problems' }: { problems: Problem[]; testId?: string }) {
   if (problems.length === 0) return null;
   return (
-    <ul className="problems" data-testid="import-problems">
+    <ul className="problems" data-testid={testId}>
       {problems.map((p, i) => (
         <li key={i} className={`problem problem-${p.severity}`}>
           <span className="problem-severity">{p.severity}</span>

@@ -1,0 +1,71 @@
+import type { EngineOp, EngineReply, EngineRequest, RequestOf, ResultOf } from './protocol';
+
+/** Limits for untrusted files, matching the desktop import worker: big enough for any district export. */
+export const OPEN_LIMITS = { maxBytes: 100 * 1024 * 1024, timeoutMs: 60_000 };
+
+/** A request the worker refused because it no longer holds the version (the caller resends it in full). */
+export class StaleVersionError extends Error {}
+
+const newWorker = () => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'steward-engine' });
+
+/** Promise API over one worker: request ids, replies matched to them, errors as rejections. */
+class WorkerChannel {
+  private next = 1;
+  private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  constructor(readonly worker: Worker) {
+    worker.onmessage = (event: MessageEvent<EngineReply>) => {
+      const r = event.data;
+      const w = this.waiting.get(r.id);
+      if (!w) return;
+      this.waiting.delete(r.id);
+      if (r.ok) w.resolve(r.result);
+      else w.reject(r.stale ? new StaleVersionError(r.message) : new Error(r.message));
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.failAll(new Error(event.message || 'the engine worker stopped'));
+    };
+  }
+  call<K extends EngineOp>(op: K, request: RequestOf<K>, transfer: Transferable[] = []): Promise<ResultOf<K>> {
+    const id = this.next++;
+    return new Promise<ResultOf<K>>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ id, op, request } satisfies EngineRequest<K>, transfer);
+    });
+  }
+  failAll(err: Error): void {
+    for (const w of this.waiting.values()) w.reject(err);
+    this.waiting.clear();
+  }
+}
+
+/**
+ * The engine as the store sees it. One long-lived worker holds the project's versions and answers
+ * checks and (later) engine runs; every untrusted file is parsed in a fresh worker that is
+ * terminated when done or when it runs past the time limit.
+ */
+export class EngineClient {
+  private main: WorkerChannel | null = null;
+  private readonly channel = (): WorkerChannel => (this.main ??= new WorkerChannel(newWorker()));
+
+  call<K extends Exclude<EngineOp, 'open-files'>>(op: K, request: RequestOf<K>): Promise<ResultOf<K>> {
+    return this.channel().call(op, request);
+  }
+
+  /** Parses what the user chose, within the size and time limits. */
+  async open(request: RequestOf<'open-files'>, limits = OPEN_LIMITS): Promise<ResultOf<'open-files'>> {
+    const total = request.files.reduce((n, f) => n + f.bytes.byteLength, 0);
+    if (total > limits.maxBytes) throw new Error(`${request.name} is ${(total / 2 ** 20).toFixed(1)} MB; Steward opens files up to ${(limits.maxBytes / 2 ** 20).toFixed(0)} MB.`);
+    const channel = new WorkerChannel(newWorker());
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`Reading ${request.name} took longer than ${limits.timeoutMs / 1000} s and was stopped.`)), limits.timeoutMs);
+      });
+      return await Promise.race([channel.call('open-files', request, request.files.map((f) => f.bytes.buffer as ArrayBuffer)), timeout]);
+    } finally {
+      clearTimeout(timer);
+      channel.worker.terminate();
+    }
+  }
+}

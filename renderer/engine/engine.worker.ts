@@ -1,0 +1,22 @@
+/// <reference lib="webworker" />
+// The engine worker: the models run here, off the UI thread — the same code in the browser build
+// and in Electron's sandboxed renderer. A throw becomes an error reply, never a dead worker.
+import { createEngine, StaleVersion } from './handlers';
+import type { EngineReply, EngineRequest } from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const engine = createEngine();
+
+self.onmessage = (event: MessageEvent<EngineRequest>) => {
+  const { id, op, request } = event.data;
+  let reply: EngineReply;
+  try {
+    const result = (engine[op] as (r: unknown) => unknown)(request);
+    reply = { id, ok: true, result };
+  } catch (err) {
+    reply = { id, ok: false, message: err instanceof Error ? err.message : String(err), ...(err instanceof StaleVersion ? { stale: true } : {}) };
+  }
+  const transfer = reply.ok && reply.result instanceof Uint8Array ? [reply.result.buffer as ArrayBuffer] : [];
+  self.postMessage(reply, transfer);
+};

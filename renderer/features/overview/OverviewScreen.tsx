@@ -1,0 +1,42 @@
+import { fiscalYear } from '../../format';
+import { problemsOf, useApp, useAppShallow } from '../../store';
+import { EmptyState } from '../../ui/EmptyState';
+import { Loading } from '../../ui/Loading';
+import { ProblemList } from '../../ui/ProblemList';
+import { Overview } from './Overview';
+
+/** The district at a glance — only for a project with no errors (the same gate as every CLI command). */
+export function OverviewScreen() {
+  const s = useAppShallow((st) => ({ project: st.project, checked: st.checked, version: st.version, name: st.name, loading: st.loading }));
+  const problems = useAppShallow((st) => problemsOf(st));
+  const newProject = useApp((st) => st.newProject);
+  const openDemo = useApp((st) => st.openDemo);
+  if (!s.project) {
+    if (s.loading) return <Loading text={s.loading} />;
+    return (
+      <EmptyState title="No project open" testId="no-project">
+        <p>Open a district workbook, a folder of CSVs or a saved .steward project — or start from the demo district.</p>
+        <p><button type="button" className="button button-primary" onClick={() => void openDemo()}>Open the demo district</button>{' '}
+          <button type="button" className="button" onClick={() => newProject()}>New project</button></p>
+      </EmptyState>
+    );
+  }
+  const current = s.checked && s.checked.version === s.version ? s.checked : null;
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    return (
+      <section className="overview" aria-labelledby="district-name">
+        <div className="page-title">
+          <h1 id="district-name" data-testid="district-name">{s.project.settings.district_name}</h1>
+          <p className="muted">Base year {fiscalYear(s.project.settings.base_year)} · {s.name}</p>
+        </div>
+        <div className="banner banner-error" role="alert" data-testid="figures-withheld">
+          No figures are shown while the project has {errors.length} {errors.length === 1 ? 'error' : 'errors'} — the same check as <code>steward validate</code>. Fix them on the <a href="#data">Data</a> screen.
+        </div>
+        <div className="panel"><ProblemList problems={problems} /></div>
+      </section>
+    );
+  }
+  if (!current?.summary) return <Loading text={`Checking ${s.name}…`} />;
+  return <Overview summary={current.summary} source={s.name} />;
+}

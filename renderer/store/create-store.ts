@@ -1,0 +1,17 @@
+import { createStore } from 'zustand/vanilla';
+import { createImportSlice } from './import-slice';
+import { createProjectSlice } from './project-slice';
+import type { Services } from './services';
+import type { AppState } from './state';
+import { createUiSlice } from './ui-slice';
+
+/** One store from its slices, around the engine and host in use (real ones in the app, fakes in tests). */
+export function createAppStore(services: Services) {
+  return createStore<AppState>()((...a) => ({
+    ...createProjectSlice(services)(...a),
+    ...createImportSlice(services)(...a),
+    ...createUiSlice(...a),
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;

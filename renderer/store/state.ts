@@ -1,0 +1,6 @@
+import type { ImportSlice } from './import-slice';
+import type { ProjectSlice } from './project-slice';
+import type { UiSlice } from './ui-slice';
+
+/** The app's one store, built from typed slices (renderer/store/index.ts). */
+export type AppState = ProjectSlice & ImportSlice & UiSlice;
