@@ -7,7 +7,6 @@ import type { TrialJob, TrialReply } from '../../host/monte-carlo-protocol';
 import { runTrials } from '../../models/forecast/monte-carlo';
 import { prepareTrials } from '../../models/forecast/trials';
 import { CHANNELS } from '../../electron/ipc-contract';
-import { summariseProject } from '../../models/project/summary';
 import { demoProject } from '../../models/demo/district';
 
 // Runs electron/build.mjs (esbuild, ~1 s) and checks the bundles electron-builder packs.
@@ -68,14 +67,13 @@ describe('electron/build.mjs', () => {
   it('runs: the bundled main answers the contract under Node with a fake electron module', () => {
     const demoWorkbook = join(root, 'fixtures', 'demo', 'demo-district.xlsx');
     const stdout = execFileSync(process.execPath, [join(__dirname, 'bundle-smoke-runner.cjs'), root, demoWorkbook], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-    const out = JSON.parse(stdout) as { channels: string[]; version: { app: string }; demo: unknown; file: { name: string; summary: unknown }; refused: string };
+    const out = JSON.parse(stdout) as { channels: string[]; version: { app: string }; file: { name: string; token: string; files: { name: string; size: number; isBytes: boolean }[] }; refused: string };
     expect(out.channels).toEqual([...CHANNELS].sort());
     expect(out.version.app).toBe('0.0.0-smoke');
-    const demo = summariseProject(demoProject());
-    expect(out.demo).toEqual(demo);
-    // The open-file path went through the bundled worker (build/electron/parse-worker.cjs).
+    // The main process hands over the file's bytes, and a token instead of its path.
     expect(out.file.name).toBe('demo-district.xlsx');
-    expect(out.file.summary).toEqual(demo);
+    expect(out.file.token).toBe('f1');
+    expect(out.file.files).toEqual([{ name: 'demo-district.xlsx', size: statSync(demoWorkbook).size, isBytes: true }]);
     expect(out.refused).toMatch(/untrusted/);
   }, 60_000);
 });

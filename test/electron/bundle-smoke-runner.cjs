@@ -36,9 +36,8 @@ ready.then(() => ready).then(async () => {
   const out = {
     channels: [...handles.keys()].sort(),
     version: await handles.get('app:version')(own),
-    demo: await handles.get('project:open-demo')(own),
-    file: await handles.get('project:open-file')(own),
-    refused: await handles.get('project:open-demo')(evil).then(() => 'accepted', (e) => e.message),
+    file: await handles.get('file:open')(own).then((r) => ({ ...r, files: r.files.map((f) => ({ name: f.name, size: f.bytes.length, isBytes: f.bytes instanceof Uint8Array })) })),
+    refused: await handles.get('file:open')(evil).then(() => 'accepted', (e) => e.message),
   };
   process.stdout.write(JSON.stringify(out));
   process.exit(0);

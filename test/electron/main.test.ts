@@ -87,8 +87,8 @@ describe('electron/main.ts', () => {
     await expect(handle({ senderFrame: { url: indexUrl } }, { unexpected: true })).rejects.toThrow(/invalid request/);
   });
 
-  it('open-file with a cancelled dialog replies null', async () => {
-    await expect(fake.handles.get('project:open-file')!({ senderFrame: { url: indexUrl } })).resolves.toBeNull();
+  it('file:open with a cancelled dialog replies null', async () => {
+    await expect(fake.handles.get('file:open')!({ senderFrame: { url: indexUrl } })).resolves.toBeNull();
   });
 
   it('denies new windows, foreign navigation and webviews on every web contents', () => {

@@ -23,8 +23,8 @@ describe('preload API (window.steward)', () => {
 
   it('passes only the request object on, so the renderer cannot pick another channel or add arguments', async () => {
     await api.openFile!({ folder: true }, 'fs:read', '/etc/passwd');
-    await api.openDemo!('fs:read', '/etc/passwd');
-    expect(invoke.mock.calls).toEqual([['project:open-file', { folder: true }], ['project:open-demo']]);
+    await api.appVersion!('fs:read', '/etc/passwd');
+    expect(invoke.mock.calls).toEqual([['file:open', { folder: true }], ['app:version']]);
   });
 
   it('never hands over invoke itself', () => {
