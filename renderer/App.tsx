@@ -8,6 +8,7 @@ import { OverviewScreen } from './features/overview';
 import { DataScreen } from './features/data';
 import { ImportScreen } from './features/import';
 import { ComingScreen } from './features/coming';
+import { AllocateScreen } from './features/allocate';
 import { Loading } from './ui/Loading';
 
 /** The screen a location hash names (#data → Data), or Overview. */
@@ -21,6 +22,7 @@ function CurrentScreen({ screen }: { screen: Screen }) {
     case 'Overview': return <OverviewScreen />;
     case 'Data': return <DataScreen />;
     case 'Import': return <ImportScreen />;
+    case 'Allocate': return <AllocateScreen />;
     default: return <ComingScreen screen={screen} />;
   }
 }

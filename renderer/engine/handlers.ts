@@ -7,6 +7,7 @@ import type { Project } from '../../models/project/project';
 import { serialiseProject } from '../../models/project/steward-file';
 import { summariseProject } from '../../models/project/summary';
 import type { EngineOp, RequestOf, ResultOf } from './protocol';
+import { runAllocate } from './ops/allocate';
 
 /** Thrown when a request names a version the worker no longer holds: the client sends it in full. */
 export class StaleVersion extends Error {}
@@ -58,6 +59,7 @@ export function createEngine(keep = 8) {
       return result;
     },
     'serialise': (r) => new TextEncoder().encode(serialiseProject(at(r.version))),
+    'allocate': (r) => runAllocate(at(r.version), r.rules),
   };
   return handlers;
 }

@@ -4,6 +4,8 @@ import type { Problem } from '../../models/project/problems';
 import type { Project } from '../../models/project/project';
 import type { ProjectSummary } from '../../models/project/summary';
 import type { TableKind } from '../../models/schema/tables';
+import type { AllocationResult } from '../../models/allocate/allocate';
+import type { RuleSetChoice } from '../../models/allocate/choices';
 
 /**
  * The engine worker's requests and their results: one entry per operation, so a new screen adds
@@ -21,6 +23,8 @@ export interface EngineOps {
   'check': { request: { version: number; name: string }; result: { problems: Problem[]; ok: boolean; summary: ProjectSummary | null } };
   /** A version as a .steward file. */
   'serialise': { request: { version: number }; result: Uint8Array };
+  /** The allocation of a version under a rule set (the project's default when none is named), as `steward allocate --json`. */
+  'allocate': { request: { version: number; rules?: string }; result: { result: AllocationResult; choices: RuleSetChoice[] } };
 }
 
 export type EngineOp = keyof EngineOps;

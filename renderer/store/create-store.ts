@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { createImportSlice } from './import-slice';
 import { createProjectSlice } from './project-slice';
+import { createRunsSlice } from './runs-slice';
 import type { Services } from './services';
 import type { AppState } from './state';
 import { createUiSlice } from './ui-slice';
@@ -10,6 +11,7 @@ export function createAppStore(services: Services) {
   return createStore<AppState>()((...a) => ({
     ...createProjectSlice(services)(...a),
     ...createImportSlice(services)(...a),
+    ...createRunsSlice(services)(...a),
     ...createUiSlice(...a),
   }));
 }

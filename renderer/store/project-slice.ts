@@ -49,6 +49,8 @@ export interface ProjectSlice {
   undo(): void;
   redo(): void;
   closeReport(): void;
+  /** Resolves once the engine worker holds `version` (engine runs for a version wait on it). */
+  syncedVersion(version: number): Promise<void>;
 }
 
 const HISTORY_LIMIT = 200;
@@ -71,6 +73,12 @@ export const createProjectSlice = (services: Services): StateCreator<AppState, [
   // The version the engine worker holds last, so an edit can be sent as an edit.
   let workerVersion = -1;
   let nextVersion = 1;
+  // Who waits for which version to reach the worker (engine runs of the version on screen).
+  const waiting = new Map<number, (() => void)[]>();
+  const synced = (version: number) => {
+    workerVersion = version;
+    for (const [v, fns] of waiting) if (v <= version) { waiting.delete(v); for (const f of fns) f(); }
+  };
 
   /** Sends the version on screen to the worker (as edits when it holds the one before) and checks it. */
   const syncAndCheck = async (edits?: { base: number; edits: Edit[] }) => {
@@ -79,7 +87,7 @@ export const createProjectSlice = (services: Services): StateCreator<AppState, [
     try {
       if (edits && workerVersion === edits.base) await engine.call('sync', { version, base: edits.base, edits: edits.edits });
       else await engine.call('sync', { version, project });
-      workerVersion = version;
+      synced(version);
       const result = await engine.call('check', { version, name });
       if (get().version === version) set({ checked: { version, ...result } });
     } catch (err) {
@@ -180,6 +188,11 @@ export const createProjectSlice = (services: Services): StateCreator<AppState, [
 
     closeReport() {
       set({ lastOpened: null });
+    },
+
+    syncedVersion(version) {
+      if (workerVersion === version) return Promise.resolve();
+      return new Promise<void>((resolve) => waiting.set(version, [...(waiting.get(version) ?? []), resolve]));
     },
   };
 };

@@ -1,0 +1,1 @@
+export { AllocateScreen } from './AllocateScreen';
