@@ -46,6 +46,7 @@ export function allocationJson(res: AllocationResult, comparison?: OptimizeCompa
     programs: res.programs,
     title1: res.title1,
     compliance: res.compliance,
+    unallocated_general: res.unallocated_general,
     coverage: res.coverage,
     totals: res.totals,
     allocation_date: res.allocation_date,

@@ -22,13 +22,18 @@ function checkInvariants(p: Project, v: AllocationResult): void {
   for (const f of v.funds) {
     expect(f.allocated_cents + f.leftover_cents).toBe(f.available_cents);
     expect(f.leftover_cents).toBeGreaterThanOrEqual(0);
-    expect(f.to_needs_cents + f.to_sites_cents + f.to_formula_cents).toBe(f.allocated_cents);
+    expect(f.to_needs_cents + f.to_sites_cents + f.to_formula_cents + f.to_reservations_cents).toBe(f.allocated_cents);
     expect(Number.isSafeInteger(f.allocated_cents)).toBe(true);
   }
-  // What sites get + what district-wide needs get = what the funds allocated, to the cent.
+  // What sites get + what district-wide needs get + Title I reservations = what the funds allocated, to the cent.
   const siteSum = v.sites.reduce((a, s) => a + s.allocation_cents, 0);
   const districtNeeds = v.needs.filter((n) => n.site_id === undefined).reduce((a, n) => a + n.funded_cents, 0);
-  expect(siteSum + districtNeeds).toBe(v.totals.allocated_cents);
+  expect(siteSum + districtNeeds + v.totals.reserved_cents).toBe(v.totals.allocated_cents);
+  // Title I: the reservations, the schools' allocations and what stays at the district add up to the fund.
+  const res = v.title1.reservations;
+  if (res) expect(res.family_engagement_cents + res.equitable_services_cents + res.homeless_cents + res.neglected_delinquent_cents + res.district_reserve_cents + res.schools_cents).toBe(res.allocation_cents);
+  // Supplement-not-supplant: what a Title I school is short is exactly neutral − general when positive, else 0.
+  for (const s of v.compliance.sns) expect(s.supplanted_cents).toBe(s.title1 ? Math.max(0, s.neutral_cents - s.general_cents) : 0);
   // Needs: never over cost; by-fund parts add up; every fund that paid was allowed to.
   const cfg = AllocateConfigSchema.parse(p.allocate ?? {});
   const rules = new Map(fundRules(p.funds, cfg, v.allocation_date).map((r) => [r.fund.fund_code, r]));
