@@ -108,6 +108,8 @@ export const Title1ConfigSchema = z.object({
    * schools below 35% until it holds; 'flag' keeps them and flags each school short of it.
    */
   rule_125: z.enum(['serve_fewer', 'flag']).default('serve_fewer'),
+  /** Low-income children who live in the district and attend private schools: counted in the district's low-income children for the 125% rule. */
+  private_low_income: z.number().int().min(0).default(0),
   /** Per-low-income-child bands by poverty share (a published table); empty = one rate for every served school. */
   bands: z.array(Title1BandSchema).max(20).default([]).superRefine((bands, ctx) => {
     bands.forEach((b, i) => {

@@ -111,8 +111,10 @@ export function rankTitle1(profiles: readonly SiteProfile[], availableCents: Cen
     s.mustServe ? (s.share > cfg.high_poverty ? 'above_high_poverty' : 'high_school_above_threshold') : s.low > 0 && s.share >= thresholdOf(s.level) ? 'at_or_above_threshold' : 'below_threshold');
   const isServed = (i: number) => reasons[i] === 'above_high_poverty' || reasons[i] === 'high_school_above_threshold' || reasons[i] === 'at_or_above_threshold';
 
-  // 125% of what the district received per low-income child (its allocation before reservations ÷ its low-income children).
-  const leaPerChild = totalLow > 0 ? availableCents / totalLow : 0;
+  // 125% of what the district received per low-income child: its allocation before reservations ÷ its
+  // low-income children (public schools' counts + those in private schools the district reports).
+  const districtLow = totalLow + cfg.private_low_income;
+  const leaPerChild = districtLow > 0 ? availableCents / districtLow : 0;
   const min125 = 1.25 * leaPerChild;
   const short125 = (cents: number, low: number) => low > 0 && cents < min125 * low - 1e-6;
   const dropped125: string[] = [];

@@ -3,6 +3,8 @@ import { allocate, type AllocationResult } from '../../../models/allocate/alloca
 import { AllocateConfigSchema } from '../../../models/allocate/config';
 import { maintenanceOfEffort } from '../../../models/allocate/moe';
 import { demoProject } from '../../../models/demo/district';
+import { gate } from '../../../models/project/gate';
+import { checkProject } from '../../../models/project/open';
 import { asCents } from '../../../models/money/cents';
 import type { Project } from '../../../models/project/project';
 import type { Actual, BudgetLine } from '../../../models/schema/tables';
@@ -126,6 +128,18 @@ describe('IDEA maintenance of effort (34 CFR 300.203)', () => {
     const viaYears = maintenanceOfEffort(p, idea({ moe: { years: [{ fiscal_year: 2025, figure: 'actual', local_cents: 40_000, state_cents: 5_000, children: 4 }] } }), 2026, asCents(0));
     expect(viaYears.moe.eligibility.methods[0]).toMatchObject({ comparison_cents: 40_000, met: true });
     expect(viaYears.moe.years.find((y) => y.fiscal_year === 2025)).toMatchObject({ source: 'config', children: 4 });
+  });
+
+  it('a mistyped exception or a year given twice in the settings is a validation error, not ignored', () => {
+    const bad = { ...demoProject(), allocate: { idea: { moe: {
+      exceptions: [{ fiscal_year: 2026, kind: 'retirement', cents: 100 }],
+      years: [{ fiscal_year: 2025, figure: 'actual', local_cents: 1 }, { fiscal_year: 2025, figure: 'actual', local_cents: 2 }],
+    } } } } as unknown as Project;
+    const g = gate(checkProject(bad, 'district.steward'), 'allocate', 'district.steward');
+    expect(g.ok).toBe(false);
+    const errors = g.problems.filter((x) => x.severity === 'error').map((x) => x.message).join('\n');
+    expect(errors).toMatch(/idea\.moe\.exceptions\.0\.kind/);
+    expect(errors).toMatch(/idea\.moe\.years\.1\.fiscal_year: FY2025 actual is given twice/);
   });
 });
 

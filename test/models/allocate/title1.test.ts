@@ -161,3 +161,12 @@ describe('eligibility options', () => {
     expect(r.sites.map((s) => [s.site_id, s.rank, s.span_rank, s.threshold, s.served])).toEqual([['E1', 1, 1, 0.5, true], ['E2', 2, 2, 0.5, false], ['M1', 3, 1, 0.2, true], ['M2', 4, 2, 0.2, false]]);
   });
 });
+
+describe('the 125% rule counts private-school low-income children in the district\'s per-child amount', () => {
+  it('30 private-school children lower the minimum from $1,250.00 to $1,100.00', () => {
+    // 22,000,000 ¢ ÷ (220 + 30) = 88,000 ¢ a child; × 1.25 = 110,000 ¢. Serving S1–S4 at 112,820 ¢ meets it.
+    const p = profilesOf([['S1', 80, 100], ['S2', 57, 100], ['S3', 30, 100], ['S4', 28, 100], ['S5', 25, 200]]);
+    const r = rank(p, 22_000_000, { threshold: 0.25, private_low_income: 30 });
+    expect(r.rule_125).toMatchObject({ applies: true, lea_per_child_cents: 88_000, min_per_child_cents: 110_000, met: true, dropped: [] });
+  });
+});
