@@ -59,7 +59,7 @@ export interface AllocateOptions {
   ruleSet?: RuleSet;
 }
 
-export const priorityOrderSolver: NeedsSolver = (needs, rules, pots, ctx) => ok(priorityPass(needs, rules, pots, ctx.generalForNeeds));
+export const priorityOrderSolver: NeedsSolver = (needs, rules, pots, ctx) => ok(priorityPass(needs, rules, pots, ctx.generalForNeeds, ctx.totalsOnly === true));
 
 export function chooseRules(config: AllocateConfig, opts: AllocateOptions): Parsed<RuleSet> {
   if (opts.ruleSet) return ok(opts.ruleSet);

@@ -11,7 +11,7 @@ import { siteProfiles, type SiteProfile } from './profile';
 import { rankTitle1, type Title1Ranking } from './title1';
 
 /** How the needs register gets paid: the priority pass, or the optimiser (optimize.ts). */
-export type NeedsSolver = (needs: Project['needs'], rules: readonly FundRule[], pots: Pots, ctx: { config: AllocateConfig; generalForNeeds: boolean }) => Parsed<NeedResult[]>;
+export type NeedsSolver = (needs: Project['needs'], rules: readonly FundRule[], pots: Pots, ctx: { config: AllocateConfig; generalForNeeds: boolean; totalsOnly?: boolean }) => Parsed<NeedResult[]>;
 
 export interface CoreInput {
   project: Project;
@@ -86,7 +86,8 @@ export function allocationCore(input: CoreInput, withoutTitle1 = false): Parsed<
     generalRules.forEach((r, i) => pots.district.set(r.fund.fund_code, r.fund.available - poolReserve[i]!));
   }
 
-  const needsRes = input.solver(project.needs, live, pots, { config: cfg, generalForNeeds: cfg.general_for_needs === 'fill' });
+  // The Title I-removed run is read only for each site's general money: a solver may skip the per-fund detail.
+  const needsRes = input.solver(project.needs, live, pots, { config: cfg, generalForNeeds: cfg.general_for_needs === 'fill', totalsOnly: withoutTitle1 });
   if (!needsRes.ok) return needsRes;
   const needs = needsRes.value;
 

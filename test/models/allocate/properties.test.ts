@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { allocate, type AllocationResult } from '../../../models/allocate/allocate';
 import { AllocateConfigSchema } from '../../../models/allocate/config';
 import { eligible, fundRules } from '../../../models/allocate/funds';
+import { priorityPass } from '../../../models/allocate/priority-pass';
 import { allocateOptimized, loadHighs, type LpSolver } from '../../../models/allocate/optimize';
 import { title1PerPupilNonIncreasing } from '../../../models/allocate/title1';
 import { syntheticProject } from '../../../models/allocate/synthetic';
@@ -54,6 +55,18 @@ describe('allocation invariants (property tests)', () => {
       if (!r.ok) throw new Error(r.reason);
       checkInvariants(p, r.value);
     }), { numRuns: 60 });
+  });
+
+  it('the totals-only priority pass (the supplement-not-supplant rerun) pays every need the same amounts', () => {
+    fc.assert(fc.property(arbProject, ({ preset: _preset, ...size }) => {
+      const p = syntheticProject(size);
+      const cfg = AllocateConfigSchema.parse(p.allocate ?? {});
+      const rules = fundRules(p.funds, cfg, '2025-07-01');
+      const pots = () => ({ district: new Map(rules.map((r) => [r.fund.fund_code, r.fund.available as number])), title1Sites: new Map<string, number>() });
+      const full = priorityPass(p.needs, rules, pots(), true);
+      const lite = priorityPass(p.needs, rules, pots(), true, true);
+      expect(lite.map(({ by_fund: _b, ...n }) => n)).toEqual(full.map(({ by_fund: _b, ...n }) => n));
+    }), { numRuns: 30 });
   });
 
   it('same inputs give bit-identical results', () => {
