@@ -72,7 +72,7 @@ function summary(r: AllocationResult, c?: OptimizeComparison): string {
   }
   const moe = r.compliance.idea_moe;
   const moeLine = (t: typeof moe.eligibility) => (t.met === null ? 'not tested' : t.met ? `met (${t.met_by.join(', ')})` : 'NOT met by any method');
-  lines.push(`IDEA maintenance of effort FY${moe.eligibility.fiscal_year}: eligibility ${moeLine(moe.eligibility)}; compliance ${moeLine(moe.compliance)}`);
+  lines.push(`IDEA maintenance of effort FY${moe.eligibility.fiscal_year} (state and local ${usd(moe.current_cents)}${moe.eligibility.current ? `, ${moe.eligibility.current.source === 'allocation' ? 'allocation estimate' : moe.eligibility.current.figure}` : ''}): eligibility ${moeLine(moe.eligibility)}; compliance ${moeLine(moe.compliance)}`);
   const supplanted = r.compliance.sns.filter((x) => x.supplanted_cents > 0);
   lines.push(`supplement-not-supplant (Title I removed): ${supplanted.length === 0 ? 'no Title I school gets less state/local money' : `${supplanted.length} Title I school(s) get less state/local money because of Title I: ${supplanted.map((x) => `${x.site_id} ${usd(-x.supplanted_cents)}`).join(', ')}`}`);
   if (c) lines.push(`optimiser: coverage ${(c.coverage_priority * 100).toFixed(1)}% → ${(c.coverage_optimized * 100).toFixed(1)}%, needs funded ${usd(c.needs_funded_priority_cents)} → ${usd(c.needs_funded_optimized_cents)}, ${c.needs.length} need(s) changed`);
