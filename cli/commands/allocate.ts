@@ -44,12 +44,17 @@ export async function run(argv: string[]): Promise<number> {
   return EXIT.ok;
 }
 
-const usd = (cents: number | null) => (cents === null ? '—' : `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+const usd = (cents: number | null) => (cents === null ? '—' : `${cents < 0 ? '-' : ''}$${(Math.abs(cents) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
 
 function summary(r: AllocationResult, c?: OptimizeComparison): string {
   const lines: string[] = [];
   lines.push(`Allocation FY${r.year} (${r.mode}), rules "${r.rules.name}" — base ${usd(r.rules.base_per_pupil_cents)} per pupil, pool ${usd(r.rules.pool_cents)}`);
   if (r.rules.source) lines.push(`  source: ${r.rules.source}`);
+  for (const a of r.rules.approximations ?? []) lines.push(`  approximation: ${a}`);
+  const u = r.unallocated_general;
+  if (u.cents > 0) {
+    lines.push('', `UNALLOCATED GENERAL FUNDS: ${usd(u.cents)} (${(u.share_of_general * 100).toFixed(1)}% of the general funds; ${u.funds.map((f) => `${f.fund_code} ${usd(f.cents)}`).join(', ')})`, `  ${u.where}`);
+  }
   lines.push('', `${'site'.padEnd(10)}${'pupils'.padStart(8)}${'allocation'.padStart(18)}${'per pupil'.padStart(14)}${'cost-bal'.padStart(10)}`);
   for (const s of r.sites) lines.push(`${s.site_id.padEnd(10)}${String(s.enrollment).padStart(8)}${usd(s.allocation_cents).padStart(18)}${usd(s.per_pupil_cents).padStart(14)}${(s.cost_balance_ratio === null ? '—' : s.cost_balance_ratio.toFixed(2)).padStart(10)}`);
   lines.push('', `${'fund'.padEnd(10)}${'available'.padStart(18)}${'allocated'.padStart(18)}${'left over'.padStart(18)}  lapse risk`);
@@ -59,6 +64,17 @@ function summary(r: AllocationResult, c?: OptimizeComparison): string {
   lines.push('', `needs: ${counts.funded} funded, ${counts.partly_funded} partly funded, ${counts.unfunded} unfunded; priority-weighted coverage ${(r.coverage * 100).toFixed(1)}%`);
   const e = r.equity;
   lines.push(`equity (per pupil, pupil-weighted): range ${e.range.toFixed(2)}, restricted range ${e.restricted_range.toFixed(2)}, federal range ratio ${e.federal_range_ratio.toFixed(3)}, CV ${e.cv.toFixed(3)}, McLoone ${e.mcloone.toFixed(3)}, Verstegen ${e.verstegen.toFixed(3)}, Gini ${e.gini.toFixed(3)}, Theil ${e.theil.toFixed(4)}`);
+  const t1 = r.title1;
+  if (t1.fund_code && t1.reservations) {
+    const res = t1.reservations;
+    const served = t1.sites.filter((x) => x.served);
+    lines.push(`Title I (${t1.fund_code}): ${served.length} school(s) served, threshold ${(t1.threshold * 100).toFixed(1)}%; off the top: family engagement ${usd(res.family_engagement_cents)} (${usd(res.family_engagement_schools_cents)} to schools), equitable services ${usd(res.equitable_services_cents)}, homeless ${usd(res.homeless_cents)}, neglected/delinquent ${usd(res.neglected_delinquent_cents)}, district reserve ${usd(res.district_reserve_cents)}; ${usd(t1.sites.reduce((a, x) => a + x.allocation_cents, 0))} ranked to schools${t1.rule_125?.applies ? `; 125% rule ${t1.rule_125.met ? 'met' : 'NOT met'} (at least ${usd(Math.round(t1.rule_125.min_per_child_cents))} per low-income child)` : ''}`);
+  }
+  const moe = r.compliance.idea_moe;
+  const moeLine = (t: typeof moe.eligibility) => (t.met === null ? 'not tested' : t.met ? `met (${t.met_by.join(', ')})` : 'NOT met by any method');
+  lines.push(`IDEA maintenance of effort FY${moe.eligibility.fiscal_year} (state and local ${usd(moe.current_cents)}${moe.eligibility.current ? `, ${moe.eligibility.current.source === 'allocation' ? 'allocation estimate' : moe.eligibility.current.figure}` : ''}): eligibility ${moeLine(moe.eligibility)}; compliance ${moeLine(moe.compliance)}`);
+  const supplanted = r.compliance.sns.filter((x) => x.supplanted_cents > 0);
+  lines.push(`supplement-not-supplant (Title I removed): ${supplanted.length === 0 ? 'no Title I school gets less state/local money' : `${supplanted.length} Title I school(s) get less state/local money because of Title I: ${supplanted.map((x) => `${x.site_id} ${usd(-x.supplanted_cents)}`).join(', ')}`}`);
   if (c) lines.push(`optimiser: coverage ${(c.coverage_priority * 100).toFixed(1)}% → ${(c.coverage_optimized * 100).toFixed(1)}%, needs funded ${usd(c.needs_funded_priority_cents)} → ${usd(c.needs_funded_optimized_cents)}, ${c.needs.length} need(s) changed`);
   if (r.flags.length > 0) lines.push('', ...r.flags.map((f) => `${f.severity.padEnd(7)} ${f.code}: ${f.message}`));
   return lines.join('\n') + '\n';

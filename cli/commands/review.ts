@@ -95,6 +95,8 @@ function summary(r: ReviewResult): string {
   lines.push('', `interim certification: ${r.certification.status.toUpperCase()} — ${r.certification.reason}`);
   for (const y of r.certification.years) lines.push(`  FY${y.fiscal_year}: revenue ${usd(y.revenue_cents)}, spending ${usd(y.expenditure_cents)}, ending balance ${usd(y.ending_balance_cents)} (reserve ${usd(y.reserve_required_cents)})`);
   for (const c of r.changes) lines.push(`  ${c.measure}: ${(c.change_share * 100).toFixed(1)}% since adoption${c.flagged ? '  ← explain' : ''}`);
+  const ended = [...new Set(r.lines.filter((l) => l.fund_end_date !== undefined).map((l) => `${l.fund_code} (ends ${l.fund_end_date})`))];
+  if (ended.length > 0) lines.push('', `grants ending before 30 June, projected only to their end date: ${ended.join(', ')}`);
   lines.push('', `lines: ${r.lines.filter((l) => l.flag === 'over').length} over, ${r.lines.filter((l) => l.flag === 'under').length} under, ${r.lines.filter((l) => l.flag === 'unbudgeted').length} unbudgeted of ${r.lines.length}`);
   lines.push(`time and effort: ${r.time_effort.filter((t) => t.documentation === 'monthly_par').length} positions need monthly PARs, ${r.time_effort.filter((t) => t.documentation === 'semi_annual_certification').length} semi-annual certifications`);
   if (r.reallocations.length > 0) {

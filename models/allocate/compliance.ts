@@ -1,6 +1,5 @@
-import { apportion } from '../money/apportion';
 import { asCents, type Cents } from '../money/cents';
-import type { BudgetLine, Fund, SiteLevel } from '../schema/tables';
+import type { SiteLevel } from '../schema/tables';
 import { dollars, flag, type AllocationFlag } from './flags';
 
 // Federal fiscal requirements the allocation has to be checked against (docs/allocate.md §Compliance).
@@ -8,34 +7,34 @@ import { dollars, flag, type AllocationFlag } from './flags';
 export interface SnsSite {
   site_id: string;
   title1: boolean;
-  /** General (state/local) money the site gets under "restricted funds first". */
+  /** General (state/local) money the site gets under the district's method, Title I included. */
   general_cents: Cents;
-  /** What a Title-I-neutral formula would give it: the same general total shared by the formula's weights alone. */
+  /** What the same method gives it with Title I removed (the Title I-neutral test of §1118(b)(2)). */
   neutral_cents: Cents;
+  /** general − neutral. */
   difference_cents: Cents;
+  /** For a Title I school: how much less state/local money it gets because it receives Title I (neutral − general, at least 0). */
+  supplanted_cents: Cents;
 }
 
 /**
- * Supplement, not supplant (ESSA §1118(b)): a school's state and local money may not depend on
- * whether it receives Title I. Spending Title I first and general funds on what is left does make
- * general money depend on Title I, so the general money each school gets in that order is compared
- * with a Title-I-neutral method — the same general total shared by the formula's own weights — and
- * Title I schools more than `tolerance` below neutral are flagged.
+ * Supplement, not supplant (ESEA §1118(b)(2)): the district's method of allocating state and local
+ * money must give each Title I school all the state and local money it would get if it did not
+ * receive Title I. The test runs the district's own method twice — as it is, and with Title I
+ * removed — and compares each school's state/local money. A Title I school that gets less with
+ * Title I is flagged with the amount. The statute allows no tolerance, so none is applied: every
+ * cent counts.
  */
 export function supplementNotSupplant(
-  sites: readonly { site_id: string; title1: boolean; general_cents: Cents; formula_weight: number }[],
-  tolerance: number,
+  sites: readonly { site_id: string; title1: boolean; general_cents: Cents; neutral_cents: Cents }[],
 ): { sites: SnsSite[]; flags: AllocationFlag[] } {
-  const total = sites.reduce((a, s) => a + s.general_cents, 0);
-  const neutral = sites.length > 0 ? apportion(asCents(total), sites.map((s) => Math.max(0, s.formula_weight))) : [];
   const flags: AllocationFlag[] = [];
-  const out = sites.map((s, i) => {
-    const n = neutral[i]!;
-    const d = asCents(s.general_cents - n);
-    if (s.title1 && n > 0 && s.general_cents < n * (1 - tolerance)) {
-      flags.push(flag('warning', 'sns', `Supplement-not-supplant: Title I school ${s.site_id} gets ${dollars(s.general_cents)} of general funds under "restricted first" but ${dollars(n)} under a Title-I-neutral formula (${Math.round((1 - s.general_cents / n) * 100)}% less).`, { site_id: s.site_id }));
+  const out = sites.map((s) => {
+    const supplanted = s.title1 ? Math.max(0, s.neutral_cents - s.general_cents) : 0;
+    if (supplanted > 0) {
+      flags.push(flag('warning', 'sns', `Supplement-not-supplant (ESEA §1118(b)(2)): Title I school ${s.site_id} gets ${dollars(s.general_cents)} of state/local money, ${dollars(supplanted)} less than the ${dollars(s.neutral_cents)} the same method gives it with Title I removed (${(supplanted / s.neutral_cents * 100).toFixed(1)}%): it gets less because it receives Title I.`, { site_id: s.site_id }));
     }
-    return { site_id: s.site_id, title1: s.title1, general_cents: s.general_cents, neutral_cents: n, difference_cents: d };
+    return { site_id: s.site_id, title1: s.title1, general_cents: s.general_cents, neutral_cents: s.neutral_cents, difference_cents: asCents(s.general_cents - s.neutral_cents), supplanted_cents: asCents(supplanted) };
   });
   return { sites: out, flags };
 }
@@ -86,37 +85,4 @@ export function comparability(
     spans.push({ level, title1_per_pupil_cents: t1Pp, non_title1_per_pupil_cents: nonPp, ratio: t1Pp / nonPp, comparable: ok });
   }
   return { spans, flags };
-}
-
-export interface MaintenanceOfEffort {
-  current_cents: Cents;
-  prior_cents: Cents | null;
-  prior_source: 'config' | 'budget' | 'none';
-  met: boolean | null;
-}
-
-const SPED = /special|sped|swd|disab|idea/i;
-
-/** Last year's local spending on students with disabilities from the budget: general-fund lines whose program or function says special education. */
-export function priorSpedFromBudget(budget: readonly BudgetLine[], funds: readonly Fund[], year: number): Cents | null {
-  const general = new Set(funds.filter((f) => !f.restricted).map((f) => f.fund_code));
-  let sum = 0;
-  let found = false;
-  for (const b of budget) {
-    if (b.fiscal_year !== year || !general.has(b.fund_code)) continue;
-    if (SPED.test(b.program ?? '') || SPED.test(b.function ?? '')) { sum += b.amount; found = true; }
-  }
-  return found ? asCents(sum) : null;
-}
-
-/** IDEA maintenance of effort (34 CFR 300.203): local spending on students with disabilities may not fall below last year's. */
-export function maintenanceOfEffort(current: Cents, prior: Cents | null, source: MaintenanceOfEffort['prior_source']): { moe: MaintenanceOfEffort; flags: AllocationFlag[] } {
-  if (prior === null) {
-    return { moe: { current_cents: current, prior_cents: null, prior_source: 'none', met: null }, flags: [flag('info', 'idea_moe', 'IDEA maintenance of effort not checked: no prior-year local spending on students with disabilities (set allocate.idea.moe_prior_cents or budget special-education lines for last year).')] };
-  }
-  const met = current >= prior;
-  return {
-    moe: { current_cents: current, prior_cents: prior, prior_source: source, met },
-    flags: met ? [] : [flag('warning', 'idea_moe', `IDEA maintenance of effort: local spending on students with disabilities ${dollars(current)} is below last year's ${dollars(prior)} by ${dollars(prior - current)} (34 CFR 300.203; check the exceptions in 300.204).`)],
-  };
 }

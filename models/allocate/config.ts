@@ -33,6 +33,8 @@ export const RuleSetSchema = z.object({
   name: z.string().min(1).max(80),
   /** Where the numbers come from (a citation), shown beside the result. */
   source: z.string().optional(),
+  /** Where the rule set departs from the published formula it is named after (reported with every result and flagged). */
+  approximations: z.array(z.string().max(400)).max(20).optional(),
   /** 'solve' finds the base per pupil that spends exactly the pool; 'fixed' uses per_pupil_cents. */
   base_mode: z.enum(['solve', 'fixed']).default('solve'),
   base_per_pupil_cents: cents().min(0).optional(),
@@ -52,28 +54,118 @@ export const RuleSetSchema = z.object({
 export type RuleSet = z.infer<typeof RuleSetSchema>;
 export type RuleSetInput = z.input<typeof RuleSetSchema>;
 
+/** One per-low-income-child band of the Title I table (§1113(c)(1) allows different amounts by rank, never more for a lower rank). */
+export const Title1BandSchema = z.object({
+  /** Served schools at or above this poverty share are in the band (the first band that fits, bands in descending order). */
+  min_share: z.number().min(0).max(1),
+  /** Cents per low-income child; blank on the last band only = what the pot has left, shared by its children. */
+  per_child_cents: cents().min(0).optional(),
+});
+
+export const Title1ReservationsSchema = z.object({
+  /**
+   * Parent and family engagement (§1116(a)(3)(A)): a district whose allocation is over $500,000
+   * reserves at least 1% of it. The share reserved (applied only above $500,000).
+   */
+  family_engagement_share: z.number().min(0).max(1).default(0.01),
+  /** Share of that reservation distributed to Title I schools (§1116(a)(3)(C): at least 90%). */
+  family_engagement_to_schools: z.number().min(0).max(1).default(0.9),
+  /** Equitable services for eligible private-school children (§1117(a)(4)), in cents, as the district worked them out. */
+  equitable_services_cents: cents().min(0).default(0),
+  /** Services for homeless children and youths (§1113(c)(3)(A)), in cents, from the district's needs assessment. */
+  homeless_cents: cents().min(0).default(0),
+  /** Children in local institutions for neglected or delinquent children (§1113(c)(3)(B)–(C)), in cents. */
+  neglected_delinquent_cents: cents().min(0).default(0),
+}).prefault({});
+
 export const Title1ConfigSchema = z.object({
   /** The Title I, Part A fund; blank = the fund whose code or name says Title I (T1A, "Title I-A"). */
   fund_code: z.string().optional(),
   /** Need category counting low-income students (ESEA §1113(a)(5)). */
   poverty_need: z.string().default('econ_disadvantaged'),
-  /** Schools above this poverty share must be served first, in rank order (§1113(a)(3)). */
+  /** Schools above this poverty share must be served first, in rank order (§1113(a)(3)(A)). */
   high_poverty: z.number().min(0).max(1).default(0.75),
-  /** Then schools at or above this share: a number, or the district average (§1113(a)(2)). */
-  threshold: z.union([z.literal('district_average'), z.number().min(0).max(1)]).default('district_average'),
+  /** High schools above this share are served with the schools above `high_poverty` (§1113(a)(3)(B) allows 50%); blank = no such rule. */
+  high_school_high_poverty: z.number().min(0).max(1).optional(),
+  /** Site levels that are high schools for `high_school_high_poverty`. */
+  high_school_levels: z.array(z.enum(LEVELS)).default(['HS']),
+  /**
+   * Then schools at or above this share: a number, the district average (§1113(a)(2)(A)), or
+   * the district average or 35%, whichever is lower (§1113(a)(4)(A): any school at 35% or more may be designated eligible).
+   */
+  threshold: z.union([z.literal('district_average'), z.literal('district_average_or_35'), z.number().min(0).max(1)]).default('district_average'),
   /** Rank all schools together, or within grade spans (levels) against each span's own average (§1113(a)(2)(B)). */
   rank_by: z.enum(['district', 'grade_span']).default('district'),
-  /** Share kept at the district for district-wide needs (administration, equitable services…). */
+  /** Share kept at the district for district-wide needs in the register (administration, district-wide activities). */
   reserve_share: z.number().min(0).max(1).default(0),
+  /** Reservations off the top before schools are allocated (§1113(c)(3), §1116(a)(3), §1117). */
+  reservations: Title1ReservationsSchema,
   /** Smallest per-low-income-pupil amount worth serving a school with; lower-ranked schools drop out first. */
   min_per_pupil_cents: cents().min(0).default(0),
+  /**
+   * §1113(c)(2)(A): when a school below 35% poverty is served, every served school gets at least
+   * 125% of the district's allocation per low-income child. 'serve_fewer' drops the lowest-ranked
+   * schools below 35% until it holds; 'flag' keeps them and flags each school short of it.
+   */
+  rule_125: z.enum(['serve_fewer', 'flag']).default('serve_fewer'),
+  /** Low-income children who live in the district and attend private schools: counted in the district's low-income children for the 125% rule. */
+  private_low_income: z.number().int().min(0).default(0),
+  /** Per-low-income-child bands by poverty share (a published table); empty = one rate for every served school. */
+  bands: z.array(Title1BandSchema).max(20).default([]).superRefine((bands, ctx) => {
+    bands.forEach((b, i) => {
+      if (i > 0 && b.min_share >= bands[i - 1]!.min_share) ctx.addIssue({ code: 'custom', path: [i, 'min_share'], message: `bands go from the highest poverty share down: ${b.min_share} is not below ${bands[i - 1]!.min_share}` });
+      if (b.per_child_cents === undefined && i !== bands.length - 1) ctx.addIssue({ code: 'custom', path: [i, 'per_child_cents'], message: 'only the last band may take the remainder (blank per_child_cents)' });
+      const prev = bands[i - 1]?.per_child_cents;
+      if (i > 0 && b.per_child_cents !== undefined && prev !== undefined && b.per_child_cents > prev) ctx.addIssue({ code: 'custom', path: [i, 'per_child_cents'], message: `a lower band may not get more per child (${b.per_child_cents} cents > ${prev} cents above it; §1113(c)(1))` });
+    });
+  }),
+}).prefault({});
+
+export const MOE_EXCEPTIONS = {
+  personnel_departure: '34 CFR 300.204(a): voluntary departure, or departure for just cause, of special education or related services personnel',
+  fewer_children: '34 CFR 300.204(b): a decrease in the enrollment of children with disabilities',
+  costly_child_left: '34 CFR 300.204(c): the obligation to provide FAPE to an exceptionally costly child ended (left the jurisdiction, aged out, or no longer needs the program)',
+  long_term_purchase_ended: '34 CFR 300.204(d): costly expenditures for long-term purchases (equipment, construction) ended',
+  high_cost_fund: '34 CFR 300.204(e): costs assumed by the SEA high-cost fund under 300.704(c)',
+  federal_increase_adjustment: '34 CFR 300.205: up to 50% of the increase in the IDEA 611 allocation treated as local funds (only where the SEA allows it)',
+} as const;
+
+export const MoeYearSchema = z.object({
+  fiscal_year: z.number().int().min(1900).max(2200),
+  /** 'actual' = expenditures of a closed year; 'budget' = what the district budgeted. */
+  figure: z.enum(['actual', 'budget']),
+  /** Local funds spent (or budgeted) on the education of children with disabilities, federal money excluded (300.203(a)(3)). */
+  local_cents: cents().min(0),
+  /** State funds for the same purpose. */
+  state_cents: cents().min(0).default(0),
+  /** Children with disabilities counted that year (for the per-capita methods); blank = the StudentNeeds count. */
+  children: z.number().int().min(0).optional(),
+});
+
+export const MoeExceptionSchema = z.object({
+  fiscal_year: z.number().int().min(1900).max(2200),
+  kind: z.enum(Object.keys(MOE_EXCEPTIONS) as [keyof typeof MOE_EXCEPTIONS, ...(keyof typeof MOE_EXCEPTIONS)[]]),
+  /** How much the exception lowers the required level (cents). */
+  cents: cents().min(0),
+  note: z.string().max(400).optional(),
+});
+
+export const MoeConfigSchema = z.object({
+  /** Figures that replace (or add to) what the Budget and Actuals sheets say for a year. */
+  years: z.array(MoeYearSchema).max(50).default([]).superRefine((ys, ctx) => {
+    const seen = new Set<string>();
+    ys.forEach((y, i) => {
+      const k = `${y.fiscal_year} ${y.figure}`;
+      if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [i, 'fiscal_year'], message: `FY${y.fiscal_year} ${y.figure} is given twice` });
+      seen.add(k);
+    });
+  }),
+  exceptions: z.array(MoeExceptionSchema).max(200).default([]),
 }).prefault({});
 
 export const ThresholdsSchema = z.object({
   cost_balance_low: z.number().min(0).default(0.9),
   cost_balance_high: z.number().min(0).default(1.1),
-  /** Supplement-not-supplant: flag a Title I school whose general money is this share below the neutral formula. */
-  sns_tolerance: z.number().min(0).max(1).default(0.05),
   /** Comparability: Title I schools' state/local per pupil at least this share of non-Title I schools'. */
   comparability: z.number().min(0).max(1).default(0.9),
   /** A fund with money left over and an end date this close to the allocation date is at high lapse risk. */
@@ -121,8 +213,10 @@ export const AllocateConfigSchema = z.object({
     /** IDEA Part B funds; blank = funds whose code or name says IDEA. They pay only for disability needs. */
     fund_codes: z.array(z.string()).optional(),
     disability_need: z.string().default('students_with_disabilities'),
-    /** Last year's local spending on students with disabilities (maintenance of effort, 34 CFR 300.203). */
+    /** Last year's local spending on students with disabilities, when the project has no figure of its own for that year (kept for old projects; `moe.years` says more). */
     moe_prior_cents: cents().optional(),
+    /** Maintenance of effort (34 CFR 300.203): figures per year and the 300.204 exceptions taken. */
+    moe: MoeConfigSchema,
   }).prefault({}),
   /** Extra eligibility per fund: only these sites. */
   fund_sites: z.record(z.string(), z.array(z.string())).default({}),

@@ -23,6 +23,8 @@ export interface Pots {
   title1Sites: Map<string, number>;
 }
 
+const NO_FUNDS: { fund_code: string; cents: Cents }[] = [];
+
 export const statusOf = (funded: number, cost: number): NeedStatus => (funded >= cost ? 'funded' : funded > 0 ? 'partly_funded' : 'unfunded');
 
 export const needOrder = (a: Need, b: Need): number => a.priority - b.priority || (a.need_id < b.need_id ? -1 : a.need_id > b.need_id ? 1 : 0);
@@ -30,9 +32,10 @@ export const needOrder = (a: Need, b: Need): number => a.priority - b.priority |
 /**
  * Practice 13's order: each need, highest priority first, is paid from the restricted funds that
  * may pay for it (soonest end date first; Title I from the school's own §1113 allocation), and only
- * what they cannot cover from general funds. Pots are spent in place.
+ * what they cannot cover from general funds. Pots are spent in place. `totalsOnly` leaves every
+ * need's by_fund empty (the amounts are unchanged) for callers that read only the totals.
  */
-export function priorityPass(needs: readonly Need[], rules: readonly FundRule[], pots: Pots, generalForNeeds: boolean): NeedResult[] {
+export function priorityPass(needs: readonly Need[], rules: readonly FundRule[], pots: Pots, generalForNeeds: boolean, totalsOnly = false): NeedResult[] {
   const restricted = rules.filter((r) => r.restricted && !r.expired).sort(spendOrder);
   const general = generalForNeeds ? rules.filter((r) => !r.restricted && !r.expired).sort((a, b) => (a.fund.fund_code < b.fund.fund_code ? -1 : 1)) : [];
   const live = [...restricted, ...general];
@@ -57,7 +60,8 @@ export function priorityPass(needs: readonly Need[], rules: readonly FundRule[],
     let open: number = need.cost;
     let restrictedCents = 0;
     let generalCents = 0;
-    const byFund: { fund_code: string; cents: Cents }[] = [];
+    // totalsOnly (the supplement-not-supplant rerun reads only each need's general money): no per-fund list.
+    const byFund: { fund_code: string; cents: Cents }[] = totalsOnly ? NO_FUNDS : [];
     for (const i of candidates(need.category)) {
       if (open <= 0) break;
       const r = live[i]!;
@@ -76,7 +80,7 @@ export function priorityPass(needs: readonly Need[], rules: readonly FundRule[],
         left[i] = have - amt;
       }
       open -= amt;
-      byFund.push({ fund_code: r.fund.fund_code, cents: amt as Cents });
+      if (!totalsOnly) byFund.push({ fund_code: r.fund.fund_code, cents: amt as Cents });
       if (r.restricted) restrictedCents += amt;
       else generalCents += amt;
     }

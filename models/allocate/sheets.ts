@@ -9,10 +9,10 @@ const $ = (cents: number | null): Cell => (cents === null ? null : Math.round(ce
 const r4 = (x: number | null): Cell => (x === null ? null : Math.round(x * 10_000) / 10_000);
 
 export function allocationSheets(res: AllocationResult, comparison?: OptimizeComparison): { name: string; rows: Cell[][] }[] {
-  const sites: Cell[][] = [['site_id', 'name', 'level', 'enrollment', 'weighted_pupils', 'needs_index', 'poverty_share', 'formula', 'needs_register', 'title1_unassigned', 'general', 'restricted', 'allocation', 'per_pupil', 'per_weighted_pupil', 'cost_balance_ratio', 'held_harmless']];
-  for (const s of res.sites) sites.push([s.site_id, s.name, s.level, s.enrollment, r4(s.weighted_pupils), r4(s.needs_index), r4(s.poverty_share), $(s.formula_cents), $(s.needs_cents), $(s.title1_unassigned_cents), $(s.general_cents), $(s.restricted_cents), $(s.allocation_cents), $(s.per_pupil_cents), $(s.per_weighted_pupil_cents), r4(s.cost_balance_ratio), s.held_harmless]);
-  const funds: Cell[][] = [['fund_code', 'name', 'restricted', 'available', 'to_needs', 'to_sites', 'to_formula', 'allocated', 'leftover', 'end_date', 'lapse_risk']];
-  for (const f of res.funds) funds.push([f.fund_code, f.name, f.restricted, $(f.available_cents), $(f.to_needs_cents), $(f.to_sites_cents), $(f.to_formula_cents), $(f.allocated_cents), $(f.leftover_cents), f.end_date ?? null, f.lapse_risk]);
+  const sites: Cell[][] = [['site_id', 'name', 'level', 'enrollment', 'weighted_pupils', 'needs_index', 'poverty_share', 'formula', 'needs_register', 'title1_unassigned', 'general', 'restricted', 'allocation', 'per_pupil', 'per_weighted_pupil', 'cost_balance_ratio', 'held_harmless', 'title1_family_engagement']];
+  for (const s of res.sites) sites.push([s.site_id, s.name, s.level, s.enrollment, r4(s.weighted_pupils), r4(s.needs_index), r4(s.poverty_share), $(s.formula_cents), $(s.needs_cents), $(s.title1_unassigned_cents), $(s.general_cents), $(s.restricted_cents), $(s.allocation_cents), $(s.per_pupil_cents), $(s.per_weighted_pupil_cents), r4(s.cost_balance_ratio), s.held_harmless, $(s.title1_family_engagement_cents)]);
+  const funds: Cell[][] = [['fund_code', 'name', 'restricted', 'available', 'to_needs', 'to_sites', 'to_formula', 'allocated', 'leftover', 'end_date', 'lapse_risk', 'to_reservations']];
+  for (const f of res.funds) funds.push([f.fund_code, f.name, f.restricted, $(f.available_cents), $(f.to_needs_cents), $(f.to_sites_cents), $(f.to_formula_cents), $(f.allocated_cents), $(f.leftover_cents), f.end_date ?? null, f.lapse_risk, $(f.to_reservations_cents)]);
   const needs: Cell[][] = [['need_id', 'site_id', 'category', 'priority', 'cost', 'funded', 'restricted', 'general', 'status', 'funds']];
   for (const n of res.needs) needs.push([n.need_id, n.site_id ?? null, n.category, n.priority, $(n.cost_cents), $(n.funded_cents), $(n.restricted_cents), $(n.general_cents), n.status, n.by_fund.map((b) => `${b.fund_code}:${(b.cents / 100).toFixed(2)}`).join('; ')]);
   const equity: Cell[][] = [['measure', 'per_pupil', 'per_weighted_pupil']];
@@ -46,6 +46,7 @@ export function allocationJson(res: AllocationResult, comparison?: OptimizeCompa
     programs: res.programs,
     title1: res.title1,
     compliance: res.compliance,
+    unallocated_general: res.unallocated_general,
     coverage: res.coverage,
     totals: res.totals,
     allocation_date: res.allocation_date,

@@ -49,8 +49,13 @@ export const StaffingConfigSchema = z.object({
   workWeeksPerYear: z.number().positive().default(38),
   /** Annual paid hours of a 1.0 FTE, for the loaded hourly cost (salary + benefits ÷ hours). */
   annualWorkHours: z.number().positive().default(1520),
-  /** Per-role overrides of annualWorkHours (e.g. 12-month administrators: 2080). */
+  /**
+   * Per-role overrides of annualWorkHours (e.g. 12-month administrators: 2080). A longer year is
+   * more weeks of the same week (annualWorkHours ÷ workWeeksPerYear hours), unless roleWorkWeeks says otherwise.
+   */
   roleWorkHours: z.record(z.string(), z.number().positive()).default({}),
+  /** Per-role work weeks a year (e.g. 12-month administrators: 52); blank = derived from roleWorkHours as above. */
+  roleWorkWeeks: z.record(z.string(), z.number().positive().max(53)).default({}),
   /**
    * Schedules used for a site with no Schedules row, by site level. Self-contained (elementary)
    * schedules have no periods; their minutes_per_period is the length of the daily planning block

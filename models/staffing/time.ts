@@ -1,3 +1,4 @@
+import { apportion } from '../money/apportion';
 import { asCents, dollarsToCents, type Cents } from '../money/cents';
 import type { Project } from '../project/project';
 import { activityKeyer } from './activities';
@@ -32,8 +33,9 @@ export interface TimeLine {
   respondents: number;
   /** FTE in the role (Positions), or respondents when the role has no positions. */
   staff_fte: number;
+  /** Loaded cost per FTE ÷ (costed week × the role's work weeks). */
   loaded_hourly_cents: Cents;
-  /** actual hours × work weeks × loaded hourly cost × staff FTE. */
+  /** The role's pay × actual hours ÷ the costed week (the longer of the studied and the standard week); a role's lines and its unrecorded time add to its pay exactly. */
   annual_cost_cents: Cents;
   /** The same at the target hours (0 without a target). */
   target_cost_cents: Cents;
@@ -44,6 +46,24 @@ export interface TimeReport {
   byFunction: { activity: string; target_hours_per_week: number; actual_hours_per_week: number; annual_cost_cents: Cents; target_cost_cents: Cents; gap_cost_cents: Cents }[];
   /** Study rows that could not be placed (unknown position, no role). */
   problems: { row?: number; message: string }[];
+  /** Per role: its pay (loaded cost per FTE × FTE) and how the activity lines and unrecorded time add up to it, to the cent. */
+  roles: {
+    role: string;
+    staff_fte: number;
+    loaded_cost_per_fte_cents: Cents;
+    pay_cents: Cents;
+    work_weeks: number;
+    /** Annual work hours ÷ work weeks. */
+    standard_hours_per_week: number;
+    /** Hours per person the study accounts for (0 when the role was not studied). */
+    studied_hours_per_week: number;
+    /** The week the pay is spread over: the longer of the two. */
+    costed_hours_per_week: number;
+    /** Σ annual_cost_cents of the role's lines. */
+    activity_cost_cents: Cents;
+    /** The standard week's hours the study does not account for; activity + unrecorded = pay. */
+    unrecorded_cost_cents: Cents;
+  }[];
   settings: { work_weeks_per_year: number; annual_work_hours: number };
 }
 
@@ -51,9 +71,11 @@ export interface TimeReport {
  * Responsibilities (function → owner role → protected hours per week) against the time study.
  * A role's hours on an activity per person = the hours its observed positions logged on it ÷ the
  * number of its positions observed (someone who logged none counts as 0), plus any role-average
- * rows (no position_id) as they are. Time cost = hours × work weeks × loaded hourly cost ×
- * the role's FTE, where loaded hourly cost = the role's loaded cost per FTE (salary + benefits) ÷
- * annual work hours (settings: annualWorkHours, per-role roleWorkHours).
+ * rows (no position_id) as they are. Time cost: the role's pay (loaded cost per FTE × its FTE) is
+ * spread over its costed week — the longer of the hours studied and its standard week (annual
+ * work hours ÷ work weeks; settings annualWorkHours, workWeeksPerYear, per role roleWorkHours and
+ * roleWorkWeeks) — so an activity costs pay × hours ÷ costed week, and the role's lines plus its
+ * unrecorded time add up to its pay exactly (apportioned to the cent).
  */
 export function timeStudyReport(project: Project, params?: StaffingParams): TimeReport {
   const ctx = staffingContext(project);
@@ -134,33 +156,61 @@ export function timeStudyReport(project: Project, params?: StaffingParams): Time
     totalPerPerson.set(role, t);
   }
 
-  const weeks = cfg.workWeeksPerYear;
+  // A role's pay is spread over the hours its people work: its activities cost their share of the
+  // role's week, so a role's activity costs add to its pay exactly. The week costed is the longer of
+  // the studied week and the role's standard week (annual hours ÷ work weeks): a salaried principal
+  // working 50 hours is not paid 125% of salary, and a week the study does not fill is reported as
+  // unrecorded time, not dropped.
+  const baseWeek = cfg.annualWorkHours / cfg.workWeeksPerYear;
   const workHours = new Map(Object.entries(cfg.roleWorkHours).map(([r, h]) => [keyOf(r), h]));
-  const lines: TimeLine[] = [];
+  const workWeeks = new Map(Object.entries(cfg.roleWorkWeeks).map(([r, w]) => [keyOf(r), w]));
+  const byRole = new Map<string, string[]>();
   for (const pair of pairs) {
     const [role, act] = pair.split('\u0000') as [string, string];
-    const target = targets.get(pair);
+    let acts = byRole.get(role);
+    if (!acts) byRole.set(role, (acts = []));
+    acts.push(act);
+  }
+  const lines: TimeLine[] = [];
+  const roles: TimeReport['roles'] = [];
+  for (const [role, acts] of [...byRole].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    acts.sort();
     const studied = studiedRoles.has(role);
-    const actual = studied ? perPerson(role, act) : 0;
     const respondents = (observed.get(role)?.size ?? 0) + (avgRows.get(role) ?? 0);
     const staff = fteByRole.get(role) ?? respondents;
     const hours = workHours.get(role) ?? cfg.annualWorkHours;
-    const hourly = asCents(Math.round(costs.actualAverage('', role) / hours));
-    const cost = (h: number) => dollarsToCents((h * weeks * hourly * staff) / 100);
-    const total = totalPerPerson.get(role) ?? 0;
-    lines.push({
-      role: names.get(role) ?? role,
-      activity: actNames.get(act) ?? act,
-      target_hours_per_week: target ?? null,
-      actual_hours_per_week: tidyFte(actual),
-      gap_hours_per_week: target === undefined ? null : tidyFte(actual - target),
-      status: !studied ? 'not_studied' : target === undefined ? 'no_target' : actual + 1e-9 >= target ? 'met' : 'short',
-      share_of_time: total > 0 ? tidyFte(actual / total) : 0,
-      respondents,
-      staff_fte: tidyFte(staff),
-      loaded_hourly_cents: hourly,
-      annual_cost_cents: cost(actual),
-      target_cost_cents: cost(target ?? 0),
+    const weeks = workWeeks.get(role) ?? (workHours.has(role) ? hours / baseWeek : cfg.workWeeksPerYear);
+    const standardWeek = hours / weeks;
+    const total = studied ? totalPerPerson.get(role) ?? 0 : 0;
+    const costedWeek = Math.max(total, standardWeek);
+    const perFte = costs.actualAverage('', role);
+    const pay = dollarsToCents((perFte * staff) / 100);
+    const actualOf = (act: string) => (studied ? perPerson(role, act) : 0);
+    const parts = apportion(pay, [...acts.map((a) => actualOf(a) / costedWeek), (costedWeek - total) / costedWeek]);
+    const hourly = asCents(Math.round(perFte / (costedWeek * weeks)));
+    acts.forEach((act, i) => {
+      const target = targets.get(`${role}\u0000${act}`);
+      const actual = actualOf(act);
+      lines.push({
+        role: names.get(role) ?? role,
+        activity: actNames.get(act) ?? act,
+        target_hours_per_week: target ?? null,
+        actual_hours_per_week: tidyFte(actual),
+        gap_hours_per_week: target === undefined ? null : tidyFte(actual - target),
+        status: !studied ? 'not_studied' : target === undefined ? 'no_target' : actual + 1e-9 >= target ? 'met' : 'short',
+        share_of_time: total > 0 ? tidyFte(actual / total) : 0,
+        respondents,
+        staff_fte: tidyFte(staff),
+        loaded_hourly_cents: hourly,
+        annual_cost_cents: parts[i]!,
+        target_cost_cents: dollarsToCents(((target ?? 0) / costedWeek) * pay / 100),
+      });
+    });
+    const unrecorded = parts[acts.length]!;
+    roles.push({
+      role: names.get(role) ?? role, staff_fte: tidyFte(staff), loaded_cost_per_fte_cents: perFte, pay_cents: pay, work_weeks: tidyFte(weeks),
+      standard_hours_per_week: tidyFte(standardWeek), studied_hours_per_week: tidyFte(total), costed_hours_per_week: tidyFte(costedWeek),
+      activity_cost_cents: asCents(pay - unrecorded), unrecorded_cost_cents: unrecorded,
     });
   }
   lines.sort((a, b) => a.role.localeCompare(b.role) || a.activity.localeCompare(b.activity));
@@ -181,6 +231,7 @@ export function timeStudyReport(project: Project, params?: StaffingParams): Time
     lines,
     byFunction: [...fn.values()].sort((a, b) => b.annual_cost_cents - a.annual_cost_cents || a.activity.localeCompare(b.activity)),
     problems,
-    settings: { work_weeks_per_year: weeks, annual_work_hours: cfg.annualWorkHours },
+    roles,
+    settings: { work_weeks_per_year: cfg.workWeeksPerYear, annual_work_hours: cfg.annualWorkHours },
   };
 }

@@ -19,6 +19,8 @@ export interface ProjectedLine {
   flag: 'over' | 'under' | 'unbudgeted' | null;
   /** False when no actuals row was reported for the line: it is then projected at its budget. */
   reported: boolean;
+  /** The line's fund ends before the fiscal year does: spending is projected only up to this date. */
+  fund_end_date?: string;
 }
 
 /** Cumulative share of a year's spending reached by each point of the fiscal year (0 = 1 July, 1 = 30 June). */
@@ -77,8 +79,11 @@ export function shareAt(curve: SpendingCurve, at: number): number {
  * already committed by purchase order will be spent, so the projection never falls below it.
  * The latest actuals row on or before the as-of date counts for each line; a budget line with no
  * actuals reported at all is projected at its budget (and counted as unreported by the review).
+ * A grant cannot be charged after it ends (`fundEnds`, from Funds' end_date): a line whose fund
+ * ended on or before the as-of date is projected at ytd + encumbered; one whose fund ends later in
+ * the year runs only to that date: max(ytd × s(end) ÷ s, ytd + encumbered).
  */
-export function projectLines(budget: readonly BudgetLine[], actuals: readonly Actual[], asOf: string, fy: number, thresholds: { over_share: number; under_share: number }, curve: SpendingCurve = []): ProjectedLine[] {
+export function projectLines(budget: readonly BudgetLine[], actuals: readonly Actual[], asOf: string, fy: number, thresholds: { over_share: number; under_share: number }, curve: SpendingCurve = [], fundEnds: ReadonlyMap<string, string> = new Map()): ProjectedLine[] {
   // Lines are compared at the detail the actuals report: if they carry no program, budget lines of
   // every program with the same fund, object, site and function are added together first.
   const dims = DIMS.filter((d) => actuals.some((a) => a.fiscal_year === fy && a[d] !== undefined && a[d] !== ''));
@@ -122,7 +127,12 @@ export function projectLines(budget: readonly BudgetLine[], actuals: readonly Ac
       l.variance_share = l.budget_cents !== 0 ? 0 : null;
       continue;
     }
-    const runRate = s > 0 ? Math.round(l.ytd_cents / s) : l.ytd_cents;
+    const end = fundEnds.get(l.fund_code);
+    const endsInYear = end !== undefined && end < `${fy}-06-30`;
+    if (endsInYear) l.fund_end_date = end;
+    // The share of the year's spending that can still happen: none once the grant has ended, up to its end date before the year ends.
+    const reach = !endsInYear ? 1 : end <= asOf ? s : shareAt(curve, yearFraction(end, fy));
+    const runRate = s > 0 ? Math.round((l.ytd_cents * reach) / s) : l.ytd_cents;
     l.projected_cents = asCents(Math.max(runRate, l.ytd_cents + l.encumbered_cents));
     l.variance_cents = asCents(l.projected_cents - l.budget_cents);
     l.variance_share = l.budget_cents !== 0 ? l.variance_cents / l.budget_cents : null;

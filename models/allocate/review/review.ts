@@ -68,7 +68,10 @@ export function runReview(project: Project, input: ReviewInput): Parsed<ReviewRe
   // Seasonal when a pattern is saved or last year's actuals trace one; straight-line otherwise.
   let curve = cfg.seasonal_pattern ? curveFromMonthly(cfg.seasonal_pattern) : [];
   if (curve.length === 0) curve = curveFromActuals(project.actuals, fy - 1);
-  const lines = projectLines(project.budget, actuals, input.asOf, fy, cfg, curve);
+  const fundEnds = new Map(project.funds.filter((f) => f.end_date !== undefined).map((f) => [f.fund_code, f.end_date!]));
+  const lines = projectLines(project.budget, actuals, input.asOf, fy, cfg, curve, fundEnds);
+  const ended = [...new Set(lines.filter((l) => l.fund_end_date !== undefined && l.fund_end_date <= input.asOf && l.reported).map((l) => l.fund_code))];
+  for (const code of ended) flags.push(flag('info', 'grant_ended', `Fund ${code} ended ${fundEnds.get(code)}: its lines are projected at what was spent and encumbered by then, with no further spending.`, { fund_code: code }));
   const unreported = lines.filter((l) => !l.reported && l.budget_cents !== 0).length;
   if (unreported > 0) flags.push(flag('warning', 'no_actuals', `${unreported} of ${lines.length} budget line(s) have no actuals for FY${fy} on or before ${input.asOf}; they are projected at their budget.`));
   for (const l of lines) {

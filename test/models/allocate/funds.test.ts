@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { allocate } from '../../../models/allocate/allocate';
 import { AllocateConfigSchema } from '../../../models/allocate/config';
 import { siteProfiles } from '../../../models/allocate/profile';
-import { rankTitle1, title1PerPupilNonIncreasing } from '../../../models/allocate/title1';
+import { rankTitle1 as rankParsed, title1PerPupilNonIncreasing } from '../../../models/allocate/title1';
 import { asCents } from '../../../models/money/cents';
 import { tinyProject } from './fixture';
 
@@ -16,6 +16,11 @@ const ranked = tinyProject({
 });
 const profiles = siteProfiles(ranked, 2026);
 const t1cfg = (over: Record<string, unknown> = {}) => AllocateConfigSchema.parse({ title1: over }).title1;
+const rankTitle1 = (...args: Parameters<typeof rankParsed>) => {
+  const r = rankParsed(...args);
+  if (!r.ok) throw new Error(r.reason);
+  return r.value;
+};
 
 describe('Title I, Part A ranking (ESEA §1113)', () => {
   it('serves schools above 75% in rank order, then those at the district average', () => {

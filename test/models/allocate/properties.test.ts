@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { allocate, type AllocationResult } from '../../../models/allocate/allocate';
 import { AllocateConfigSchema } from '../../../models/allocate/config';
 import { eligible, fundRules } from '../../../models/allocate/funds';
+import { priorityPass } from '../../../models/allocate/priority-pass';
 import { allocateOptimized, loadHighs, type LpSolver } from '../../../models/allocate/optimize';
 import { title1PerPupilNonIncreasing } from '../../../models/allocate/title1';
 import { syntheticProject } from '../../../models/allocate/synthetic';
@@ -22,13 +23,18 @@ function checkInvariants(p: Project, v: AllocationResult): void {
   for (const f of v.funds) {
     expect(f.allocated_cents + f.leftover_cents).toBe(f.available_cents);
     expect(f.leftover_cents).toBeGreaterThanOrEqual(0);
-    expect(f.to_needs_cents + f.to_sites_cents + f.to_formula_cents).toBe(f.allocated_cents);
+    expect(f.to_needs_cents + f.to_sites_cents + f.to_formula_cents + f.to_reservations_cents).toBe(f.allocated_cents);
     expect(Number.isSafeInteger(f.allocated_cents)).toBe(true);
   }
-  // What sites get + what district-wide needs get = what the funds allocated, to the cent.
+  // What sites get + what district-wide needs get + Title I reservations = what the funds allocated, to the cent.
   const siteSum = v.sites.reduce((a, s) => a + s.allocation_cents, 0);
   const districtNeeds = v.needs.filter((n) => n.site_id === undefined).reduce((a, n) => a + n.funded_cents, 0);
-  expect(siteSum + districtNeeds).toBe(v.totals.allocated_cents);
+  expect(siteSum + districtNeeds + v.totals.reserved_cents).toBe(v.totals.allocated_cents);
+  // Title I: the reservations, the schools' allocations and what stays at the district add up to the fund.
+  const res = v.title1.reservations;
+  if (res) expect(res.family_engagement_cents + res.equitable_services_cents + res.homeless_cents + res.neglected_delinquent_cents + res.district_reserve_cents + res.schools_cents).toBe(res.allocation_cents);
+  // Supplement-not-supplant: what a Title I school is short is exactly neutral − general when positive, else 0.
+  for (const s of v.compliance.sns) expect(s.supplanted_cents).toBe(s.title1 ? Math.max(0, s.neutral_cents - s.general_cents) : 0);
   // Needs: never over cost; by-fund parts add up; every fund that paid was allowed to.
   const cfg = AllocateConfigSchema.parse(p.allocate ?? {});
   const rules = new Map(fundRules(p.funds, cfg, v.allocation_date).map((r) => [r.fund.fund_code, r]));
@@ -49,6 +55,18 @@ describe('allocation invariants (property tests)', () => {
       if (!r.ok) throw new Error(r.reason);
       checkInvariants(p, r.value);
     }), { numRuns: 60 });
+  });
+
+  it('the totals-only priority pass (the supplement-not-supplant rerun) pays every need the same amounts', () => {
+    fc.assert(fc.property(arbProject, ({ preset: _preset, ...size }) => {
+      const p = syntheticProject(size);
+      const cfg = AllocateConfigSchema.parse(p.allocate ?? {});
+      const rules = fundRules(p.funds, cfg, '2025-07-01');
+      const pots = () => ({ district: new Map(rules.map((r) => [r.fund.fund_code, r.fund.available as number])), title1Sites: new Map<string, number>() });
+      const full = priorityPass(p.needs, rules, pots(), true);
+      const lite = priorityPass(p.needs, rules, pots(), true, true);
+      expect(lite.map(({ by_fund: _b, ...n }) => n)).toEqual(full.map(({ by_fund: _b, ...n }) => n));
+    }), { numRuns: 30 });
   });
 
   it('same inputs give bit-identical results', () => {

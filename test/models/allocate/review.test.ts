@@ -103,3 +103,33 @@ describe('runReview: proposes moving surpluses to unfunded needs', () => {
     expect(r.ok).toBe(false);
   });
 });
+
+describe('a grant is not projected to spend past its end date (issue 21, item 6)', () => {
+  it('a grant that ended before the as-of date is projected at what was spent and encumbered', () => {
+    // G ended 31 Dec 2025; as of 31 Mar 2026: $60,000 spent, $5,000 encumbered, budget $150,000.
+    // Straight-line would say 6,000,000 ÷ (274/365) = 7,992,701 cents; the grant can spend nothing more: 6,500,000 cents.
+    const budget = [{ ...line('G', 'salaries', 150_000) }];
+    const acts = [actual('G', 'salaries', 60_000, 5_000, '2026-03-31')];
+    const before = projectLines(budget, acts, '2026-03-31', 2026, thresholds);
+    expect(before[0]!.projected_cents).toBe(Math.round(6_000_000 / (274 / 365)));
+    const r = projectLines(budget, acts, '2026-03-31', 2026, thresholds, [], new Map([['G', '2025-12-31']]));
+    expect(r[0]).toMatchObject({ projected_cents: 6_500_000, fund_end_date: '2025-12-31', flag: 'under' });
+  });
+
+  it('a grant that ends later in the year runs only to its end date', () => {
+    // Ends 30 Apr 2026 (304/365 of FY2026 by the end of that day); as of 31 Jan 2026 (215/365): $43,000 spent.
+    // Projected 4,300,000 × (304/365) ÷ (215/365) = 4,300,000 × 304 ÷ 215 = 6,080,000 cents (not 4,300,000 × 365 ÷ 215 = 7,300,000).
+    const r = projectLines([line('G', 'salaries', 80_000)], [actual('G', 'salaries', 43_000, 0, '2026-01-31')], '2026-01-31', 2026, thresholds, [], new Map([['G', '2026-04-30']]));
+    expect(r[0]!.projected_cents).toBe(6_080_000);
+  });
+
+  it('a review says which grants ended and leaves lines of funds ending on 30 June alone', () => {
+    const p = tinyProject({ sites: [{ id: 'A', grades: { '1': 10 } }], funds: [{ code: 'GEN', dollars: 1000 }, { code: 'G', dollars: 150_000, restricted: true, end: '2025-12-31' }, { code: 'H', dollars: 1000, restricted: true, end: '2026-06-30' }] });
+    p.budget = [line('G', 'salaries', 150_000), line('H', 'supplies', 1000)];
+    p.actuals = [actual('G', 'salaries', 60_000, 5_000, '2026-03-31'), actual('H', 'supplies', 274, 0, '2026-03-31')];
+    const r = runReview(p, { asOf: '2026-03-31' });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.value.lines.map((l) => [l.fund_code, l.projected_cents])).toEqual([['G', 6_500_000], ['H', Math.round(27_400 / (274 / 365))]]);
+    expect(r.value.flags.filter((f) => f.code === 'grant_ended').map((f) => f.fund_code)).toEqual(['G']);
+  });
+});
