@@ -10,6 +10,8 @@ import { NeedsRegister } from './NeedsRegister';
 import { AllocationFlags } from './AllocationFlags';
 import { RulesPicker } from './RulesPicker';
 import { Unallocated } from './Unallocated';
+import { Title1Panel } from './Title1Panel';
+import { CompareRules } from './CompareRules';
 import './allocate.css';
 
 /** Practice 13 on screen: restricted money to eligible needs first, the formula for the rest, fairness and compliance. */
@@ -18,6 +20,7 @@ export function AllocateScreen() {
   const ok = useApp((s) => s.checked?.version === s.version && s.checked.ok);
   const checking = useApp((s) => s.checked?.version !== s.version);
   const [rules, setRules] = useState<string | undefined>(undefined);
+  const [other, setOther] = useState<string | undefined>(undefined);
   if (!hasProject) return <EmptyState title="Allocate"><p>Open a project to build its allocation.</p></EmptyState>;
   if (checking) return <Loading text="Checking the project…" />;
   if (!ok) {
@@ -27,10 +30,12 @@ export function AllocateScreen() {
       </EmptyState>
     );
   }
-  return <Allocation rules={rules} onRules={setRules} />;
+  return <Allocation rules={rules} onRules={setRules} other={other} onOther={setOther} />;
 }
 
-function Allocation({ rules, onRules }: { rules: string | undefined; onRules: (r: string | undefined) => void }) {
+interface Choice { rules: string | undefined; onRules: (r: string | undefined) => void; other: string | undefined; onOther: (r: string | undefined) => void }
+
+function Allocation({ rules, onRules, other, onOther }: Choice) {
   const run = useRun('allocate', rules === undefined ? {} : { rules });
   if (!run || run.status === 'running') return <Loading text="Allocating…" />;
   if (run.status === 'failed' || !run.result) return <div className="banner banner-error" role="alert">{run.error}</div>;
@@ -49,7 +54,9 @@ function Allocation({ rules, onRules }: { rules: string | undefined; onRules: (r
         <FundUse result={result} />
       </div>
       <NeedsRegister result={result} />
+      <Title1Panel result={result} />
       <AllocationFlags result={result} />
+      <CompareRules base={result} other={other} choices={choices} onOther={onOther} />
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { money } from '../../format';
 /** General money the allocation did not place: shown prominently, with where it goes. */
 export function Unallocated({ result }: { result: AllocationResult }) {
   const general = result.funds.filter((f) => !f.restricted);
-  const left = general.reduce((a, f) => a + f.leftover_cents, 0);
+  const left = result.unallocated_general.cents;
   const available = general.reduce((a, f) => a + f.available_cents, 0);
   return (
     <div className={`panel unallocated${left > 0 ? ' unallocated-some' : ''}`} data-testid="allocate-unallocated-panel">
@@ -13,7 +13,7 @@ export function Unallocated({ result }: { result: AllocationResult }) {
         <div className="card-value" data-testid="allocate-unallocated">{money(left)}</div>
         <div className="card-note">of {money(available)} in general funds; allocated <span data-testid="allocate-total-allocated">{money(result.totals.allocated_cents)}</span> in all funds</div>
       </div>
-      {left > 0 && <p className="small">It stays with the district's general fund (central budget or reserve) unless the rules are changed — a fixed base per pupil spends only what the formula asks for.</p>}
+      {left > 0 && <p className="small">{result.unallocated_general.where}</p>}
     </div>
   );
 }
