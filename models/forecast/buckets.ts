@@ -1,5 +1,6 @@
 import { BEN, C, SAL } from './objects';
 import type { Prepared } from './prepare';
+import type { Buckets } from './prepare-personnel';
 
 // Position buckets in a forecast year (models/forecast/engine.ts): charging a bucket's pay to its
 // funds, the fund that pays after a grant ends, and the FTE a plan or staffing change matches and cuts.
@@ -9,14 +10,14 @@ import type { Prepared } from './prepare';
  * allocation-free: buckets have two or three funds, so leftover cents go by repeated maximum).
  * Returns the share of the bucket whose fund has ended under the "cut" policy (0–1).
  */
-export function splitCharge(p: Prepared, exp: Float64Array, s0: number, s1: number, cls: number, amount: number, payer: Int32Array): number {
+export function splitCharge(b: Buckets, exp: Float64Array, s0: number, s1: number, cls: number, amount: number, payer: Int32Array): number {
   let given = 0;
   let lost = 0;
   for (let s = s0; s < s1; s++) {
-    const part = Math.floor(amount * p.shareW[s]!);
-    const f = payer[p.shareFund[s]!]!;
+    const part = Math.floor(amount * b.shareWeight[s]!);
+    const f = payer[b.shareFund[s]!]!;
     if (f >= 0) exp[f * C + cls]! += part;
-    else lost += p.shareW[s]!;
+    else lost += b.shareWeight[s]!;
     given += part;
   }
   let left = amount - given;
@@ -27,13 +28,13 @@ export function splitCharge(p: Prepared, exp: Float64Array, s0: number, s1: numb
     let pick = -1;
     let best = -1;
     for (let s = s0; s < s1; s++) {
-      const exact = amount * p.shareW[s]!;
+      const exact = amount * b.shareWeight[s]!;
       const rem = exact - Math.floor(exact);
       const after = rem < lastRem || (rem === lastRem && s > lastPick);
       if (after && rem > best) { best = rem; pick = s; }
     }
     if (pick < 0) { lastPick = -1; lastRem = Infinity; continue; }
-    const f = payer[p.shareFund[pick]!]!;
+    const f = payer[b.shareFund[pick]!]!;
     if (f >= 0) exp[f * C + cls]! += 1;
     lastPick = pick;
     lastRem = best;
@@ -43,34 +44,21 @@ export function splitCharge(p: Prepared, exp: Float64Array, s0: number, s1: numb
 }
 
 /**
- * A bucket's salary as held (before any cut) in a year: schedule pay after k steps (i = b·K + k)
- * × COLA less the expected attrition saving, plus off-schedule pay × step index × COLA. Float cents.
- */
-export function heldSalary(p: Prepared, i: number, b: number, cola: number, stepIdx: number, attr: number): number {
-  return cola * (p.S[i]! - attr * p.D[i]!) + p.O[b]! * stepIdx * cola;
-}
-
-/** A bucket's benefits as held: rate-weighted pay, health premiums, and the pension-rate change on `salary` (heldSalary). */
-export function heldBenefits(p: Prepared, i: number, b: number, cola: number, stepIdx: number, health: number, attr: number, pension: number, salary: number): number {
-  return cola * (p.SB[i]! - attr * p.DB[i]! + p.OB[b]! * stepIdx) + p.H[b]! * health + pension * salary;
-}
-
-/**
- * Charges a bucket's salary and benefits (whole cents) to the funds that pay them. Returns the
+ * Charges bucket i's salary and benefits (whole cents) to the funds that pay them. Returns the
  * share of the bucket whose fund has ended under the "cut" policy (0–1).
  */
-export function chargeBucket(p: Prepared, exp: Float64Array, b: number, sal: number, ben: number, payer: Int32Array): number {
-  const s0 = p.shareStart[b]!;
-  const s1 = p.shareStart[b + 1]!;
+export function chargeBucket(b: Buckets, exp: Float64Array, i: number, sal: number, ben: number, payer: Int32Array): number {
+  const s0 = b.shareStart[i]!;
+  const s1 = b.shareStart[i + 1]!;
   if (s1 - s0 === 1) {
-    const f = payer[p.shareFund[s0]!]!;
+    const f = payer[b.shareFund[s0]!]!;
     if (f < 0) return 1;
     exp[f * C + SAL]! += sal;
     exp[f * C + BEN]! += ben;
     return 0;
   }
-  const lost = splitCharge(p, exp, s0, s1, SAL, sal, payer);
-  splitCharge(p, exp, s0, s1, BEN, ben, payer);
+  const lost = splitCharge(b, exp, s0, s1, SAL, sal, payer);
+  splitCharge(b, exp, s0, s1, BEN, ben, payer);
   return lost;
 }
 
@@ -82,17 +70,17 @@ export function fundAt(p: Prepared, f: number, year: number): number {
 }
 
 /** FTE still in buckets of a role (−1 any) at a site (−1 any). */
-export function matchFte(p: Prepared, scale: Float64Array, role: number, site: number): number {
+export function matchFte(b: Buckets, scale: Float64Array, role: number, site: number): number {
   let m = 0;
-  for (let b = 0; b < p.B; b++) if ((role < 0 || p.bRole[b] === role) && (site < 0 || p.bSite[b] === site)) m += p.bFte[b]! * scale[b]!;
+  for (let i = 0; i < b.count; i++) if ((role < 0 || b.role[i] === role) && (site < 0 || b.site[i] === site)) m += b.fte[i]! * scale[i]!;
   return m;
 }
 
 /** Cuts `fte` from the matching buckets in proportion to their FTE; returns the FTE cut. */
-export function cutBuckets(p: Prepared, scale: Float64Array, role: number, site: number, fte: number): number {
-  const m = matchFte(p, scale, role, site);
+export function cutBuckets(b: Buckets, scale: Float64Array, role: number, site: number, fte: number): number {
+  const m = matchFte(b, scale, role, site);
   if (m <= 0 || fte <= 0) return 0;
   const f = Math.max(0, 1 - fte / m);
-  for (let b = 0; b < p.B; b++) if ((role < 0 || p.bRole[b] === role) && (site < 0 || p.bSite[b] === site)) scale[b]! *= f;
+  for (let i = 0; i < b.count; i++) if ((role < 0 || b.role[i] === role) && (site < 0 || b.site[i] === site)) scale[i]! *= f;
   return Math.min(fte, m);
 }
