@@ -6,7 +6,10 @@ import { fitDistribution, type DistKind, type DistParams } from './distributions
 
 // Drivers become one value per year offset (0 = the base year … N). A path is resolved in this
 // order: the driver's per-year value, its single value, the config's value, the built-in default;
-// a year with no value carries the previous year's forward. Scenarios override paths.
+// a year with no value carries the previous year's forward (a single value stands only for the
+// years before the first year column). Scenarios override projected years (t ≥ 1): a row with a
+// blank year sets every projected year, a row with a year sets that year; the base year is the
+// adopted budget and keeps the base path (its pension rate is the one the benefit rates include).
 
 export type DriverPaths = Record<string, Float64Array>;
 
@@ -44,15 +47,16 @@ export function baseDriverPaths(rows: readonly Driver[], configDrivers: Readonly
       if (y === null) problems.push(`driver ${row.driver}: column "${k}" is not a year`);
       else byYear.set(y, v);
     }
+    // Before its first year column a driver is its single value (else the config's or the default);
+    // from each year column on, that year's value carries forward until the next column.
     const fallback = row.value ?? paths[row.driver]?.[0] ?? 0;
     const path = new Float64Array(years + 1);
-    // A year without a value takes the single value if there is one, else the latest year before it.
     let carry = fallback;
-    if (row.value === undefined) for (const [y, v] of [...byYear].sort((a, b) => a[0] - b[0])) if (y <= baseYear) carry = v;
+    for (const [y, v] of [...byYear].sort((a, b) => a[0] - b[0])) if (y < baseYear) carry = v;
     for (let t = 0; t <= years; t++) {
       const v = byYear.get(baseYear + t);
-      if (v !== undefined && row.value === undefined) carry = v;
-      path[t] = v ?? carry;
+      if (v !== undefined) carry = v;
+      path[t] = carry;
     }
     paths[row.driver] = path;
     if (row.low !== undefined && row.high !== undefined) {
@@ -134,7 +138,6 @@ export function scenarioPaths(name: string, specs: readonly ScenarioSpec[], base
         const v = o.byYear.get(baseYear + t) ?? o.all;
         if (v !== undefined) p[t] = v;
       }
-      if (o.all !== undefined) p[0] = o.byYear.get(baseYear) ?? o.all;
       paths[driver] = p;
     }
   }

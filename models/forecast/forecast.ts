@@ -61,7 +61,8 @@ export function forecastPrepared(project: Project, p: Prepared, opts: ForecastOp
     const sp = scenarioPaths(name, p.scenarios, p.drivers.paths, p.baseYear, p.years);
     if (!sp.ok) return fail(sp.reason);
     const paths = sp.value.paths;
-    if (opts.whatIf) for (const [d, v] of Object.entries(opts.whatIf)) paths[d] = new Float64Array(p.years + 1).fill(v);
+    // A what-if value holds every projected year; the base year stays as adopted (as a scenario's blank-year row).
+    if (opts.whatIf) for (const [d, v] of Object.entries(opts.whatIf)) { const w = new Float64Array(p.years + 1).fill(v); w[0] = paths[d]?.[0] ?? v; paths[d] = w; }
     const run = runScenario(p, paths, { lean: opts.lean, workspace: ws, priorityPlan: sp.value.priority_plan, staffing: coster });
     const res: ScenarioResult = { name, years: run.years, plan_switches: run.plan_switches };
     const spec = p.scenarios.find((s) => s.name === name);
