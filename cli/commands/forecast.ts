@@ -17,6 +17,7 @@ export function forecastOrFail(project: Project, opts: Parameters<typeof forecas
 
 const dollars = (c: number) => (c / 100).toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 0 });
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const num = (x: number) => String(Number(x.toPrecision(4)));
 
 /**
  * `forecast PROJECT [--scenario NAME|--all] [--years N] [--trials N --seed S] [--workers N]
@@ -80,6 +81,11 @@ function textReport(r: ForecastReport, mc: MonteCarloSummary | undefined, mcScen
     if (mc.failed_trials > 0) {
       lines.push(`  ${mc.failed_trials} trials (${share(mc.failed_share)}) FAILED and are left out: the figures below are over the ${mc.successful_trials} successful trials.`);
       if (mc.first_failure) lines.push(`  First failure: ${describeTrialFailure(mc.first_failure)}`);
+    }
+    if (mc.distributions.length > 0) {
+      const level = Math.round(mc.distributions[0]!.interval * 100);
+      lines.push(`  Each driver is drawn around its value (the plain forecast's), low–high read as a ${level}% interval:`);
+      lines.push(`    ${mc.distributions.map((d) => `${d.driver} ${d.kind} at ${num(d.center)} [${num(d.low)}, ${num(d.high)}]${Math.abs(d.p_low - (1 - d.interval) / 2) > 0.02 || Math.abs(d.p_high - (1 + d.interval) / 2) > 0.02 ? ` (low P${Math.round(d.p_low * 100)}, high P${Math.round(d.p_high * 100)})` : ''}`).join('; ')}`);
     }
     lines.push(`  ${'year'.padEnd(6)}${'P5'.padStart(15)}${'P25'.padStart(15)}${'P50'.padStart(15)}${'P75'.padStart(15)}${'P95'.padStart(15)}${'P(breach)'.padStart(11)}`);
     mc.bands.forEach((b, i) => lines.push(`  ${String(b.year).padEnd(6)}${[b.p5, b.p25, b.p50, b.p75, b.p95].map((v) => dollars(v).padStart(15)).join('')}${pct(mc.breach_probability[i]!.p).padStart(11)}`));
@@ -152,6 +158,7 @@ export function reportSheets(r: ForecastReport, mc?: MonteCarloSummary): { name:
         else trials.push(['first_failure_draw', dr.value ?? null, dr.driver, null]);
       }
     }
+    for (const dd of mc.distributions) trials.push(['driver_distribution', `${dd.kind}, centred on ${dd.center}; low ${dd.low} (P${(dd.p_low * 100).toFixed(1)}), high ${dd.high} (P${(dd.p_high * 100).toFixed(1)}); ${dd.interval * 100}% interval`, dd.driver, null]);
     sheets.push({ name: 'Monte Carlo trials', rows: trials });
   }
   return sheets;

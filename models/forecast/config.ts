@@ -87,7 +87,9 @@ export const ForecastConfigSchema = z.object({
   monte_carlo: z.object({
     /** per_trial: one draw per driver held for every year; per_year: a fresh draw each year. */
     draw: z.enum(['per_trial', 'per_year']).default('per_trial'),
-  }).default({ draw: 'per_trial' }),
+    /** The share of draws a driver's low/high hold (a central interval; 0.9 = P5 to P95). */
+    interval: z.number().min(0.5).max(0.99).default(0.9),
+  }).default({ draw: 'per_trial', interval: 0.9 }),
   /** Passed to staffingMetrics (models/staffing/metrics.ts) per scenario-year. */
   staffing_params: z.record(z.string(), z.number()).default({}),
 });

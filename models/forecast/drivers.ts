@@ -2,7 +2,7 @@ import type { Driver, ScenarioOverride } from '../schema/tables';
 import { parseFiscalYear } from '../parse/values';
 import { fail, ok, type Parsed } from '../result';
 import { DEFAULT_DRIVERS, type ScenarioConfig } from './config';
-import { fitDistribution, type DistKind, type DistParams } from './distributions';
+import { distCdf, fitDistribution, type DistKind, type DistParams } from './distributions';
 
 // Drivers become one value per year offset (0 = the base year … N). A path is resolved in this
 // order: the driver's per-year value, its single value, the config's value, the built-in default;
@@ -19,6 +19,8 @@ export interface UncertainDriver {
   center: number;
   low: number;
   high: number;
+  /** The share of draws low/high are read to hold (a central interval: 0.9 = P5 to P95). */
+  interval: number;
   dist: DistParams;
 }
 
@@ -33,7 +35,7 @@ function yearKey(key: string): number | null {
   return p.ok ? p.value : null;
 }
 
-export function baseDriverPaths(rows: readonly Driver[], configDrivers: Readonly<Record<string, number>>, baseYear: number, years: number): BaseDrivers {
+export function baseDriverPaths(rows: readonly Driver[], configDrivers: Readonly<Record<string, number>>, baseYear: number, years: number, interval = 0.9): BaseDrivers {
   const paths: DriverPaths = Object.create(null) as DriverPaths;
   const problems: string[] = [];
   const uncertain: UncertainDriver[] = [];
@@ -62,14 +64,33 @@ export function baseDriverPaths(rows: readonly Driver[], configDrivers: Readonly
     if (row.low !== undefined && row.high !== undefined) {
       const center = row.value ?? path[Math.min(1, years)]!;
       const kind: DistKind = row.distribution ?? 'normal';
-      const dist = fitDistribution(kind, center, row.low, row.high);
+      const dist = fitDistribution(kind, center, row.low, row.high, interval);
       if (typeof dist === 'string') problems.push(`driver ${row.driver}: ${dist}`);
-      else uncertain.push({ name: row.driver, center, low: row.low, high: row.high, dist });
+      else {
+        const u: UncertainDriver = { name: row.driver, center, low: row.low, high: row.high, interval, dist };
+        const offCentre = offCentreNote(u);
+        if (offCentre) problems.push(offCentre);
+        uncertain.push(u);
+      }
     } else if (row.distribution) {
       problems.push(`driver ${row.driver}: a distribution needs low and high`);
     }
   }
   return { paths, uncertain, problems };
+}
+
+/**
+ * A note when the value sits off the middle of low/high: the distribution is centred on the value
+ * with the interval's spread, so low and high are not the interval's ends (say where they fall).
+ */
+function offCentreNote(u: UncertainDriver): string | null {
+  if (u.dist.kind === 'triangular') return null; // its ends are solved so low and high are exact
+  const tail = (1 - u.interval) / 2;
+  const pLow = distCdf(u.dist, u.low);
+  const pHigh = distCdf(u.dist, u.high);
+  if (Math.abs(pLow - tail) <= 0.02 && Math.abs(pHigh - (1 - tail)) <= 0.02) return null;
+  const pc = (x: number) => `P${Math.round(x * 100)}`;
+  return `driver ${u.name}: the value ${u.center} is not in the middle of low ${u.low} and high ${u.high}: the ${u.dist.kind} distribution is centred on the value with the interval's spread, so low and high fall at ${pc(pLow)} and ${pc(pHigh)} (not ${pc(tail)} and ${pc(1 - tail)})`;
 }
 
 /** One scenario: its overrides (driver → per-offset value or NaN = not overridden). */

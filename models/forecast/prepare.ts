@@ -78,7 +78,7 @@ export function prepareForecast(project: Project, opts: PrepareOptions = {}): Pa
   const enrollment = projectEnrollment(project.enrollment, baseYear, years, {
     method: config.enrollment.method, historyYears: config.enrollment.history_years, kindergarten: config.enrollment.kindergarten, births: config.enrollment.births,
   });
-  const drivers = baseDriverPaths(project.drivers, config.drivers, baseYear, years);
+  const drivers = baseDriverPaths(project.drivers, config.drivers, baseYear, years, config.monte_carlo.interval);
   warnings.push(...drivers.problems);
   const isTeacherRole = new Uint8Array(roles.names.length + 64);
   roles.names.forEach((r, i) => { isTeacherRole[i] = config.personnel.teacher_roles.includes(r) ? 1 : 0; });
