@@ -1,23 +1,24 @@
-import { BEN, C, SAL } from './objects';
-import type { Prepared } from './prepare';
+import { BEN, SAL } from './objects';
+import { chargeTo, lostShare, type Payers } from './payers';
 import type { Buckets } from './prepare-personnel';
 
-// Position buckets in a forecast year (models/forecast/engine.ts): charging a bucket's pay to its
-// funds, the fund that pays after a grant ends, and the FTE a plan or staffing change matches and cuts.
+// Position buckets in a forecast year (models/forecast/year-personnel.ts): charging a bucket's pay
+// to the funds that pay it this year (payers.ts), and the FTE a plan or staffing change matches and cuts.
 
 /**
  * Splits `amount` cents over a bucket's funds by share (largest remainder, like apportion(), but
- * allocation-free: buckets have two or three funds, so leftover cents go by repeated maximum).
- * Returns the share of the bucket whose fund has ended under the "cut" policy (0–1).
+ * allocation-free: buckets have two or three funds, so leftover cents go by repeated maximum), each
+ * part charged to whoever pays for its fund this year. Returns the share of the bucket nobody pays
+ * (a grant's end under the "cut" policy, 0–1).
  */
-export function splitCharge(b: Buckets, exp: Float64Array, s0: number, s1: number, cls: number, amount: number, payer: Int32Array): number {
+export function splitCharge(b: Buckets, exp: Float64Array, s0: number, s1: number, cls: number, amount: number, payers: Payers): number {
   let given = 0;
   let lost = 0;
   for (let s = s0; s < s1; s++) {
     const part = Math.floor(amount * b.shareWeight[s]!);
-    const f = payer[b.shareFund[s]!]!;
-    if (f >= 0) exp[f * C + cls]! += part;
-    else lost += b.shareWeight[s]!;
+    const f = b.shareFund[s]!;
+    chargeTo(payers, exp, f, cls, part);
+    lost += b.shareWeight[s]! * lostShare(payers, f);
     given += part;
   }
   let left = amount - given;
@@ -34,8 +35,7 @@ export function splitCharge(b: Buckets, exp: Float64Array, s0: number, s1: numbe
       if (after && rem > best) { best = rem; pick = s; }
     }
     if (pick < 0) { lastPick = -1; lastRem = Infinity; continue; }
-    const f = payer[b.shareFund[pick]!]!;
-    if (f >= 0) exp[f * C + cls]! += 1;
+    chargeTo(payers, exp, b.shareFund[pick]!, cls, 1);
     lastPick = pick;
     lastRem = best;
     left--;
@@ -45,28 +45,20 @@ export function splitCharge(b: Buckets, exp: Float64Array, s0: number, s1: numbe
 
 /**
  * Charges bucket i's salary and benefits (whole cents) to the funds that pay them. Returns the
- * share of the bucket whose fund has ended under the "cut" policy (0–1).
+ * share of the bucket nobody pays (a grant's end under the "cut" policy, 0–1).
  */
-export function chargeBucket(b: Buckets, exp: Float64Array, i: number, sal: number, ben: number, payer: Int32Array): number {
+export function chargeBucket(b: Buckets, exp: Float64Array, i: number, sal: number, ben: number, payers: Payers): number {
   const s0 = b.shareStart[i]!;
   const s1 = b.shareStart[i + 1]!;
   if (s1 - s0 === 1) {
-    const f = payer[b.shareFund[s0]!]!;
-    if (f < 0) return 1;
-    exp[f * C + SAL]! += sal;
-    exp[f * C + BEN]! += ben;
-    return 0;
+    const f = b.shareFund[s0]!;
+    chargeTo(payers, exp, f, SAL, sal);
+    chargeTo(payers, exp, f, BEN, ben);
+    return lostShare(payers, f);
   }
-  const lost = splitCharge(b, exp, s0, s1, SAL, sal, payer);
-  splitCharge(b, exp, s0, s1, BEN, ben, payer);
+  const lost = splitCharge(b, exp, s0, s1, SAL, sal, payers);
+  splitCharge(b, exp, s0, s1, BEN, ben, payers);
   return lost;
-}
-
-/** The fund that pays in `year`: the fund itself, the general fund after a grant's end, or −1 (cut). */
-export function fundAt(p: Prepared, f: number, year: number): number {
-  const fund = p.funds[f]!;
-  if (year <= fund.lastYear) return f;
-  return fund.onEnd === 'move_to_general' ? p.general : -1;
 }
 
 /** FTE still in buckets of a role (−1 any) at a site (−1 any). */

@@ -2,7 +2,7 @@ import type { Project } from '../project/project';
 import type { Fund } from '../schema/tables';
 import type { ForecastConfig, RevenueSource } from './config';
 import { compileFormula, type Formula } from './formula';
-import { lastFiscalYear, type FundTable } from './prepare-funds';
+import { fiscalYearShare, lastFiscalYear, type FundTable } from './prepare-funds';
 
 // Revenue sources: from the config, or one a fund from the Funds sheet (restricted → grant,
 // state → per pupil, local → growth; the general fund split by the Settings key state_aid_share).
@@ -16,6 +16,8 @@ export interface RevenueLine {
   baseCents: number;
   growth: string | number | undefined;
   lastYear: number;
+  /** The share of the last fiscal year before the end date: that year pays this share of a year. */
+  lastYearShare: number;
   year: number | undefined;
   formula: Formula | undefined;
 }
@@ -38,7 +40,8 @@ export function prepareRevenue(project: Project, config: ForecastConfig, funds: 
     const baseCents = s.base_cents ?? f?.available ?? 0;
     const category = s.kind === 'one_time' ? 'one_time' : (s.source ?? f?.source ?? 'other');
     const lastYear = s.end_date ? lastFiscalYear(s.end_date, config.fiscal_year_start_month) : funds.list[fi]!.lastYear;
-    revenue.push({ id: s.id, label: s.label ?? f?.name ?? s.id, fund: fi, category, kind: s.kind, baseCents, growth: s.growth ?? defaultGrowth(s.kind, category), lastYear, year: s.year, formula });
+    const lastYearShare = s.end_date ? fiscalYearShare(s.end_date, config.fiscal_year_start_month) : funds.list[fi]!.lastYearShare;
+    revenue.push({ id: s.id, label: s.label ?? f?.name ?? s.id, fund: fi, category, kind: s.kind, baseCents, growth: s.growth ?? defaultGrowth(s.kind, category), lastYear, lastYearShare, year: s.year, formula });
   }
   return revenue;
 }

@@ -1,6 +1,7 @@
 import { chargeBucket } from './buckets';
 import { C } from './objects';
 import { BASE_PAY_INDEX, heldBenefits, heldSalary, newPayTerms, type PayIndex, type PayTerms } from './pay';
+import { chargeTo, selfPayers, type Payers } from './payers';
 import type { Buckets } from './prepare-personnel';
 
 // The reconciling line: where personnel is costed from Positions but the Budget sheet has salary
@@ -70,7 +71,7 @@ export function fundPay(b: Buckets, fundCount: number): PayTerms {
  */
 export function positionsAtBase(b: Buckets, fundCount: number): Float64Array {
   const charged = new Float64Array(fundCount * C);
-  const payer = Int32Array.from({ length: fundCount }, (_, f) => f);
+  const payer = selfPayers(fundCount);
   for (let i = 0; i < b.count; i++) {
     const sal = heldSalary(b, i, BASE_PAY_INDEX);
     chargeBucket(b, charged, i, Math.round(sal), Math.round(heldBenefits(b, i, BASE_PAY_INDEX, sal)), payer);
@@ -79,27 +80,25 @@ export function positionsAtBase(b: Buckets, fundCount: number): Float64Array {
 }
 
 /**
- * Charges the reconciling line of year t to the funds that pay (`payer`), into `exp` ([f·C + c])
+ * Charges the reconciling line of year t to the funds that pay (`payers`), into `exp` ([f·C + c])
  * and `out` ([payer·PC + c]). Base year: exactly the difference, so the year is the budget.
  * Later: round(R × held_t ÷ held_0), held being the positions' pay in the same funding fund and
  * class; a fund and class with no positions behind its lines grows with that class's line
  * inflation (`infl`: COLA for salaries, health inflation for benefits).
  */
-export function chargeReconciling(line: ReconcilingLine, t: number, ix: PayIndex, infl: Float64Array, payer: Int32Array, exp: Float64Array, out: Float64Array): void {
+export function chargeReconciling(line: ReconcilingLine, t: number, ix: PayIndex, infl: Float64Array, payers: Payers, exp: Float64Array, out: Float64Array): void {
   const F = line.amount.length / PC;
   for (let f = 0; f < F; f++) {
-    const to = payer[f]!;
     for (let c = 0; c < PC; c++) {
       const j = f * PC + c;
       const r = line.amount[j]!;
-      if (r === 0 || to < 0) continue;
+      if (r === 0) continue;
       let amount = r;
       if (t > 0) {
         const h0 = line.held0[j]!;
         amount = Math.round(r * (h0 > 0 ? heldPayOf(line.byFund, f, c, ix) / h0 : infl[c]!));
       }
-      exp[to * C + c]! += amount;
-      out[to * PC + c]! += amount;
+      chargeTo(payers, exp, f, c, amount, out, PC);
     }
   }
 }

@@ -1,4 +1,5 @@
 import { C } from './objects';
+import { chargeTo } from './payers';
 import type { CompiledAction } from './plans';
 import type { Prepared } from './prepare';
 import type { Workspace } from './year';
@@ -15,11 +16,10 @@ export function costLines(p: Prepared, ws: Workspace, actions: readonly Compiled
   delayed.delete(year);
   const F = p.funds.length;
   for (let f = 0; f < F; f++) {
-    const to = ws.payer[f]!;
     for (let c = 0; c < C; c++) {
       const j = f * C + c;
       const amount = Math.round((p.lines[j]! + ws.lineChange[j]!) * infl[c]!) + ws.nominal[j]! + (returning?.[j] ?? 0);
-      if (amount !== 0 && to >= 0) ws.spend[to * C + c]! += amount;
+      if (amount !== 0) chargeTo(ws.payers, ws.spend, f, c, amount);
     }
   }
   return delayed;

@@ -1,4 +1,4 @@
-import { chargeBucket, fundAt } from './buckets';
+import { chargeBucket } from './buckets';
 import { BEN, C, SAL } from './objects';
 import { heldBenefits, heldSalary, type PayIndex } from './pay';
 import type { Prepared } from './prepare';
@@ -15,17 +15,11 @@ export interface PersonnelYear {
   grantCutFte: number;
 }
 
-/** Who pays what each fund paid in the base year: the fund, the general fund after a grant's end, or nobody (−1). */
-export function payersOf(p: Prepared, payer: Int32Array, t: number, year: number): void {
-  // The base year is the adopted budget: every line and position is charged to the fund it names.
-  for (let f = 0; f < p.funds.length; f++) payer[f] = t === 0 ? f : fundAt(p, f, year);
-}
-
 export function costPersonnel(p: Prepared, ws: Workspace, adds: readonly Addition[], ix: PayIndex, t: number, infl: Float64Array): PersonnelYear {
   const grantCutFte = chargePositions(p, ws, ix);
   const addedFte = chargeAdditions(p, ws, adds, ix.cola);
   // The reconciling line: the budget's personnel beyond the positions, grown with their pay.
-  if (p.reconciling) { ws.recon.fill(0); chargeReconciling(p.reconciling, t, ix, infl, ws.payer, ws.spend, ws.recon); }
+  if (p.reconciling) { ws.recon.fill(0); chargeReconciling(p.reconciling, t, ix, infl, ws.payers, ws.spend, ws.recon); }
   return { addedFte, grantCutFte };
 }
 
@@ -44,7 +38,7 @@ function chargePositions(p: Prepared, ws: Workspace, ix: PayIndex): number {
     const sal = Math.round(salF * sc);
     const ben = Math.round(benF * sc);
     const fte = b.fte[i]! * sc;
-    const lostShare = chargeBucket(b, ws.spend, i, sal, ben, ws.payer);
+    const lostShare = chargeBucket(b, ws.spend, i, sal, ben, ws.payers);
     const keep = 1 - lostShare; // the part whose grant ended under the "cut" policy is gone
     const r = b.role[i]!;
     roleSalary[r]! += sal * keep;

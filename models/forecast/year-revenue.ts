@@ -41,6 +41,8 @@ export function projectRevenue(p: Prepared, ws: Workspace, r: RevenueInput): Rev
       }
       default: v = Math.round(s.baseCents * r.idx.rev[i]!);
     }
+    // The last fiscal year of money with an end date pays only the part of the year before it.
+    if (r.t > 0 && r.year === s.lastYear && s.lastYearShare < 1 && s.kind !== 'one_time') v = Math.round(v * s.lastYearShare);
     ws.income[s.fund]! += v;
     if (!p.funds[s.fund]!.restricted) {
       ws.byCategory[CATS.indexOf(s.category)]! += v;

@@ -9,7 +9,8 @@ import type { SiteMove } from './site-moves';
 import type { StaffingCoster } from './staffing-cost';
 import { closeBalance } from './year-balance';
 import { costLines } from './year-lines';
-import { costPersonnel, payersOf } from './year-personnel';
+import { costPersonnel } from './year-personnel';
+import { newPayers, setPayers, type Payers } from './payers';
 import { yearResult } from './year-result';
 import { projectRevenue } from './year-revenue';
 import { staffChanges } from './year-staff';
@@ -65,8 +66,8 @@ export interface Workspace {
   income: Float64Array;
   /** [bucket]: the share of the bucket still held after cuts and closures. */
   scale: Float64Array;
-  /** [f]: the fund that pays what fund f paid in the base year (−1: nobody, the grant's cut). */
-  payer: Int32Array;
+  /** Who pays what each fund paid in the base year (payers.ts). */
+  payers: Payers;
   /** [f·C + c]: plan changes to base lines (inflated like them) and nominal changes (not inflated). */
   lineChange: Float64Array;
   nominal: Float64Array;
@@ -84,7 +85,7 @@ export function makeWorkspace(p: Prepared): Workspace {
   const F = p.funds.length;
   const R = p.roles.length + 1;
   return {
-    spend: new Float64Array(F * C), income: new Float64Array(F), scale: new Float64Array(p.buckets.count), payer: new Int32Array(F),
+    spend: new Float64Array(F * C), income: new Float64Array(F), scale: new Float64Array(p.buckets.count), payers: newPayers(F),
     lineChange: new Float64Array(F * C), nominal: new Float64Array(F * C), roleSalary: new Float64Array(R), roleBenefits: new Float64Array(R),
     roleFte: new Float64Array(R), byCategory: new Float64Array(6), recon: new Float64Array(F * PC),
   };
@@ -177,7 +178,7 @@ export function computeYear(y: YearInput): YearOutput {
 
   const revenue = projectRevenue(p, ws, { t, year, idx, enrollment, paths, overrides: plan.overrides });
   const staff = staffChanges(p, ws, { t, idx, enrollment, actions: plan.actions, overrides: plan.overrides, paths, staffing: y.staffing });
-  payersOf(p, ws.payer, t, year);
+  setPayers(p, ws.payers, t, year);
   const personnel = costPersonnel(p, ws, staff.adds, {
     k: Math.min(idx.steps, p.K - 1), cola: idx.cola, step: idx.step, health: idx.health,
     // The base year is the adopted budget: no turnover saving yet, and its benefit rates already
