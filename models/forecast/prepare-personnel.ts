@@ -104,7 +104,7 @@ export function prepareBuckets(input: PersonnelInput): Buckets {
     const lane = schedule !== undefined && p.lane !== undefined ? lanes.get(`${schedule}\u0000${p.lane}`) : undefined;
     if (lane && p.step !== undefined) {
       const start = cellAt(lane, p.step);
-      const repl = cellAt(lane, personnel.replacement_step ?? lane.steps[0]!);
+      const entryStep = personnel.replacement_step ?? lane.steps[0]!;
       for (let k = 0; k < K; k++) {
         const cell = cellAt(lane, p.step + k);
         // A salary written on the position overrides the cell but still moves with the schedule.
@@ -112,9 +112,10 @@ export function prepareBuckets(input: PersonnelInput): Buckets {
         const amount = pay * p.fte;
         b.row.pay[k]! += amount;
         b.row.payRated[k]! += amount * rate;
-        const gap = Math.max(0, pay - repl) * p.fte;
-        b.row.gap[k]! += gap;
-        b.row.gapRated[k]! += gap * rate;
+        // A replacement is hired at the entry step of the lane (at the schedule's pay) and steps up from there.
+        const entry = cellAt(lane, entryStep + k) * p.fte;
+        b.row.entry[k]! += entry;
+        b.row.entryRated[k]! += entry * rate;
       }
     } else {
       let pay = p.salary;
@@ -144,7 +145,7 @@ function packBuckets(list: readonly Bucket[], K: number): Buckets {
   const shareWeight: number[] = [];
   list.forEach((b, i) => {
     out.role[i] = b.role; out.site[i] = b.site; out.fte[i] = b.fte;
-    out.pay.set(b.row.pay, i * K); out.payRated.set(b.row.payRated, i * K); out.gap.set(b.row.gap, i * K); out.gapRated.set(b.row.gapRated, i * K);
+    out.pay.set(b.row.pay, i * K); out.payRated.set(b.row.payRated, i * K); out.entry.set(b.row.entry, i * K); out.entryRated.set(b.row.entryRated, i * K);
     out.offSchedule[i] = b.row.offSchedule[0]!; out.offScheduleRated[i] = b.row.offScheduleRated[0]!; out.health[i] = b.row.health[0]!;
     out.shareStart[i] = shareFund.length;
     const total = b.shares.reduce((a, [, w]) => a + w, 0);

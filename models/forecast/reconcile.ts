@@ -54,8 +54,8 @@ export function fundPay(b: Buckets, fundCount: number): PayTerms {
       for (let k = 0; k < K; k++) {
         out.pay[f * K + k]! += w * b.pay[i * K + k]!;
         out.payRated[f * K + k]! += w * b.payRated[i * K + k]!;
-        out.gap[f * K + k]! += w * b.gap[i * K + k]!;
-        out.gapRated[f * K + k]! += w * b.gapRated[i * K + k]!;
+        out.entry[f * K + k]! += w * b.entry[i * K + k]!;
+        out.entryRated[f * K + k]! += w * b.entryRated[i * K + k]!;
       }
       out.offSchedule[f]! += w * b.offSchedule[i]!;
       out.offScheduleRated[f]! += w * b.offScheduleRated[i]!;

@@ -5,6 +5,7 @@ import { C } from './objects';
 import type { CompiledAction } from './plans';
 import type { Prepared } from './prepare';
 import { PC } from './reconcile';
+import { advanceTurnover, NO_TURNOVER, type Turnover } from './pay';
 import type { SiteMove } from './site-moves';
 import type { StaffingCoster } from './staffing-cost';
 import { closeBalance } from './year-balance';
@@ -36,6 +37,8 @@ export interface Indices {
   rev: Float64Array;
   /** Schedule steps advanced (a step freeze holds it). */
   steps: number;
+  /** Who holds scheduled positions: base-year staff still in post and each year's replacements (pay.ts). */
+  turnover: Turnover;
 }
 
 /** What one year hands the next in a scenario run. */
@@ -52,7 +55,7 @@ export interface ScenarioState {
 
 export function initialState(p: Prepared): ScenarioState {
   return {
-    idx: { cola: 1, step: 1, health: 1, enroll: 1, infl: new Float64Array(C).fill(1), rev: new Float64Array(p.revenue.length).fill(1), steps: 0 },
+    idx: { cola: 1, step: 1, health: 1, enroll: 1, infl: new Float64Array(C).fill(1), rev: new Float64Array(p.revenue.length).fill(1), steps: 0, turnover: NO_TURNOVER },
     balance: p.beginningBalance, reserveUsed: new Map(), delayed: new Map(),
     last: { stateAid: NaN, enrollment: NaN, revenue: NaN, expenditure: NaN },
   };
@@ -145,6 +148,8 @@ export function advanceIndices(p: Prepared, prev: Indices, t: number, drv: Drive
   for (let c = 0; c < C; c++) next.infl[c]! *= 1 + drv(p.inflation[c]!);
   for (let i = 0; i < p.revenue.length; i++) { const g = p.revenue[i]!.growth; if (g !== undefined) next.rev[i]! *= 1 + drv(g); }
   if (!stepFreeze) next.steps += 1;
+  // Leavers are replaced at the entry step this year; the base year is the adopted budget (no turnover).
+  next.turnover = advanceTurnover(prev.turnover, t, drv('attrition_rate'), Math.min(next.steps, p.K - 1), p.K);
   return next;
 }
 
@@ -180,10 +185,9 @@ export function computeYear(y: YearInput): YearOutput {
   const staff = staffChanges(p, ws, { t, idx, enrollment, actions: plan.actions, overrides: plan.overrides, paths, staffing: y.staffing });
   setPayers(p, ws.payers, t, year);
   const personnel = costPersonnel(p, ws, staff.adds, {
-    k: Math.min(idx.steps, p.K - 1), cola: idx.cola, step: idx.step, health: idx.health,
-    // The base year is the adopted budget: no turnover saving yet, and its benefit rates already
-    // include the base-year pension rate, so only the change in the pension rate is added.
-    attrition: t > 0 ? drv('attrition_rate') : 0, pension: drv('pension_rate') - (paths.pension_rate?.[0] ?? 0),
+    k: Math.min(idx.steps, p.K - 1), cola: idx.cola, step: idx.step, health: idx.health, turnover: idx.turnover,
+    // The base year's benefit rates already include its pension rate: only the change is added.
+    pension: drv('pension_rate') - (paths.pension_rate?.[0] ?? 0),
   }, t, idx.infl);
   const delayed = costLines(p, ws, plan.actions, year, idx.infl, prev.delayed);
   const balance = closeBalance(p, ws, plan.actions, prev);
