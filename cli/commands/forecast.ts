@@ -91,6 +91,10 @@ function textReport(r: ForecastReport, mc: MonteCarloSummary | undefined, mcScen
     mc.bands.forEach((b, i) => lines.push(`  ${String(b.year).padEnd(6)}${[b.p5, b.p25, b.p50, b.p75, b.p95].map((v) => dollars(v).padStart(15)).join('')}${pct(mc.breach_probability[i]!.p).padStart(11)}`));
     for (const b of mc.backup_probability) lines.push(`  P(${b.plan} needed): ${b.by_year.map((y) => `${y.year} ${pct(y.p)}`).join(', ')}`);
   }
+  if (r.vacancies.length > 0) {
+    const how = (k: string) => r.vacancies.filter((v) => v.costed_at === k).length;
+    lines.push('', `Positions with no salary and no schedule step (vacancies): ${how('hiring_step')} costed at the role's hiring step, ${how('role_average')} at the role's average pay (warnings list each).`);
+  }
   if (r.signposts.unfolding) lines.push('', `Signposts point to: ${r.signposts.unfolding}`);
   if (r.warnings.length > 0) lines.push('', ...r.warnings.slice(0, 10).map((w) => `warning: ${w}`));
   return lines.join('\n') + '\n';

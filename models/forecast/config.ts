@@ -74,12 +74,14 @@ export const ForecastConfigSchema = z.object({
   personnel: z.object({
     default_benefits_rate: z.number().min(0).max(2).default(0.25),
     default_health_cost_cents: z.number().int().min(0).default(0),
-    /** Step a leaver's replacement starts at (default the lowest step of the lane). */
+    /** Step a leaver's replacement (and a vacancy at the hiring step) starts at (default the lowest step of the lane). */
     replacement_step: z.number().int().min(0).optional(),
+    /** A position with neither a salary nor a schedule step: at the role's hiring step, or the role's average pay. */
+    vacancy_cost: z.enum(['hiring_step', 'role_average']).default('hiring_step'),
     /** role → salary schedule name (default: the first schedule that has the lane). */
     role_schedule: z.record(z.string(), z.string()).default({}),
     teacher_roles: z.array(z.string()).default(['teacher']),
-  }).default({ default_benefits_rate: 0.25, default_health_cost_cents: 0, role_schedule: {}, teacher_roles: ['teacher'] }),
+  }).default({ default_benefits_rate: 0.25, default_health_cost_cents: 0, vacancy_cost: 'hiring_step', role_schedule: {}, teacher_roles: ['teacher'] }),
   /** Object class → inflation (a driver name or a fixed rate). Missing classes use cpi. */
   inflation_by_object: z.record(z.string(), driverRef).default({ capital: 0, salaries: 'cola', benefits: 'health_inflation' }),
   scenarios: z.array(ScenarioConfigSchema).default([]),

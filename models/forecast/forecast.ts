@@ -2,7 +2,7 @@ import type { Project } from '../project/project';
 import { fail, ok, type Parsed } from '../result';
 import { BASE_SCENARIO, scenarioPaths } from './drivers';
 import { makeWorkspace, runScenario, type PlanSwitch, type YearResult } from './engine';
-import { prepareForecast, type Prepared } from './prepare';
+import { prepareForecast, type Prepared, type VacancyCost } from './prepare';
 import { evaluateSignposts, type SignpostReading } from './signposts';
 import type { StaffingMetrics } from '../staffing/metrics';
 import { makeStaffingLink } from './staffing-link';
@@ -24,6 +24,8 @@ export interface ForecastReport {
   reserve_policy_pct: number;
   scenarios: ScenarioResult[];
   signposts: SignpostReading;
+  /** Positions with neither a salary nor a schedule step, and how each was costed (personnel.vacancy_cost). */
+  vacancies: VacancyCost[];
   warnings: string[];
 }
 
@@ -76,6 +78,6 @@ export function forecastPrepared(project: Project, p: Prepared, opts: ForecastOp
   }
   return ok({
     district: project.settings.district_name, base_year: p.baseYear, reserve_policy_pct: p.policy, scenarios,
-    signposts: evaluateSignposts(project.signposts ?? [], scenarios), warnings: p.warnings,
+    signposts: evaluateSignposts(project.signposts ?? [], scenarios), vacancies: p.vacancies, warnings: p.warnings,
   });
 }

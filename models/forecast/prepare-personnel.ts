@@ -62,6 +62,19 @@ function cellAt(l: Lane, step: number): number {
 
 interface Bucket { role: number; site: number; fte: number; row: PayTerms; shares: [number, number][] }
 
+/** How a position with neither a salary nor a schedule step was costed (the forecast report lists them). */
+export interface VacancyCost {
+  position_id: string;
+  role: string;
+  /** hiring_step: the role's schedule at its entry lane and hiring step; role_average: the role's average pay. */
+  costed_at: 'hiring_step' | 'role_average';
+  schedule?: string;
+  lane?: string;
+  step?: number;
+  /** Full-time base-year pay it is costed at (cents). */
+  salary_cents: number;
+}
+
 export interface PersonnelInput {
   project: Project;
   config: ForecastConfig;
@@ -70,15 +83,20 @@ export interface PersonnelInput {
   roles: NameList;
   sites: NameList;
   warnings: string[];
+  /** Filled with each position costed by the vacancy rule. */
+  vacancies: VacancyCost[];
 }
 
+/** Where a position sits on a schedule, if it does: the lane's cells and its step. */
+interface Placement { lane: Lane; step: number; salary: number | undefined }
+
 export function prepareBuckets(input: PersonnelInput): Buckets {
-  const { project, config, K, funds, roles, sites, warnings } = input;
-  const { lanes, schedulesByLane } = schedules(project.salary);
+  const { project, config, K, funds, roles, sites } = input;
+  const table = schedules(project.salary);
   const { personnel } = config;
-  // Average full-time pay by role, for vacancies with neither a salary nor a schedule cell.
-  const roleSum = new Map<string, { sum: number; n: number }>();
-  for (const p of project.positions) if (p.salary !== undefined) { const r = roleSum.get(p.role) ?? { sum: 0, n: 0 }; r.sum += p.salary; r.n++; roleSum.set(p.role, r); }
+  const scheduleOf = (p: Position) => (p.lane !== undefined ? (personnel.role_schedule[p.role] ?? table.schedulesByLane.get(p.lane)?.[0]) : undefined);
+  const laneOf = (schedule: string | undefined, lane: string | undefined) => (schedule !== undefined && lane !== undefined ? table.lanes.get(`${schedule}\u0000${lane}`) : undefined);
+  const vacancy = vacancyRule(input, table, scheduleOf, laneOf);
   // Sites no plan names are pooled (site −1): a bucket is then role × funding, which keeps the
   // scenario-year loop short (the demo's 850 positions make ~60 buckets instead of ~200).
   const namedSites = new Set<string>();
@@ -100,35 +118,87 @@ export function prepareBuckets(input: PersonnelInput): Buckets {
     const rate = p.benefits_rate ?? personnel.default_benefits_rate;
     b.fte += p.fte;
     b.row.health[0]! += p.health_plan_cost ?? Math.round(personnel.default_health_cost_cents * p.fte);
-    const schedule = p.lane !== undefined ? (personnel.role_schedule[p.role] ?? schedulesByLane.get(p.lane)?.[0]) : undefined;
-    const lane = schedule !== undefined && p.lane !== undefined ? lanes.get(`${schedule}\u0000${p.lane}`) : undefined;
-    if (lane && p.step !== undefined) {
-      const start = cellAt(lane, p.step);
-      const entryStep = personnel.replacement_step ?? lane.steps[0]!;
-      for (let k = 0; k < K; k++) {
-        const cell = cellAt(lane, p.step + k);
-        // A salary written on the position overrides the cell but still moves with the schedule.
-        const pay = p.salary !== undefined && start > 0 ? Math.round((p.salary * cell) / start) : cell;
-        const amount = pay * p.fte;
-        b.row.pay[k]! += amount;
-        b.row.payRated[k]! += amount * rate;
-        // A replacement is hired at the entry step of the lane (at the schedule's pay) and steps up from there.
-        const entry = cellAt(lane, entryStep + k) * p.fte;
-        b.row.entry[k]! += entry;
-        b.row.entryRated[k]! += entry * rate;
-      }
-    } else {
-      let pay = p.salary;
-      if (pay === undefined) {
-        const avg = roleSum.get(p.role);
-        pay = avg ? Math.round(avg.sum / avg.n) : 0;
-        warnings.push(`position ${p.position_id}: no salary and no schedule cell — costed at the ${p.role} average (${pay / 100} a year)`);
-      }
-      b.row.offSchedule[0]! += pay * p.fte;
-      b.row.offScheduleRated[0]! += pay * p.fte * rate;
-    }
+    const lane = laneOf(scheduleOf(p), p.lane);
+    const placed: Placement | number = lane && p.step !== undefined ? { lane, step: p.step, salary: p.salary } : (p.salary ?? vacancy(p));
+    if (typeof placed === 'number') {
+      b.row.offSchedule[0]! += placed * p.fte;
+      b.row.offScheduleRated[0]! += placed * p.fte * rate;
+    } else addScheduled(b.row, placed, p.fte, rate, personnel.replacement_step, K);
   }
   return packBuckets([...buckets.values()], K);
+}
+
+/** A scheduled position's pay after k = 0 … K − 1 steps, and its replacement's (turnover: pay.ts). */
+function addScheduled(row: PayTerms, at: Placement, fte: number, rate: number, replacementStep: number | undefined, K: number): void {
+  const start = cellAt(at.lane, at.step);
+  const entryStep = replacementStep ?? at.lane.steps[0]!;
+  for (let k = 0; k < K; k++) {
+    const cell = cellAt(at.lane, at.step + k);
+    // A salary written on the position overrides the cell but still moves with the schedule.
+    const pay = at.salary !== undefined && start > 0 ? Math.round((at.salary * cell) / start) : cell;
+    const amount = pay * fte;
+    row.pay[k]! += amount;
+    row.payRated[k]! += amount * rate;
+    // A replacement is hired at the entry step of the lane (at the schedule's pay) and steps up from there.
+    const entry = cellAt(at.lane, entryStep + k) * fte;
+    row.entry[k]! += entry;
+    row.entryRated[k]! += entry * rate;
+  }
+}
+
+/**
+ * The vacancy rule (personnel.vacancy_cost): a position with neither a salary nor a schedule step is
+ * placed at the role's hiring step — its own lane, else the role's schedule's entry lane (the lowest
+ * pay at the hiring step), at personnel.replacement_step or the lane's first step — or costed at the
+ * role's average full-time pay (scheduled positions at their step, salaried ones at their salary).
+ * A role with no schedule is costed at its average either way.
+ */
+function vacancyRule(
+  input: PersonnelInput, table: ReturnType<typeof schedules>, scheduleOf: (p: Position) => string | undefined, laneOf: (schedule: string | undefined, lane: string | undefined) => Lane | undefined,
+): (p: Position) => Placement | number {
+  const { project, config, warnings, vacancies } = input;
+  const { personnel } = config;
+  const average = new Map<string, { sum: number; n: number }>();
+  const scheduleFte = new Map<string, Map<string, number>>();
+  for (const p of project.positions) {
+    const schedule = scheduleOf(p);
+    const lane = laneOf(schedule, p.lane);
+    const pay = p.salary ?? (lane && p.step !== undefined ? cellAt(lane, p.step) : undefined);
+    if (pay !== undefined) { const r = average.get(p.role) ?? { sum: 0, n: 0 }; r.sum += pay; r.n++; average.set(p.role, r); }
+    if (lane && schedule !== undefined) { const m = scheduleFte.get(p.role) ?? new Map<string, number>(); m.set(schedule, (m.get(schedule) ?? 0) + p.fte); scheduleFte.set(p.role, m); }
+  }
+  const roleSchedule = (role: string) => personnel.role_schedule[role] ?? [...(scheduleFte.get(role) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  const dollars = (c: number) => `$${(c / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
+  return (p) => {
+    const schedule = p.lane !== undefined && laneOf(scheduleOf(p), p.lane) ? scheduleOf(p) : roleSchedule(p.role);
+    const hiring = personnel.vacancy_cost === 'hiring_step' && schedule !== undefined ? hiringPlacement(table, schedule, p.lane, personnel.replacement_step) : undefined;
+    if (hiring) {
+      const salary = cellAt(hiring.lane, hiring.step);
+      vacancies.push({ position_id: p.position_id, role: p.role, costed_at: 'hiring_step', schedule, lane: hiring.laneName, step: hiring.step, salary_cents: salary });
+      warnings.push(`position ${p.position_id}: no salary and no schedule step — costed at the ${p.role} hiring step (${schedule} ${hiring.laneName} step ${hiring.step}, ${dollars(salary)} a year)`);
+      return { lane: hiring.lane, step: hiring.step, salary: undefined };
+    }
+    const avg = average.get(p.role);
+    const pay = avg ? Math.round(avg.sum / avg.n) : 0;
+    vacancies.push({ position_id: p.position_id, role: p.role, costed_at: 'role_average', salary_cents: pay });
+    warnings.push(`position ${p.position_id}: no salary and no schedule step — costed at the ${p.role} average (${dollars(pay)} a year)${avg ? '' : ': no position of the role has pay to average'}`);
+    return pay;
+  };
+}
+
+/** The hiring placement on a schedule: the position's lane if the schedule has it, else the entry lane. */
+function hiringPlacement(table: ReturnType<typeof schedules>, schedule: string, laneName: string | undefined, replacementStep: number | undefined): { lane: Lane; laneName: string; step: number } | undefined {
+  const own = laneName !== undefined ? table.lanes.get(`${schedule}\u0000${laneName}`) : undefined;
+  if (own && laneName !== undefined) return { lane: own, laneName, step: replacementStep ?? own.steps[0]! };
+  let best: { lane: Lane; laneName: string; step: number; pay: number } | undefined;
+  for (const [key, lane] of table.lanes) {
+    const [s, name] = key.split('\u0000') as [string, string];
+    if (s !== schedule) continue;
+    const step = replacementStep ?? lane.steps[0]!;
+    const pay = cellAt(lane, step);
+    if (!best || pay < best.pay || (pay === best.pay && name < best.laneName)) best = { lane, laneName: name, step, pay };
+  }
+  return best && { lane: best.lane, laneName: best.laneName, step: best.step };
 }
 
 /** No positions (personnel comes from the Budget sheet). */

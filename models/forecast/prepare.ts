@@ -6,7 +6,7 @@ import { projectEnrollment, type EnrollmentProjection } from './enrollment';
 import { compilePlans, type CompiledPlans } from './plans';
 import { fundTable, type PreparedFund } from './prepare-funds';
 import { lineInflation, lineTable, prepareLines } from './prepare-lines';
-import { nameList, noBuckets, prepareBuckets, type Buckets } from './prepare-personnel';
+import { nameList, noBuckets, prepareBuckets, type Buckets, type VacancyCost } from './prepare-personnel';
 import { prepareRevenue, type RevenueLine } from './prepare-revenue';
 import { reconcilingLine, type ReconcilingLine } from './reconcile';
 
@@ -17,6 +17,7 @@ import { reconcilingLine, type ReconcilingLine } from './reconcile';
 
 export { lastFiscalYear, type GrantEndPolicy, type PreparedFund } from './prepare-funds';
 export type { RevenueLine } from './prepare-revenue';
+export type { VacancyCost } from './prepare-personnel';
 
 export interface Prepared {
   config: ForecastConfig;
@@ -33,6 +34,8 @@ export interface Prepared {
   /** [role] 1 for the config's teacher roles (room for roles plans add). */
   isTeacherRole: Uint8Array;
   buckets: Buckets;
+  /** Positions with neither a salary nor a schedule step, and how each was costed. */
+  vacancies: VacancyCost[];
   /** [f·C + c]: base-year non-personnel budget by fund and object class (cents); all lines with budget personnel. */
   lines: Float64Array;
   /** Object class → inflation: a driver name or a fixed rate. */
@@ -70,7 +73,8 @@ export function prepareForecast(project: Project, opts: PrepareOptions = {}): Pa
   const personnelFromBudget = config.personnel_source === 'budget' || (config.personnel_source === 'auto' && project.positions.length === 0);
   const roles = nameList();
   const sites = nameList(project.sites.map((s) => s.site_id));
-  const buckets = personnelFromBudget ? noBuckets(K) : prepareBuckets({ project, config, K, funds, roles, sites, warnings });
+  const vacancies: VacancyCost[] = [];
+  const buckets = personnelFromBudget ? noBuckets(K) : prepareBuckets({ project, config, K, funds, roles, sites, warnings, vacancies });
   const lines = prepareLines(project, baseYear, personnelFromBudget, funds, warnings);
   const revenue = prepareRevenue(project, config, funds, errors);
   const F = funds.list.length;
@@ -91,7 +95,7 @@ export function prepareForecast(project: Project, opts: PrepareOptions = {}): Pa
 
   return ok({
     config, baseYear, years, K, policy: project.settings.reserve_policy_pct, beginningBalance: project.settings.beginning_fund_balance,
-    funds: funds.list, general: funds.general, roles: roles.names, sites: sites.names, isTeacherRole, buckets,
+    funds: funds.list, general: funds.general, roles: roles.names, sites: sites.names, isTeacherRole, buckets, vacancies,
     lines: lineTable(lines, F), inflation: lineInflation(config, personnelFromBudget),
     reconciling: !personnelFromBudget && lines.hasPersonnelLines ? reconcilingLine(buckets, F, lines.personnel) : null,
     revenue, enrollment, enrollmentIndexDriver: config.enrollment.method === 'growth' ? 'enrollment_growth' : 'enrollment_shift',
