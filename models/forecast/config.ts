@@ -82,8 +82,9 @@ export const ForecastConfigSchema = z.object({
     role_schedule: z.record(z.string(), z.string()).default({}),
     teacher_roles: z.array(z.string()).default(['teacher']),
   }).default({ default_benefits_rate: 0.25, default_health_cost_cents: 0, vacancy_cost: 'hiring_step', role_schedule: {}, teacher_roles: ['teacher'] }),
-  /** Object class → inflation (a driver name or a fixed rate). Missing classes use cpi. */
-  inflation_by_object: z.record(z.string(), driverRef).default({ capital: 0, salaries: 'cola', benefits: 'health_inflation' }),
+  /** Object class → inflation (a driver name or a fixed rate). Missing classes use cpi; salary and
+   *  benefit lines, when not named, follow pay (docs/forecast.md, "Personnel from budget lines"). */
+  inflation_by_object: z.record(z.string(), driverRef).default({ capital: 0 }),
   scenarios: z.array(ScenarioConfigSchema).default([]),
   priority_plan: z.string().optional(),
   monte_carlo: z.object({

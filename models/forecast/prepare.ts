@@ -5,7 +5,7 @@ import { baseDriverPaths, collectScenarios, type BaseDrivers, type ScenarioSpec 
 import { projectEnrollment, type EnrollmentProjection } from './enrollment';
 import { compilePlans, type CompiledPlans } from './plans';
 import { fundTable, type PreparedFund } from './prepare-funds';
-import { lineInflation, lineTable, prepareLines } from './prepare-lines';
+import { budgetPay, lineInflation, lineTable, prepareLines, type BudgetPay } from './prepare-lines';
 import { nameList, noBuckets, prepareBuckets, type Buckets, type VacancyCost } from './prepare-personnel';
 import { prepareRevenue, type RevenueLine } from './prepare-revenue';
 import { reconcilingLine, type ReconcilingLine } from './reconcile';
@@ -40,6 +40,8 @@ export interface Prepared {
   lines: Float64Array;
   /** Object class → inflation: a driver name or a fixed rate. */
   inflation: (string | number)[];
+  /** With no Positions sheet: how salary and benefit lines follow pay (prepare-lines.ts), else null. */
+  budgetPay: BudgetPay | null;
   /** Set when positions are costed and the Budget sheet has salary or benefit lines: the base
    *  year is then the budget, and this line holds the difference (reconcile.ts). */
   reconciling: ReconcilingLine | null;
@@ -96,7 +98,7 @@ export function prepareForecast(project: Project, opts: PrepareOptions = {}): Pa
   return ok({
     config, baseYear, years, K, policy: project.settings.reserve_policy_pct, beginningBalance: project.settings.beginning_fund_balance,
     funds: funds.list, general: funds.general, roles: roles.names, sites: sites.names, isTeacherRole, buckets, vacancies,
-    lines: lineTable(lines, F), inflation: lineInflation(config, personnelFromBudget),
+    lines: lineTable(lines, F), inflation: lineInflation(config), budgetPay: personnelFromBudget ? budgetPay(config, lines, F) : null,
     reconciling: !personnelFromBudget && lines.hasPersonnelLines ? reconcilingLine(buckets, F, lines.personnel) : null,
     revenue, enrollment, enrollmentIndexDriver: config.enrollment.method === 'growth' ? 'enrollment_growth' : 'enrollment_shift',
     drivers, scenarios: collectScenarios(project.scenarios, config.scenarios), plans: plans.value, personnelFromBudget, warnings,

@@ -1,4 +1,4 @@
-import { C } from './objects';
+import { BEN, C, SAL } from './objects';
 import { chargeTo } from './payers';
 import type { CompiledAction } from './plans';
 import type { Prepared } from './prepare';
@@ -7,22 +7,44 @@ import type { Workspace } from './year';
 // Non-personnel lines of one forecast year: base (± plan changes) × the object class's inflation
 // index, plus nominal plan changes and delayed purchases coming back, charged to the fund that pays.
 
+export interface LinesInput {
+  actions: readonly CompiledAction[];
+  year: number;
+  /** [object class] inflation index this year. */
+  infl: Float64Array;
+  /** Pension rate less the base year's (added on budget salary lines when there are no positions). */
+  pension: number;
+}
+
 /** Charges the lines into ws.spend; returns the delayed purchases still to come back. */
-export function costLines(p: Prepared, ws: Workspace, actions: readonly CompiledAction[], year: number, infl: Float64Array, delayedBefore: Map<number, Float64Array>): Map<number, Float64Array> {
-  lineChanges(ws, actions);
-  const delayed = actions.length > 0 || delayedBefore.size > 0 ? new Map(delayedBefore) : delayedBefore;
-  delayPurchases(p, ws, actions, year, infl, delayed);
-  const returning = delayed.get(year);
-  delayed.delete(year);
+export function costLines(p: Prepared, ws: Workspace, l: LinesInput, delayedBefore: Map<number, Float64Array>): Map<number, Float64Array> {
+  lineChanges(ws, l.actions);
+  const delayed = l.actions.length > 0 || delayedBefore.size > 0 ? new Map(delayedBefore) : delayedBefore;
+  delayPurchases(p, ws, l.actions, l.year, l.infl, delayed);
+  const returning = delayed.get(l.year);
+  delayed.delete(l.year);
   const F = p.funds.length;
   for (let f = 0; f < F; f++) {
+    let salaries = 0;
     for (let c = 0; c < C; c++) {
       const j = f * C + c;
-      const amount = Math.round((p.lines[j]! + ws.lineChange[j]!) * infl[c]!) + ws.nominal[j]! + (returning?.[j] ?? 0);
+      let amount = Math.round((p.lines[j]! + ws.lineChange[j]!) * lineIndex(p, f, c, l.infl)) + ws.nominal[j]! + (returning?.[j] ?? 0);
+      if (c === SAL) salaries = amount;
+      // Budget personnel: a change in the pension rate is a change in benefits on this year's salaries.
+      if (c === BEN && p.budgetPay && l.pension !== 0) amount += Math.round(l.pension * salaries);
       if (amount !== 0) chargeTo(ws.payers, ws.spend, f, c, amount);
     }
   }
   return delayed;
+}
+
+/** A class's index for fund f: its inflation; budget benefits blend the part that follows pay (salary index) and health. */
+function lineIndex(p: Prepared, f: number, c: number, infl: Float64Array): number {
+  const pay = p.budgetPay?.payBenefits;
+  if (c !== BEN || !pay || pay[f] === 0) return infl[c]!;
+  const all = p.lines[f * C + BEN]!;
+  if (all === 0) return infl[c]!;
+  return (pay[f]! * infl[SAL]! + (all - pay[f]!) * infl[BEN]!) / all;
 }
 
 /** budget_pct and site closures change base lines (inflated with them); budget_amount is nominal. */

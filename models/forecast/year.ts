@@ -1,7 +1,7 @@
 import type { DriverPaths } from './drivers';
 import type { YearResult } from './engine';
 import type { Derived } from './indicators';
-import { C } from './objects';
+import { C, SAL } from './objects';
 import type { CompiledAction } from './plans';
 import type { Prepared } from './prepare';
 import { PC } from './reconcile';
@@ -139,13 +139,16 @@ export function advanceIndices(p: Prepared, prev: Indices, t: number, drv: Drive
   const next: Indices = { ...prev, infl: prev.infl.slice(), rev: prev.rev.slice() };
   if (t === 0) return next;
   next.cola *= 1 + drv('cola');
-  next.step *= 1 + drv('step_increase');
+  // A step freeze holds every step: the schedule's, off-schedule pay's and budget salary lines'.
+  if (!stepFreeze) next.step *= 1 + drv('step_increase');
   next.health *= 1 + drv('health_inflation');
   // Under cohort survival a scenario's enrollment_growth is read against the base path: 2 points
   // below base moves the cohort projection down 2% a year (plus any enrollment_shift).
   next.enroll *= p.enrollmentIndexDriver === 'enrollment_growth' ? 1 + drv('enrollment_growth')
     : (1 + drv('enrollment_shift')) * (1 + drv('enrollment_growth') - (p.drivers.paths.enrollment_growth?.[t] ?? 0));
   for (let c = 0; c < C; c++) next.infl[c]! *= 1 + drv(p.inflation[c]!);
+  // Budget salary lines follow pay: COLA × steps (prepare-lines.ts, budgetPay).
+  if (p.budgetPay?.salaries) next.infl[SAL] = next.cola * next.step;
   for (let i = 0; i < p.revenue.length; i++) { const g = p.revenue[i]!.growth; if (g !== undefined) next.rev[i]! *= 1 + drv(g); }
   if (!stepFreeze) next.steps += 1;
   // Leavers are replaced at the entry step this year; the base year is the adopted budget (no turnover).
@@ -184,12 +187,12 @@ export function computeYear(y: YearInput): YearOutput {
   const revenue = projectRevenue(p, ws, { t, year, idx, enrollment, paths, overrides: plan.overrides });
   const staff = staffChanges(p, ws, { t, idx, enrollment, actions: plan.actions, overrides: plan.overrides, paths, staffing: y.staffing });
   setPayers(p, ws.payers, t, year);
+  // The base year's benefit rates already include its pension rate: only the change is added.
+  const personnelPension = drv('pension_rate') - (paths.pension_rate?.[0] ?? 0);
   const personnel = costPersonnel(p, ws, staff.adds, {
-    k: Math.min(idx.steps, p.K - 1), cola: idx.cola, step: idx.step, health: idx.health, turnover: idx.turnover,
-    // The base year's benefit rates already include its pension rate: only the change is added.
-    pension: drv('pension_rate') - (paths.pension_rate?.[0] ?? 0),
+    k: Math.min(idx.steps, p.K - 1), cola: idx.cola, step: idx.step, health: idx.health, turnover: idx.turnover, pension: personnelPension,
   }, t, idx.infl);
-  const delayed = costLines(p, ws, plan.actions, year, idx.infl, prev.delayed);
+  const delayed = costLines(p, ws, { actions: plan.actions, year, infl: idx.infl, pension: personnelPension }, prev.delayed);
   const balance = closeBalance(p, ws, plan.actions, prev);
 
   const next: ScenarioState = { idx, balance: balance.ending, reserveUsed: balance.reserveUsed, delayed, last: { stateAid: revenue.stateAid, enrollment, revenue: balance.revenue, expenditure: balance.expenditure } };
