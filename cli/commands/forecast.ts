@@ -63,13 +63,14 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 function textReport(r: ForecastReport, mc: MonteCarloSummary | undefined, mcScenario: string): string {
-  const lines: string[] = [`${r.district} — forecast from FY${r.base_year}, reserve policy ${pct(r.reserve_policy_pct)}`];
+  const lines: string[] = [`${r.district} — forecast from FY${r.base_year}, reserve policy ${pct(r.reserve_policy_pct)} (${r.reserve_policy_basis} fund balance ÷ expenditures and transfers out)`];
   for (const s of r.scenarios) {
     lines.push('', `Scenario: ${s.name}${s.based_on ? ` (based on ${s.based_on})` : ''}`);
     lines.push(`  ${'year'.padEnd(6)}${'revenue'.padStart(16)}${'expenditure'.padStart(16)}${'surplus'.padStart(15)}${'ending bal.'.padStart(16)}${'reserve'.padStart(9)}${'FTE'.padStart(9)}  plan`);
     for (const y of s.years) {
       lines.push(`  ${String(y.year).padEnd(6)}${dollars(y.revenue_cents).padStart(16)}${dollars(y.expenditure_cents).padStart(16)}${dollars(y.surplus_cents).padStart(15)}${dollars(y.ending_balance_cents).padStart(16)}${pct(y.reserve_pct).padStart(9)}${y.fte.toFixed(1).padStart(9)}  ${y.plan ?? '-'}${y.below_policy ? '  BELOW POLICY' : ''}`);
     }
+    lines.push(...fundBalanceLines(s));
     lines.push(...reconcilingLines(s));
     if (s.years.some((y) => y.staffing && !('error' in y.staffing))) lines.push(...staffingLines(s));
     for (const sw of s.plan_switches) {
@@ -114,7 +115,7 @@ function staffingLines(s: ScenarioResult): string[] {
 
 export function reportSheets(r: ForecastReport, mc?: MonteCarloSummary): { name: string; rows: Cell[][] }[] {
   const d = (c: number) => c / 100;
-  const summary: Cell[][] = [['scenario', 'year', 'plan', 'enrollment', 'revenue', 'expenditure', 'surplus', 'beginning_balance', 'ending_balance', 'reserve_pct', 'below_policy', 'fte', 'positions_added_fte', 'positions_cut_fte', 'avg_class_size', 'per_pupil', 'personnel', 'staffing_change_fte', 'reconciling']];
+  const summary: Cell[][] = [['scenario', 'year', 'plan', 'enrollment', 'revenue', 'expenditure', 'surplus', 'beginning_balance', 'ending_balance', 'reserve_pct', 'below_policy', 'fte', 'positions_added_fte', 'positions_cut_fte', 'avg_class_size', 'per_pupil', 'personnel', 'staffing_change_fte', 'reconciling', 'reserve_balance', 'nonspendable', 'restricted', 'committed', 'assigned', 'unassigned']];
   const staffing: Cell[][] = [['scenario', 'year', 'required_fte', 'class_size', 'sections', 'teacher_load', 'collaboration_minutes_per_week', 'instructional_minutes_per_year', 'role', 'required_role_fte', 'caseload']];
   const bySource: Cell[][] = [['scenario', 'year', 'source', 'amount']];
   const byObject: Cell[][] = [['scenario', 'year', 'object', 'amount', 'of_which_reconciling']];
@@ -126,7 +127,7 @@ export function reportSheets(r: ForecastReport, mc?: MonteCarloSummary): { name:
   const switches: Cell[][] = [['scenario', 'effective_year', 'plan', 'condition', 'trigger_year', 'lag', 'decide_by']];
   for (const s of r.scenarios as ScenarioResult[]) {
     for (const y of s.years) {
-      summary.push([s.name, y.year, y.plan ?? '', y.enrollment, d(y.revenue_cents), d(y.expenditure_cents), d(y.surplus_cents), d(y.beginning_balance_cents), d(y.ending_balance_cents), y.reserve_pct, y.below_policy ? 'yes' : 'no', y.fte, y.positions_added_fte, y.positions_cut_fte, y.avg_class_size, d(y.per_pupil_cents), d(y.personnel_cents), y.staffing_change_fte, d(y.reconciling_cents ?? 0)]);
+      summary.push([s.name, y.year, y.plan ?? '', y.enrollment, d(y.revenue_cents), d(y.expenditure_cents), d(y.surplus_cents), d(y.beginning_balance_cents), d(y.ending_balance_cents), y.reserve_pct, y.below_policy ? 'yes' : 'no', y.fte, y.positions_added_fte, y.positions_cut_fte, y.avg_class_size, d(y.per_pupil_cents), d(y.personnel_cents), y.staffing_change_fte, d(y.reconciling_cents ?? 0), d(y.reserve_balance_cents), d(y.fund_balance.nonspendable), d(y.fund_balance.restricted), d(y.fund_balance.committed), d(y.fund_balance.assigned), d(y.fund_balance.unassigned)]);
       const m = y.staffing;
       if (m && !('error' in m)) {
         const required = Math.round(Object.values(m.requiredFteByRole).reduce((a, b) => a + b, 0) * 100) / 100;
@@ -166,6 +167,15 @@ export function reportSheets(r: ForecastReport, mc?: MonteCarloSummary): { name:
     sheets.push({ name: 'Monte Carlo trials', rows: trials });
   }
   return sheets;
+}
+
+/** The last year's ending balance in its GASB 54 classes (when any class but unassigned is set). */
+function fundBalanceLines(s: ScenarioResult): string[] {
+  const last = s.years[s.years.length - 1];
+  if (!last) return [];
+  const f = last.fund_balance;
+  if (f.nonspendable === 0 && f.restricted === 0 && f.committed === 0 && f.assigned === 0) return [];
+  return [`  Fund balance at the end of FY${last.year} (GASB 54): nonspendable ${money(f.nonspendable)}, restricted ${money(f.restricted)}, committed ${money(f.committed)}, assigned ${money(f.assigned)}, unassigned ${money(f.unassigned)}`];
 }
 
 const money = (c: number) => `${c < 0 ? '-' : ''}$${(Math.abs(c) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;

@@ -1,4 +1,5 @@
 import { FormulaError } from './formula';
+import type { FundBalanceClasses } from './fund-balance';
 import { indicator } from './indicators';
 import type { Prepared } from './prepare';
 import type { DriverPaths } from './drivers';
@@ -35,6 +36,11 @@ export interface YearResult {
   /** The reconciling line in the unrestricted funds (cents, in expenditure and in salaries and
    *  benefits): the budget's personnel lines less the positions' cost, grown with their pay. */
   reconciling_cents: number;
+  /** The part of the ending balance the reserve policy measures: unrestricted (committed + assigned
+   *  + unassigned, the default) or unassigned (Settings reserve_policy_basis). reserve_pct = it ÷ expenditure. */
+  reserve_balance_cents: number;
+  /** The ending balance in its GASB 54 classes (they add up to ending_balance_cents). */
+  fund_balance: FundBalanceClasses;
   revenue_by_source?: Record<string, number>;
   expenditure_by_object?: Record<string, number>;
   /** The reconciling line's part of salaries and of benefits in expenditure_by_object. */

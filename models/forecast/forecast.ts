@@ -2,6 +2,7 @@ import type { Project } from '../project/project';
 import { fail, ok, type Parsed } from '../result';
 import { BASE_SCENARIO, scenarioPaths } from './drivers';
 import { makeWorkspace, runScenario, type PlanSwitch, type YearResult } from './engine';
+import type { ReserveBasis } from './fund-balance';
 import { prepareForecast, type Prepared, type VacancyCost } from './prepare';
 import { evaluateSignposts, type SignpostReading } from './signposts';
 import type { StaffingMetrics } from '../staffing/metrics';
@@ -22,6 +23,8 @@ export interface ForecastReport {
   district: string;
   base_year: number;
   reserve_policy_pct: number;
+  /** What the reserve policy measures: unrestricted (committed + assigned + unassigned) or unassigned fund balance. */
+  reserve_policy_basis: ReserveBasis;
   scenarios: ScenarioResult[];
   signposts: SignpostReading;
   /** Positions with neither a salary nor a schedule step, and how each was costed (personnel.vacancy_cost). */
@@ -77,7 +80,7 @@ export function forecastPrepared(project: Project, p: Prepared, opts: ForecastOp
     scenarios.push(res);
   }
   return ok({
-    district: project.settings.district_name, base_year: p.baseYear, reserve_policy_pct: p.policy, scenarios,
+    district: project.settings.district_name, base_year: p.baseYear, reserve_policy_pct: p.policy, reserve_policy_basis: p.fundBalance.basis, scenarios,
     signposts: evaluateSignposts(project.signposts ?? [], scenarios), vacancies: p.vacancies, warnings: p.warnings,
   });
 }

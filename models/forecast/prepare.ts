@@ -4,6 +4,7 @@ import { ForecastConfigSchema, type ForecastConfig } from './config';
 import { baseDriverPaths, collectScenarios, type BaseDrivers, type ScenarioSpec } from './drivers';
 import { projectEnrollment, type EnrollmentProjection } from './enrollment';
 import { compilePlans, type CompiledPlans } from './plans';
+import { fundBalancePolicy, type FundBalancePolicy } from './fund-balance';
 import { fundTable, type PreparedFund } from './prepare-funds';
 import { budgetPay, lineInflation, lineTable, prepareLines, type BudgetPay } from './prepare-lines';
 import { nameList, noBuckets, prepareBuckets, type Buckets, type VacancyCost } from './prepare-personnel';
@@ -27,6 +28,8 @@ export interface Prepared {
   K: number;
   policy: number;
   beginningBalance: number;
+  /** The balance's GASB 54 classes and the reserve policy's basis (fund-balance.ts). */
+  fundBalance: FundBalancePolicy;
   funds: PreparedFund[];
   general: number;
   roles: string[];
@@ -69,6 +72,7 @@ export function prepareForecast(project: Project, opts: PrepareOptions = {}): Pa
   const K = years + 1;
   const warnings: string[] = [];
   const errors: string[] = [];
+  const fundBalance = fundBalancePolicy(project.settings.extra, project.settings.beginning_fund_balance, warnings, errors);
 
   // Funds are met in this order (positions, lines, revenue sources), which fixes their indices.
   const funds = fundTable(project, config, warnings, errors);
@@ -96,7 +100,7 @@ export function prepareForecast(project: Project, opts: PrepareOptions = {}): Pa
   if (errors.length > 0 || !plans.ok) return fail(errors.join('\n'));
 
   return ok({
-    config, baseYear, years, K, policy: project.settings.reserve_policy_pct, beginningBalance: project.settings.beginning_fund_balance,
+    config, baseYear, years, K, policy: project.settings.reserve_policy_pct, beginningBalance: project.settings.beginning_fund_balance, fundBalance,
     funds: funds.list, general: funds.general, roles: roles.names, sites: sites.names, isTeacherRole, buckets, vacancies,
     lines: lineTable(lines, F), inflation: lineInflation(config), budgetPay: personnelFromBudget ? budgetPay(config, lines, F) : null,
     reconciling: !personnelFromBudget && lines.hasPersonnelLines ? reconcilingLine(buckets, F, lines.personnel) : null,

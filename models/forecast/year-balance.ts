@@ -1,3 +1,4 @@
+import { reserveBalance } from './fund-balance';
 import { BEN, C, SAL, TRF } from './objects';
 import type { CompiledAction } from './plans';
 import type { Prepared } from './prepare';
@@ -21,6 +22,8 @@ export interface BalanceYear {
   reserveUsed: Map<CompiledAction, number>;
   surplus: number;
   ending: number;
+  /** The part of the ending balance the reserve policy measures (unrestricted or unassigned). */
+  reserveBalance: number;
   reservePct: number;
 }
 
@@ -32,8 +35,10 @@ export function closeBalance(p: Prepared, ws: Workspace, actions: readonly Compi
   const revenue = totals.revenue + draw;
   const surplus = revenue - totals.expenditure;
   const ending = prev.balance + surplus;
-  const reservePct = totals.expenditure > 0 ? ending / totals.expenditure : 0;
-  return { ...totals, revenue, reserveDraw: draw, reserveUsed, surplus, ending, reservePct };
+  // The reserve: the balance the policy names ÷ expenditures and other uses (transfers out are in expenditure).
+  const measured = reserveBalance(p.fundBalance, ending);
+  const reservePct = totals.expenditure > 0 ? measured / totals.expenditure : 0;
+  return { ...totals, revenue, reserveDraw: draw, reserveUsed, surplus, ending, reserveBalance: measured, reservePct };
 }
 
 /** A restricted fund that spends more than it receives is topped up by the general fund. */

@@ -1,4 +1,5 @@
 import type { FundYear, YearResult } from './engine';
+import { classify } from './fund-balance';
 import { change, type Derived } from './indicators';
 import { C, OBJECT_CLASSES } from './objects';
 import type { Prepared } from './prepare';
@@ -39,6 +40,7 @@ export function yearResult(p: Prepared, ws: Workspace, r: ResultInput): { result
     fte: round2(fte), positions_added_fte: round2(r.personnel.addedFte), positions_cut_fte: round2(r.staff.cutFte + r.personnel.grantCutFte),
     avg_class_size: teacherFte > 0 ? round2(enrollment / teacherFte) : 0, per_pupil_cents: enrollment > 0 ? Math.round(balance.allFunds / enrollment) : 0,
     reserve_draw_cents: balance.reserveDraw, personnel_cents: balance.personnel, staffing_change_fte: round2(r.staff.staffingFte), reconciling_cents: balance.reconciling,
+    reserve_balance_cents: balance.reserveBalance, fund_balance: classify(p.fundBalance, balance.ending),
   };
   if (!r.lean) addDetail(p, ws, result, derived);
   return { result, derived };
