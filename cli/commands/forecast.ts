@@ -1,5 +1,6 @@
 import { runMonteCarlo, closeMonteCarloWorkers, MAX_TRIALS } from '../../host/monte-carlo-pool';
 import { writeWorkbook } from '../../host/write-workbook';
+import type { PlanSwitch } from '../../models/forecast/engine';
 import { forecastProject, type ForecastReport, type ScenarioResult } from '../../models/forecast/forecast';
 import { describeTrialFailure, share, type MonteCarloSummary } from '../../models/forecast/monte-carlo';
 import type { Cell } from '../../models/import/types';
@@ -73,9 +74,8 @@ function textReport(r: ForecastReport, mc: MonteCarloSummary | undefined, mcScen
     lines.push(...fundBalanceLines(s));
     lines.push(...reconcilingLines(s));
     if (s.years.some((y) => y.staffing && !('error' in y.staffing))) lines.push(...staffingLines(s));
-    for (const sw of s.plan_switches) {
-      lines.push(`  → ${sw.plan} from ${sw.year}: "${sw.condition}" fired in ${sw.trigger_year}${sw.decide_by ? `; decide by ${sw.decide_by}${sw.decide_before_trigger_year ? ' (before that year starts: act on the forecast)' : ''}` : ''}`);
-    }
+    for (const sw of s.plan_switches) lines.push(...switchLines(sw));
+    for (const sw of s.plan_switches_not_run) lines.push(`  (${sw.plan}: "${sw.condition}" fired in ${sw.trigger_year}, not run: ${sw.reason})`);
   }
   if (mc) {
     lines.push('', `Monte Carlo: ${mc.trials} trials of ${mcScenario}, seed ${mc.seed}`);
@@ -101,6 +101,18 @@ function textReport(r: ForecastReport, mc: MonteCarloSummary | undefined, mcScen
   return lines.join('\n') + '\n';
 }
 
+/** A plan switch: what fired it, with which figures, and whether the decision can wait for them. */
+function switchLines(sw: PlanSwitch): string[] {
+  const values = Object.entries(sw.trigger_values ?? {}).map(([k, v]) => `${k} ${k.endsWith('_pct') || k.endsWith('_growth') || k.endsWith('_change') ? pct(v) : num(v)}`).join(', ');
+  const out = [`  → ${sw.plan} from ${sw.year}: "${sw.condition}" fired in ${sw.trigger_year}${values ? ` (${values})` : ''}`];
+  if (sw.decide_by) {
+    out.push(sw.too_late
+      ? `    decide by ${sw.decide_by}: TOO LATE to wait for FY${sw.figure_known_in}'s figure (known ${sw.figure_known_on}); decide on the projection made in FY${sw.decide_on_projection_made_in}`
+      : `    decide by ${sw.decide_by}: in time — FY${sw.figure_known_in}'s figure is known ${sw.figure_known_on}`);
+  }
+  return out;
+}
+
 /** Staffing and schedule figures under a scenario's budget table (forecast --staffing); caseloads as 1:students per FTE. */
 function staffingLines(s: ScenarioResult): string[] {
   const caseRoles = [...new Set(s.years.flatMap((y) => (y.staffing && !('error' in y.staffing) ? Object.keys(y.staffing.caseloads) : [])))].filter((r) => r !== 'teacher');
@@ -124,7 +136,7 @@ export function reportSheets(r: ForecastReport, mc?: MonteCarloSummary): { name:
   const classes = Object.keys(r.scenarios[0]?.years[0]?.funds?.[0]?.expenditure_by_object ?? {}); // the engine's object classes, in order
   const byFund: Cell[][] = [['scenario', 'year', 'fund', 'revenue', 'expenditure', ...classes, 'reconciling_salaries', 'reconciling_benefits', 'reconciling']];
   const byRole: Cell[][] = [['scenario', 'year', 'role', 'fte']];
-  const switches: Cell[][] = [['scenario', 'effective_year', 'plan', 'condition', 'trigger_year', 'lag', 'decide_by']];
+  const switches: Cell[][] = [['scenario', 'effective_year', 'plan', 'condition', 'trigger_year', 'lag', 'decide_by', 'trigger_values', 'figure_known_on', 'too_late', 'decide_on_projection_made_in', 'ran']];
   for (const s of r.scenarios as ScenarioResult[]) {
     for (const y of s.years) {
       summary.push([s.name, y.year, y.plan ?? '', y.enrollment, d(y.revenue_cents), d(y.expenditure_cents), d(y.surplus_cents), d(y.beginning_balance_cents), d(y.ending_balance_cents), y.reserve_pct, y.below_policy ? 'yes' : 'no', y.fte, y.positions_added_fte, y.positions_cut_fte, y.avg_class_size, d(y.per_pupil_cents), d(y.personnel_cents), y.staffing_change_fte, d(y.reconciling_cents ?? 0), d(y.reserve_balance_cents), d(y.fund_balance.nonspendable), d(y.fund_balance.restricted), d(y.fund_balance.committed), d(y.fund_balance.assigned), d(y.fund_balance.unassigned)]);
@@ -143,7 +155,9 @@ export function reportSheets(r: ForecastReport, mc?: MonteCarloSummary): { name:
       }
       for (const [k, v] of Object.entries(y.fte_by_role ?? {})) byRole.push([s.name, y.year, k, v]);
     }
-    for (const sw of s.plan_switches) switches.push([s.name, sw.year, sw.plan, sw.condition, sw.trigger_year, sw.lag, sw.decide_by ?? '']);
+    const row = (sw: PlanSwitch, ran: string): Cell[] => [s.name, sw.year, sw.plan, sw.condition, sw.trigger_year, sw.lag, sw.decide_by ?? '', JSON.stringify(sw.trigger_values ?? {}), sw.figure_known_on ?? '', sw.too_late ? 'yes' : 'no', sw.decide_on_projection_made_in ?? null, ran];
+    for (const sw of s.plan_switches) switches.push(row(sw, 'yes'));
+    for (const sw of s.plan_switches_not_run) switches.push(row(sw, `no: ${sw.reason}`));
   }
   const sheets = [
     { name: 'Forecast', rows: summary }, { name: 'Revenue by source', rows: bySource }, { name: 'Expenditure by object', rows: byObject },

@@ -93,6 +93,10 @@ export const ForecastConfigSchema = z.object({
     /** The share of draws a driver's low/high hold (a central interval; 0.9 = P5 to P95). */
     interval: z.number().min(0.5).max(0.99).default(0.9),
   }).default({ draw: 'per_trial', interval: 0.9 }),
+  decisions: z.object({
+    /** MM-DD: the date within a fiscal year by which its projected figures are known (the mid-year update). */
+    figure_known: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'MM-DD, e.g. 01-31').default('01-31'),
+  }).default({ figure_known: '01-31' }),
   /** Passed to staffingMetrics (models/staffing/metrics.ts) per scenario-year. */
   staffing_params: z.record(z.string(), z.number()).default({}),
 });

@@ -1,5 +1,7 @@
 import { FormulaError } from './formula';
+import { decisionTiming, type DecisionTiming } from './decisions';
 import type { FundBalanceClasses } from './fund-balance';
+import { actionsFrom, type CompiledAction } from './plans';
 import { indicator } from './indicators';
 import type { Prepared } from './prepare';
 import type { DriverPaths } from './drivers';
@@ -60,22 +62,26 @@ export interface FundYear {
   reconciling_by_object: { salaries: number; benefits: number };
 }
 
-export interface PlanSwitch {
+export interface PlanSwitch extends Partial<DecisionTiming> {
+  /** The fiscal year the plan takes effect. */
   year: number;
   plan: string;
   condition: string;
   trigger_year: number;
   lag: number;
-  /** The decision deadline before the effective year (e.g. layoff notices), if the trigger has one. */
-  decide_by?: string;
-  /** True when the decision is due before the fiscal year whose numbers fire the trigger starts:
-   *  the district has to act on the forecast, not wait for the year to happen. */
-  decide_before_trigger_year?: boolean;
+  /** The figures the condition read in the trigger year (money in dollars, as conditions read it). */
+  trigger_values?: Record<string, number>;
 }
+
+/** A switch whose plan never ran: it would start after the last forecast year, or another replaced it first. */
+export interface SwitchNotRun extends PlanSwitch { reason: string }
 
 export interface ScenarioRun {
   years: YearResult[];
+  /** Backup plans started, each with the figures that fired it and its decision deadline — only those that run. */
   plan_switches: PlanSwitch[];
+  /** Triggers that fired but whose plan never ran (and why). */
+  plan_switches_not_run: SwitchNotRun[];
   /** With a staffing coster: the staffing parameters in effect each year (plan overrides included). */
   staffing_params?: Record<string, number>[];
   /** With a staffing coster: each year's enrollment as a multiple of the cohort projection. */
@@ -98,17 +104,20 @@ export interface RunOptions {
 
 export function runScenario(p: Prepared, paths: DriverPaths, opts: RunOptions = {}): ScenarioRun {
   const ws = opts.workspace ?? makeWorkspace(p);
-  const run: Run = { active: [{ plan: opts.priorityPlan ?? p.config.priority_plan ?? null, from: 0 }], started: new Set(), switches: [] };
+  const priority = opts.priorityPlan ?? p.config.priority_plan ?? null;
+  // The priority plan runs from the base year with its actions as dated.
+  const run: Run = { active: [{ plan: priority, from: 0, actions: (priority !== null ? p.plans.plans.get(priority) : undefined) ?? [] }], started: new Set(), switches: [] };
   let state = initialState(p);
   const years: YearResult[] = [];
   const staffing = { params: [] as Record<string, number>[], enrollment: [] as number[], moves: [] as SiteMove[][] };
+  let error: string | undefined;
   try {
     for (let t = 0; t <= p.years; t++) {
       for (let attempt = 0; ; attempt++) {
-        const plan = planAt(run.active, t);
-        const out = computeYear({ p, paths, t, plan, prev: state, ws, lean: opts.lean === true, staffing: opts.staffing });
+        const running = planAt(run.active, t);
+        const out = computeYear({ p, paths, t, plan: running.plan, actions: running.actions, prev: state, ws, lean: opts.lean === true, staffing: opts.staffing });
         // A backup that starts this year (lag 0) replaces the plan the year was computed under.
-        if (fireTriggers(p, paths, t, plan, out, run) && attempt < p.plans.triggers.length) continue;
+        if (fireTriggers(p, paths, t, running.plan, out, run) && attempt < p.plans.triggers.length) continue;
         years.push(out.result);
         if (out.params) { staffing.params.push(out.params); staffing.enrollment.push(out.next.idx.enroll); staffing.moves.push(out.moves ?? []); }
         state = out.next;
@@ -116,23 +125,26 @@ export function runScenario(p: Prepared, paths: DriverPaths, opts: RunOptions = 
       }
     }
   } catch (e) {
-    if (e instanceof FormulaError || e instanceof RangeError) return { years, plan_switches: run.switches, error: e.message };
-    throw e;
+    if (!(e instanceof FormulaError || e instanceof RangeError)) throw e;
+    error = e.message;
   }
-  const done = { years, plan_switches: run.switches };
+  const { ran, notRun } = switchesThatRan(p, run.switches, years, error !== undefined);
+  const done: ScenarioRun = { years, plan_switches: ran, plan_switches_not_run: notRun };
+  if (error !== undefined) return { ...done, error };
   return opts.staffing ? { ...done, staffing_params: staffing.params, enrollment_index: staffing.enrollment, site_moves: staffing.moves } : done;
 }
 
 /** The plans a run has started and when: the priority plan from t = 0, each backup from its effective offset. */
 interface Run {
-  active: { plan: string | null; from: number }[];
+  active: { plan: string | null; from: number; actions: readonly CompiledAction[] }[];
   started: Set<string>;
   switches: PlanSwitch[];
 }
 
 /**
  * Reads every trigger of a backup not yet started on year t's result; each that holds starts its
- * plan from t + lag. True when one starts at t itself (lag 0), so year t must be computed again.
+ * plan from t + lag, its actions dated from then (plans.ts actionsFrom). True when one starts at t
+ * itself (lag 0), so year t must be computed again.
  */
 function fireTriggers(p: Prepared, paths: DriverPaths, t: number, plan: string | null, out: YearOutput, run: Run): boolean {
   if (t === 0) return false;
@@ -142,26 +154,35 @@ function fireTriggers(p: Prepared, paths: DriverPaths, t: number, plan: string |
     if (!tr.condition(get)) continue;
     run.started.add(tr.plan);
     const effective = t + tr.lag;
-    const sw: PlanSwitch = { year: p.baseYear + effective, plan: tr.plan, condition: tr.text, trigger_year: p.baseYear + t, lag: tr.lag };
-    if (tr.deadline) {
-      sw.decide_by = `${p.baseYear + effective - 1}-${tr.deadline}`;
-      sw.decide_before_trigger_year = decisionFiscalYear(sw.decide_by, p.config.fiscal_year_start_month) < p.baseYear + t;
-    }
-    run.switches.push(sw);
-    run.active.push({ plan: tr.plan, from: effective });
+    const values: Record<string, number> = {};
+    for (const name of tr.symbols) { const v = get(name); if (v !== undefined) values[name] = v; }
+    run.switches.push({
+      year: p.baseYear + effective, plan: tr.plan, condition: tr.text, trigger_year: p.baseYear + t, lag: tr.lag, trigger_values: values,
+      ...decisionTiming(p.baseYear + t, p.baseYear + effective, tr.deadline, p.config.decisions.figure_known, p.config.fiscal_year_start_month),
+    });
+    run.active.push({ plan: tr.plan, from: effective, actions: actionsFrom(p.plans.plans.get(tr.plan) ?? [], p.baseYear + effective) });
     if (tr.lag === 0) return true;
   }
   return false;
 }
 
-function planAt(list: { plan: string | null; from: number }[], t: number): string | null {
-  let plan: string | null = null;
-  for (const a of list) if (a.from <= t) plan = a.plan;
-  return plan;
+/** Splits the switches into those whose plan ran in its first year and those that never ran (with why). */
+function switchesThatRan(p: Prepared, switches: readonly PlanSwitch[], years: readonly YearResult[], stopped: boolean): { ran: PlanSwitch[]; notRun: SwitchNotRun[] } {
+  const ran: PlanSwitch[] = [];
+  const notRun: SwitchNotRun[] = [];
+  const last = p.baseYear + p.years;
+  for (const sw of switches) {
+    const y = years.find((x) => x.year === sw.year);
+    if (y?.plan === sw.plan) ran.push(sw);
+    else if (sw.year > last) notRun.push({ ...sw, reason: `starts after the last forecast year (${last})` });
+    else if (!y && stopped) notRun.push({ ...sw, reason: `the forecast stopped before ${sw.year}` });
+    else notRun.push({ ...sw, reason: `replaced by ${y?.plan ?? 'no plan'} before it started` });
+  }
+  return { ran, notRun };
 }
 
-function decisionFiscalYear(date: string, startMonth: number): number {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  return startMonth > 1 && m >= startMonth ? y + 1 : y;
+function planAt(list: Run['active'], t: number): Run['active'][number] {
+  let at = list[0]!;
+  for (const a of list) if (a.from <= t) at = a;
+  return at;
 }

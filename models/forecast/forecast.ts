@@ -1,7 +1,7 @@
 import type { Project } from '../project/project';
 import { fail, ok, type Parsed } from '../result';
 import { BASE_SCENARIO, scenarioPaths } from './drivers';
-import { makeWorkspace, runScenario, type PlanSwitch, type YearResult } from './engine';
+import { makeWorkspace, runScenario, type PlanSwitch, type SwitchNotRun, type YearResult } from './engine';
 import type { ReserveBasis } from './fund-balance';
 import { prepareForecast, type Prepared, type VacancyCost } from './prepare';
 import { evaluateSignposts, type SignpostReading } from './signposts';
@@ -16,6 +16,8 @@ export interface ScenarioResult {
   based_on?: string;
   years: (YearResult & { staffing?: StaffingMetrics | { error: string } })[];
   plan_switches: PlanSwitch[];
+  /** Triggers that fired whose plan never ran (after the last year, or replaced first), with why. */
+  plan_switches_not_run: SwitchNotRun[];
   error?: string;
 }
 
@@ -69,7 +71,7 @@ export function forecastPrepared(project: Project, p: Prepared, opts: ForecastOp
     // A what-if value holds every projected year; the base year stays as adopted (as a scenario's blank-year row).
     if (opts.whatIf) for (const [d, v] of Object.entries(opts.whatIf)) { const w = new Float64Array(p.years + 1).fill(v); w[0] = paths[d]?.[0] ?? v; paths[d] = w; }
     const run = runScenario(p, paths, { lean: opts.lean, workspace: ws, priorityPlan: sp.value.priority_plan, staffing: coster });
-    const res: ScenarioResult = { name, years: run.years, plan_switches: run.plan_switches };
+    const res: ScenarioResult = { name, years: run.years, plan_switches: run.plan_switches, plan_switches_not_run: run.plan_switches_not_run };
     const spec = p.scenarios.find((s) => s.name === name);
     if (spec?.based_on) res.based_on = spec.based_on;
     if (run.error) res.error = run.error;

@@ -1,5 +1,6 @@
 import type { Project } from '../project/project';
 import { fail, ok, type Parsed } from '../result';
+import { expressionSymbols } from '../expr/expression';
 import { compileCondition, type Condition } from './condition';
 import { INDICATORS } from './indicators';
 import { BEN, C, SAL, objectClassIndex } from './objects';
@@ -38,6 +39,8 @@ export interface CompiledTrigger {
   plan: string;
   text: string;
   condition: Condition;
+  /** The indicator and driver names the condition reads (its trigger figures). */
+  symbols: readonly string[];
   lag: number;
   deadline: string | undefined; // MM-DD
 }
@@ -126,8 +129,19 @@ export function compilePlans(project: Project, prep: PlanContext): Parsed<Compil
     if (tr.deadline !== undefined && !/^\d{2}-\d{2}$/.test(tr.deadline)) { errors.push(`${w}: deadline must be MM-DD (03-15 = 15 March), got "${tr.deadline}"`); continue; }
     const c = compileCondition(tr.condition, known, w);
     if (!c.ok) { errors.push(c.reason); continue; }
-    triggers.push({ plan: tr.plan, text: tr.condition, condition: c.value, lag: tr.lag, deadline: tr.deadline });
+    const symbols = expressionSymbols(tr.condition, 'condition');
+    triggers.push({ plan: tr.plan, text: tr.condition, condition: c.value, symbols: symbols.ok ? symbols.value : [], lag: tr.lag, deadline: tr.deadline });
   }
   if (prep.priorityPlan !== undefined && !plans.has(prep.priorityPlan)) errors.push(`priority_plan "${prep.priorityPlan}" has no rows in Plans`);
   return errors.length > 0 ? fail(errors.join('\n')) : ok({ plans, triggers, names });
+}
+
+/**
+ * A backup plan's actions as they run when it starts in `startYear`: an action dated before the
+ * plan starts applies from the start, for as long as it was written (a one-year step freeze dated
+ * 2027 in a plan that starts in 2029 is a freeze in 2029); actions dated from the start on keep
+ * their dates. A plan is adopted before anyone knows the year it will be needed.
+ */
+export function actionsFrom(actions: readonly CompiledAction[], startYear: number): CompiledAction[] {
+  return actions.map((a) => (a.start >= startYear ? a : { ...a, start: startYear, end: a.end + (startYear - a.start) }));
 }

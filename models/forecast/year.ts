@@ -116,9 +116,9 @@ export interface PlanYear {
 
 const NO_OVERRIDES: ReadonlyMap<string, number> = new Map();
 
-export function planYear(p: Prepared, plan: string | null, year: number): PlanYear {
-  const list = plan === null ? undefined : p.plans.plans.get(plan);
-  const actions = list ? list.filter((a) => a.start <= year && year <= a.end) : [];
+/** The actions of the running plan (as it runs: plans.ts actionsFrom) in effect in `year`. */
+export function planYear(list: readonly CompiledAction[], year: number): PlanYear {
+  const actions = list.filter((a) => a.start <= year && year <= a.end);
   if (actions.length === 0) return { actions, overrides: NO_OVERRIDES, stepFreeze: false };
   const overrides = new Map<string, number>();
   let stepFreeze = false;
@@ -161,6 +161,8 @@ export interface YearInput {
   paths: DriverPaths;
   t: number;
   plan: string | null;
+  /** The running plan's actions, dated as it runs. */
+  actions: readonly CompiledAction[];
   prev: ScenarioState;
   ws: Workspace;
   lean: boolean;
@@ -178,7 +180,7 @@ export interface YearOutput {
 export function computeYear(y: YearInput): YearOutput {
   const { p, paths, t, ws, prev } = y;
   const year = p.baseYear + t;
-  const plan = planYear(p, y.plan, year);
+  const plan = planYear(y.actions, year);
   const drv = driverReader(plan.overrides, paths, t);
   const idx = advanceIndices(p, prev.idx, t, drv, plan.stepFreeze);
   const enrollment = p.enrollment.total[t]! * idx.enroll;

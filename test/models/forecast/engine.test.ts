@@ -104,7 +104,13 @@ describe('a backup plan triggered in year 2', () => {
   });
   const s = run(project).scenarios[0]!;
   it('switches plan in 2028 and says which condition fired', () => {
-    expect(s.plan_switches).toEqual([{ year: 2028, plan: 'Cuts', condition: 'surplus < 0', trigger_year: 2028, lag: 0, decide_by: '2027-03-15', decide_before_trigger_year: true }]);
+    // Lag 0: FY 2028's deficit calls for a plan that must start FY 2028 (1 July 2027); the layoff
+    // deadline is 15 March 2027, before FY 2028's mid-year projection (31 January 2028): too late
+    // to wait — decide on the projection made in FY 2027.
+    expect(s.plan_switches).toEqual([{
+      year: 2028, plan: 'Cuts', condition: 'surplus < 0', trigger_year: 2028, lag: 0, trigger_values: { surplus: -8_900 },
+      decide_by: '2027-03-15', figure_known_in: 2028, figure_known_on: '2028-01-31', too_late: true, decide_on_projection_made_in: 2027, decide_before_trigger_year: true,
+    }]);
     expect(s.years.map((y) => y.plan)).toEqual([null, null, 'Cuts', 'Cuts']);
   });
   it('recomputes the trigger year under the backup plan', () => {
