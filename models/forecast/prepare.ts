@@ -90,6 +90,10 @@ export function prepareForecast(project: Project, opts: PrepareOptions = {}): Pa
   });
   const drivers = baseDriverPaths(project.drivers, config.drivers, baseYear, years, config.monte_carlo.interval);
   warnings.push(...drivers.problems);
+  const scenarios = collectScenarios(project.scenarios, config.scenarios);
+  for (const sc of scenarios) for (const [driver, o] of Object.entries(sc.overrides)) {
+    if (o.byYear.has(baseYear)) warnings.push(`scenario "${sc.name}": its ${driver} row for ${baseYear} changes nothing — the base year is the adopted budget; scenarios change the projected years`);
+  }
   const isTeacherRole = new Uint8Array(roles.names.length + 64);
   roles.names.forEach((r, i) => { isTeacherRole[i] = config.personnel.teacher_roles.includes(r) ? 1 : 0; });
   const plans = compilePlans(project, {
@@ -105,6 +109,6 @@ export function prepareForecast(project: Project, opts: PrepareOptions = {}): Pa
     lines: lineTable(lines, F), inflation: lineInflation(config), budgetPay: personnelFromBudget ? budgetPay(config, lines, F) : null,
     reconciling: !personnelFromBudget && lines.hasPersonnelLines ? reconcilingLine(buckets, F, lines.personnel) : null,
     revenue, enrollment, enrollmentIndexDriver: config.enrollment.method === 'growth' ? 'enrollment_growth' : 'enrollment_shift',
-    drivers, scenarios: collectScenarios(project.scenarios, config.scenarios), plans: plans.value, personnelFromBudget, warnings,
+    drivers, scenarios, plans: plans.value, personnelFromBudget, warnings,
   });
 }

@@ -190,11 +190,11 @@ export function computeYear(y: YearInput): YearOutput {
   const staff = staffChanges(p, ws, { t, idx, enrollment, actions: plan.actions, overrides: plan.overrides, paths, staffing: y.staffing });
   setPayers(p, ws.payers, t, year);
   // The base year's benefit rates already include its pension rate: only the change is added.
-  const personnelPension = drv('pension_rate') - (paths.pension_rate?.[0] ?? 0);
+  const pension = drv('pension_rate') - (paths.pension_rate?.[0] ?? 0);
   const personnel = costPersonnel(p, ws, staff.adds, {
-    k: Math.min(idx.steps, p.K - 1), cola: idx.cola, step: idx.step, health: idx.health, turnover: idx.turnover, pension: personnelPension,
+    k: Math.min(idx.steps, p.K - 1), cola: idx.cola, step: idx.step, health: idx.health, turnover: idx.turnover, pension,
   }, t, idx.infl);
-  const delayed = costLines(p, ws, { actions: plan.actions, year, infl: idx.infl, pension: personnelPension }, prev.delayed);
+  const delayed = costLines(p, ws, { actions: plan.actions, year, infl: idx.infl, pension }, prev.delayed);
   const balance = closeBalance(p, ws, plan.actions, prev);
 
   const next: ScenarioState = { idx, balance: balance.ending, reserveUsed: balance.reserveUsed, delayed, last: { stateAid: revenue.stateAid, enrollment, revenue: balance.revenue, expenditure: balance.expenditure } };

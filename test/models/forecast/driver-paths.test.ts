@@ -40,3 +40,13 @@ describe('a scenario override with a blank year', () => {
     expect(benefits(p, 'Pension')).toEqual([0, 650_000, 1_150_000, 650_000]);
   });
 });
+
+describe('a scenario row for the base year', () => {
+  it('changes nothing, and says so', () => {
+    const p = project({ scenarios: [{ scenario: 'Pension now', driver: 'pension_rate', value: 0.3, year: 2026 }] });
+    expect(benefits(p, 'Pension now')).toEqual([0, 50_000, 100_000, 100_000]);
+    const r = forecastProject(p);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.value.warnings).toContainEqual('scenario "Pension now": its pension_rate row for 2026 changes nothing — the base year is the adopted budget; scenarios change the projected years');
+  });
+});
