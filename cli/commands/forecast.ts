@@ -1,5 +1,6 @@
 import { runMonteCarlo, closeMonteCarloWorkers, MAX_TRIALS } from '../../host/monte-carlo-pool';
 import { writeWorkbook } from '../../host/write-workbook';
+import type { PlanSwitch } from '../../models/forecast/engine';
 import { forecastProject, type ForecastReport, type ScenarioResult } from '../../models/forecast/forecast';
 import { describeTrialFailure, share, type MonteCarloSummary } from '../../models/forecast/monte-carlo';
 import type { Cell } from '../../models/import/types';
@@ -17,6 +18,7 @@ export function forecastOrFail(project: Project, opts: Parameters<typeof forecas
 
 const dollars = (c: number) => (c / 100).toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 0 });
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const num = (x: number) => String(Number(x.toPrecision(4)));
 
 /**
  * `forecast PROJECT [--scenario NAME|--all] [--years N] [--trials N --seed S] [--workers N]
@@ -62,18 +64,18 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 function textReport(r: ForecastReport, mc: MonteCarloSummary | undefined, mcScenario: string): string {
-  const lines: string[] = [`${r.district} — forecast from FY${r.base_year}, reserve policy ${pct(r.reserve_policy_pct)}`];
+  const lines: string[] = [`${r.district} — forecast from FY${r.base_year}, reserve policy ${pct(r.reserve_policy_pct)} (${r.reserve_policy_basis} fund balance ÷ expenditures and transfers out)`];
   for (const s of r.scenarios) {
     lines.push('', `Scenario: ${s.name}${s.based_on ? ` (based on ${s.based_on})` : ''}`);
     lines.push(`  ${'year'.padEnd(6)}${'revenue'.padStart(16)}${'expenditure'.padStart(16)}${'surplus'.padStart(15)}${'ending bal.'.padStart(16)}${'reserve'.padStart(9)}${'FTE'.padStart(9)}  plan`);
     for (const y of s.years) {
       lines.push(`  ${String(y.year).padEnd(6)}${dollars(y.revenue_cents).padStart(16)}${dollars(y.expenditure_cents).padStart(16)}${dollars(y.surplus_cents).padStart(15)}${dollars(y.ending_balance_cents).padStart(16)}${pct(y.reserve_pct).padStart(9)}${y.fte.toFixed(1).padStart(9)}  ${y.plan ?? '-'}${y.below_policy ? '  BELOW POLICY' : ''}`);
     }
+    lines.push(...fundBalanceLines(s));
     lines.push(...reconcilingLines(s));
     if (s.years.some((y) => y.staffing && !('error' in y.staffing))) lines.push(...staffingLines(s));
-    for (const sw of s.plan_switches) {
-      lines.push(`  → ${sw.plan} from ${sw.year}: "${sw.condition}" fired in ${sw.trigger_year}${sw.decide_by ? `; decide by ${sw.decide_by}${sw.decide_before_trigger_year ? ' (before that year starts: act on the forecast)' : ''}` : ''}`);
-    }
+    for (const sw of s.plan_switches) lines.push(...switchLines(sw));
+    for (const sw of s.plan_switches_not_run) lines.push(`  (${sw.plan}: "${sw.condition}" fired in ${sw.trigger_year}, not run: ${sw.reason})`);
   }
   if (mc) {
     lines.push('', `Monte Carlo: ${mc.trials} trials of ${mcScenario}, seed ${mc.seed}`);
@@ -81,13 +83,34 @@ function textReport(r: ForecastReport, mc: MonteCarloSummary | undefined, mcScen
       lines.push(`  ${mc.failed_trials} trials (${share(mc.failed_share)}) FAILED and are left out: the figures below are over the ${mc.successful_trials} successful trials.`);
       if (mc.first_failure) lines.push(`  First failure: ${describeTrialFailure(mc.first_failure)}`);
     }
+    if (mc.distributions.length > 0) {
+      const level = Math.round(mc.distributions[0]!.interval * 100);
+      lines.push(`  Each driver is drawn around its value (the plain forecast's), low–high read as a ${level}% interval:`);
+      lines.push(`    ${mc.distributions.map((d) => `${d.driver} ${d.kind} at ${num(d.center)} [${num(d.low)}, ${num(d.high)}]${Math.abs(d.p_low - (1 - d.interval) / 2) > 0.02 || Math.abs(d.p_high - (1 + d.interval) / 2) > 0.02 ? ` (low P${Math.round(d.p_low * 100)}, high P${Math.round(d.p_high * 100)})` : ''}`).join('; ')}`);
+    }
     lines.push(`  ${'year'.padEnd(6)}${'P5'.padStart(15)}${'P25'.padStart(15)}${'P50'.padStart(15)}${'P75'.padStart(15)}${'P95'.padStart(15)}${'P(breach)'.padStart(11)}`);
     mc.bands.forEach((b, i) => lines.push(`  ${String(b.year).padEnd(6)}${[b.p5, b.p25, b.p50, b.p75, b.p95].map((v) => dollars(v).padStart(15)).join('')}${pct(mc.breach_probability[i]!.p).padStart(11)}`));
     for (const b of mc.backup_probability) lines.push(`  P(${b.plan} needed): ${b.by_year.map((y) => `${y.year} ${pct(y.p)}`).join(', ')}`);
   }
+  if (r.vacancies.length > 0) {
+    const how = (k: string) => r.vacancies.filter((v) => v.costed_at === k).length;
+    lines.push('', `Positions with no salary and no schedule step (vacancies): ${how('hiring_step')} costed at the role's hiring step, ${how('role_average')} at the role's average pay (warnings list each).`);
+  }
   if (r.signposts.unfolding) lines.push('', `Signposts point to: ${r.signposts.unfolding}`);
   if (r.warnings.length > 0) lines.push('', ...r.warnings.slice(0, 10).map((w) => `warning: ${w}`));
   return lines.join('\n') + '\n';
+}
+
+/** A plan switch: what fired it, with which figures, and whether the decision can wait for them. */
+function switchLines(sw: PlanSwitch): string[] {
+  const values = Object.entries(sw.trigger_values ?? {}).map(([k, v]) => `${k} ${k.endsWith('_pct') || k.endsWith('_growth') || k.endsWith('_change') ? pct(v) : num(v)}`).join(', ');
+  const out = [`  → ${sw.plan} from ${sw.year}: "${sw.condition}" fired in ${sw.trigger_year}${values ? ` (${values})` : ''}`];
+  if (sw.decide_by) {
+    out.push(sw.too_late
+      ? `    decide by ${sw.decide_by}: TOO LATE to wait for FY${sw.figure_known_in}'s figure (known ${sw.figure_known_on}); decide on the projection made in FY${sw.decide_on_projection_made_in}`
+      : `    decide by ${sw.decide_by}: in time — FY${sw.figure_known_in}'s figure is known ${sw.figure_known_on}`);
+  }
+  return out;
 }
 
 /** Staffing and schedule figures under a scenario's budget table (forecast --staffing); caseloads as 1:students per FTE. */
@@ -104,7 +127,7 @@ function staffingLines(s: ScenarioResult): string[] {
 
 export function reportSheets(r: ForecastReport, mc?: MonteCarloSummary): { name: string; rows: Cell[][] }[] {
   const d = (c: number) => c / 100;
-  const summary: Cell[][] = [['scenario', 'year', 'plan', 'enrollment', 'revenue', 'expenditure', 'surplus', 'beginning_balance', 'ending_balance', 'reserve_pct', 'below_policy', 'fte', 'positions_added_fte', 'positions_cut_fte', 'avg_class_size', 'per_pupil', 'personnel', 'staffing_change_fte', 'reconciling']];
+  const summary: Cell[][] = [['scenario', 'year', 'plan', 'enrollment', 'revenue', 'expenditure', 'surplus', 'beginning_balance', 'ending_balance', 'reserve_pct', 'below_policy', 'fte', 'positions_added_fte', 'positions_cut_fte', 'avg_class_size', 'per_pupil', 'personnel', 'staffing_change_fte', 'reconciling', 'reserve_balance', 'nonspendable', 'restricted', 'committed', 'assigned', 'unassigned']];
   const staffing: Cell[][] = [['scenario', 'year', 'required_fte', 'class_size', 'sections', 'teacher_load', 'collaboration_minutes_per_week', 'instructional_minutes_per_year', 'role', 'required_role_fte', 'caseload']];
   const bySource: Cell[][] = [['scenario', 'year', 'source', 'amount']];
   const byObject: Cell[][] = [['scenario', 'year', 'object', 'amount', 'of_which_reconciling']];
@@ -113,10 +136,10 @@ export function reportSheets(r: ForecastReport, mc?: MonteCarloSummary): { name:
   const classes = Object.keys(r.scenarios[0]?.years[0]?.funds?.[0]?.expenditure_by_object ?? {}); // the engine's object classes, in order
   const byFund: Cell[][] = [['scenario', 'year', 'fund', 'revenue', 'expenditure', ...classes, 'reconciling_salaries', 'reconciling_benefits', 'reconciling']];
   const byRole: Cell[][] = [['scenario', 'year', 'role', 'fte']];
-  const switches: Cell[][] = [['scenario', 'effective_year', 'plan', 'condition', 'trigger_year', 'lag', 'decide_by']];
+  const switches: Cell[][] = [['scenario', 'effective_year', 'plan', 'condition', 'trigger_year', 'lag', 'decide_by', 'trigger_values', 'figure_known_on', 'too_late', 'decide_on_projection_made_in', 'ran']];
   for (const s of r.scenarios as ScenarioResult[]) {
     for (const y of s.years) {
-      summary.push([s.name, y.year, y.plan ?? '', y.enrollment, d(y.revenue_cents), d(y.expenditure_cents), d(y.surplus_cents), d(y.beginning_balance_cents), d(y.ending_balance_cents), y.reserve_pct, y.below_policy ? 'yes' : 'no', y.fte, y.positions_added_fte, y.positions_cut_fte, y.avg_class_size, d(y.per_pupil_cents), d(y.personnel_cents), y.staffing_change_fte, d(y.reconciling_cents ?? 0)]);
+      summary.push([s.name, y.year, y.plan ?? '', y.enrollment, d(y.revenue_cents), d(y.expenditure_cents), d(y.surplus_cents), d(y.beginning_balance_cents), d(y.ending_balance_cents), y.reserve_pct, y.below_policy ? 'yes' : 'no', y.fte, y.positions_added_fte, y.positions_cut_fte, y.avg_class_size, d(y.per_pupil_cents), d(y.personnel_cents), y.staffing_change_fte, d(y.reconciling_cents ?? 0), d(y.reserve_balance_cents), d(y.fund_balance.nonspendable), d(y.fund_balance.restricted), d(y.fund_balance.committed), d(y.fund_balance.assigned), d(y.fund_balance.unassigned)]);
       const m = y.staffing;
       if (m && !('error' in m)) {
         const required = Math.round(Object.values(m.requiredFteByRole).reduce((a, b) => a + b, 0) * 100) / 100;
@@ -132,7 +155,9 @@ export function reportSheets(r: ForecastReport, mc?: MonteCarloSummary): { name:
       }
       for (const [k, v] of Object.entries(y.fte_by_role ?? {})) byRole.push([s.name, y.year, k, v]);
     }
-    for (const sw of s.plan_switches) switches.push([s.name, sw.year, sw.plan, sw.condition, sw.trigger_year, sw.lag, sw.decide_by ?? '']);
+    const row = (sw: PlanSwitch, ran: string): Cell[] => [s.name, sw.year, sw.plan, sw.condition, sw.trigger_year, sw.lag, sw.decide_by ?? '', JSON.stringify(sw.trigger_values ?? {}), sw.figure_known_on ?? '', sw.too_late ? 'yes' : 'no', sw.decide_on_projection_made_in ?? null, ran];
+    for (const sw of s.plan_switches) switches.push(row(sw, 'yes'));
+    for (const sw of s.plan_switches_not_run) switches.push(row(sw, `no: ${sw.reason}`));
   }
   const sheets = [
     { name: 'Forecast', rows: summary }, { name: 'Revenue by source', rows: bySource }, { name: 'Expenditure by object', rows: byObject },
@@ -152,9 +177,19 @@ export function reportSheets(r: ForecastReport, mc?: MonteCarloSummary): { name:
         else trials.push(['first_failure_draw', dr.value ?? null, dr.driver, null]);
       }
     }
+    for (const dd of mc.distributions) trials.push(['driver_distribution', `${dd.kind}, centred on ${dd.center}; low ${dd.low} (P${(dd.p_low * 100).toFixed(1)}), high ${dd.high} (P${(dd.p_high * 100).toFixed(1)}); ${dd.interval * 100}% interval`, dd.driver, null]);
     sheets.push({ name: 'Monte Carlo trials', rows: trials });
   }
   return sheets;
+}
+
+/** The last year's ending balance in its GASB 54 classes (when any class but unassigned is set). */
+function fundBalanceLines(s: ScenarioResult): string[] {
+  const last = s.years[s.years.length - 1];
+  if (!last) return [];
+  const f = last.fund_balance;
+  if (f.nonspendable === 0 && f.restricted === 0 && f.committed === 0 && f.assigned === 0) return [];
+  return [`  Fund balance at the end of FY${last.year} (GASB 54): nonspendable ${money(f.nonspendable)}, restricted ${money(f.restricted)}, committed ${money(f.committed)}, assigned ${money(f.assigned)}, unassigned ${money(f.unassigned)}`];
 }
 
 const money = (c: number) => `${c < 0 ? '-' : ''}$${(Math.abs(c) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;

@@ -1,22 +1,24 @@
-import { BEN, C, SAL } from './objects';
-import type { Prepared } from './prepare';
+import { BEN, SAL } from './objects';
+import { chargeTo, lostShare, type Payers } from './payers';
+import type { Buckets } from './prepare-personnel';
 
-// Position buckets in a forecast year (models/forecast/engine.ts): charging a bucket's pay to its
-// funds, the fund that pays after a grant ends, and the FTE a plan or staffing change matches and cuts.
+// Position buckets in a forecast year (models/forecast/year-personnel.ts): charging a bucket's pay
+// to the funds that pay it this year (payers.ts), and the FTE a plan or staffing change matches and cuts.
 
 /**
  * Splits `amount` cents over a bucket's funds by share (largest remainder, like apportion(), but
- * allocation-free: buckets have two or three funds, so leftover cents go by repeated maximum).
- * Returns the share of the bucket whose fund has ended under the "cut" policy (0–1).
+ * allocation-free: buckets have two or three funds, so leftover cents go by repeated maximum), each
+ * part charged to whoever pays for its fund this year. Returns the share of the bucket nobody pays
+ * (a grant's end under the "cut" policy, 0–1).
  */
-export function splitCharge(p: Prepared, exp: Float64Array, s0: number, s1: number, cls: number, amount: number, payer: Int32Array): number {
+export function splitCharge(b: Buckets, exp: Float64Array, s0: number, s1: number, cls: number, amount: number, payers: Payers): number {
   let given = 0;
   let lost = 0;
   for (let s = s0; s < s1; s++) {
-    const part = Math.floor(amount * p.shareW[s]!);
-    const f = payer[p.shareFund[s]!]!;
-    if (f >= 0) exp[f * C + cls]! += part;
-    else lost += p.shareW[s]!;
+    const part = Math.floor(amount * b.shareWeight[s]!);
+    const f = b.shareFund[s]!;
+    chargeTo(payers, exp, f, cls, part);
+    lost += b.shareWeight[s]! * lostShare(payers, f);
     given += part;
   }
   let left = amount - given;
@@ -27,14 +29,13 @@ export function splitCharge(p: Prepared, exp: Float64Array, s0: number, s1: numb
     let pick = -1;
     let best = -1;
     for (let s = s0; s < s1; s++) {
-      const exact = amount * p.shareW[s]!;
+      const exact = amount * b.shareWeight[s]!;
       const rem = exact - Math.floor(exact);
       const after = rem < lastRem || (rem === lastRem && s > lastPick);
       if (after && rem > best) { best = rem; pick = s; }
     }
     if (pick < 0) { lastPick = -1; lastRem = Infinity; continue; }
-    const f = payer[p.shareFund[pick]!]!;
-    if (f >= 0) exp[f * C + cls]! += 1;
+    chargeTo(payers, exp, b.shareFund[pick]!, cls, 1);
     lastPick = pick;
     lastRem = best;
     left--;
@@ -43,56 +44,35 @@ export function splitCharge(p: Prepared, exp: Float64Array, s0: number, s1: numb
 }
 
 /**
- * A bucket's salary as held (before any cut) in a year: schedule pay after k steps (i = b·K + k)
- * × COLA less the expected attrition saving, plus off-schedule pay × step index × COLA. Float cents.
+ * Charges bucket i's salary and benefits (whole cents) to the funds that pay them. Returns the
+ * share of the bucket nobody pays (a grant's end under the "cut" policy, 0–1).
  */
-export function heldSalary(p: Prepared, i: number, b: number, cola: number, stepIdx: number, attr: number): number {
-  return cola * (p.S[i]! - attr * p.D[i]!) + p.O[b]! * stepIdx * cola;
-}
-
-/** A bucket's benefits as held: rate-weighted pay, health premiums, and the pension-rate change on `salary` (heldSalary). */
-export function heldBenefits(p: Prepared, i: number, b: number, cola: number, stepIdx: number, health: number, attr: number, pension: number, salary: number): number {
-  return cola * (p.SB[i]! - attr * p.DB[i]! + p.OB[b]! * stepIdx) + p.H[b]! * health + pension * salary;
-}
-
-/**
- * Charges a bucket's salary and benefits (whole cents) to the funds that pay them. Returns the
- * share of the bucket whose fund has ended under the "cut" policy (0–1).
- */
-export function chargeBucket(p: Prepared, exp: Float64Array, b: number, sal: number, ben: number, payer: Int32Array): number {
-  const s0 = p.shareStart[b]!;
-  const s1 = p.shareStart[b + 1]!;
+export function chargeBucket(b: Buckets, exp: Float64Array, i: number, sal: number, ben: number, payers: Payers): number {
+  const s0 = b.shareStart[i]!;
+  const s1 = b.shareStart[i + 1]!;
   if (s1 - s0 === 1) {
-    const f = payer[p.shareFund[s0]!]!;
-    if (f < 0) return 1;
-    exp[f * C + SAL]! += sal;
-    exp[f * C + BEN]! += ben;
-    return 0;
+    const f = b.shareFund[s0]!;
+    chargeTo(payers, exp, f, SAL, sal);
+    chargeTo(payers, exp, f, BEN, ben);
+    return lostShare(payers, f);
   }
-  const lost = splitCharge(p, exp, s0, s1, SAL, sal, payer);
-  splitCharge(p, exp, s0, s1, BEN, ben, payer);
+  const lost = splitCharge(b, exp, s0, s1, SAL, sal, payers);
+  splitCharge(b, exp, s0, s1, BEN, ben, payers);
   return lost;
 }
 
-/** The fund that pays in `year`: the fund itself, the general fund after a grant's end, or −1 (cut). */
-export function fundAt(p: Prepared, f: number, year: number): number {
-  const fund = p.funds[f]!;
-  if (year <= fund.lastYear) return f;
-  return fund.onEnd === 'move_to_general' ? p.general : -1;
-}
-
 /** FTE still in buckets of a role (−1 any) at a site (−1 any). */
-export function matchFte(p: Prepared, scale: Float64Array, role: number, site: number): number {
+export function matchFte(b: Buckets, scale: Float64Array, role: number, site: number): number {
   let m = 0;
-  for (let b = 0; b < p.B; b++) if ((role < 0 || p.bRole[b] === role) && (site < 0 || p.bSite[b] === site)) m += p.bFte[b]! * scale[b]!;
+  for (let i = 0; i < b.count; i++) if ((role < 0 || b.role[i] === role) && (site < 0 || b.site[i] === site)) m += b.fte[i]! * scale[i]!;
   return m;
 }
 
 /** Cuts `fte` from the matching buckets in proportion to their FTE; returns the FTE cut. */
-export function cutBuckets(p: Prepared, scale: Float64Array, role: number, site: number, fte: number): number {
-  const m = matchFte(p, scale, role, site);
+export function cutBuckets(b: Buckets, scale: Float64Array, role: number, site: number, fte: number): number {
+  const m = matchFte(b, scale, role, site);
   if (m <= 0 || fte <= 0) return 0;
   const f = Math.max(0, 1 - fte / m);
-  for (let b = 0; b < p.B; b++) if ((role < 0 || p.bRole[b] === role) && (site < 0 || p.bSite[b] === site)) scale[b]! *= f;
+  for (let i = 0; i < b.count; i++) if ((role < 0 || b.role[i] === role) && (site < 0 || b.site[i] === site)) scale[i]! *= f;
   return Math.min(fte, m);
 }

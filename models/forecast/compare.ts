@@ -8,7 +8,7 @@ import type { ScenarioResult } from './forecast';
 
 /** Budget metrics, read from the forecast year. */
 export const BUDGET_METRICS = [
-  'revenue_cents', 'expenditure_cents', 'surplus_cents', 'ending_balance_cents', 'reserve_pct', 'fte', 'enrollment',
+  'revenue_cents', 'expenditure_cents', 'surplus_cents', 'ending_balance_cents', 'reserve_balance_cents', 'reserve_pct', 'fte', 'enrollment',
   'avg_class_size', 'per_pupil_cents', 'positions_added_fte', 'positions_cut_fte', 'personnel_cents', 'staffing_change_fte',
 ] as const satisfies readonly (keyof YearResult)[];
 

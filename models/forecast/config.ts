@@ -74,20 +74,29 @@ export const ForecastConfigSchema = z.object({
   personnel: z.object({
     default_benefits_rate: z.number().min(0).max(2).default(0.25),
     default_health_cost_cents: z.number().int().min(0).default(0),
-    /** Step a leaver's replacement starts at (default the lowest step of the lane). */
+    /** Step a leaver's replacement (and a vacancy at the hiring step) starts at (default the lowest step of the lane). */
     replacement_step: z.number().int().min(0).optional(),
+    /** A position with neither a salary nor a schedule step: at the role's hiring step, or the role's average pay. */
+    vacancy_cost: z.enum(['hiring_step', 'role_average']).default('hiring_step'),
     /** role → salary schedule name (default: the first schedule that has the lane). */
     role_schedule: z.record(z.string(), z.string()).default({}),
     teacher_roles: z.array(z.string()).default(['teacher']),
-  }).default({ default_benefits_rate: 0.25, default_health_cost_cents: 0, role_schedule: {}, teacher_roles: ['teacher'] }),
-  /** Object class → inflation (a driver name or a fixed rate). Missing classes use cpi. */
-  inflation_by_object: z.record(z.string(), driverRef).default({ capital: 0, salaries: 'cola', benefits: 'health_inflation' }),
+  }).default({ default_benefits_rate: 0.25, default_health_cost_cents: 0, vacancy_cost: 'hiring_step', role_schedule: {}, teacher_roles: ['teacher'] }),
+  /** Object class → inflation (a driver name or a fixed rate). Missing classes use cpi; salary and
+   *  benefit lines, when not named, follow pay (docs/forecast.md, "Personnel from budget lines"). */
+  inflation_by_object: z.record(z.string(), driverRef).default({ capital: 0 }),
   scenarios: z.array(ScenarioConfigSchema).default([]),
   priority_plan: z.string().optional(),
   monte_carlo: z.object({
     /** per_trial: one draw per driver held for every year; per_year: a fresh draw each year. */
     draw: z.enum(['per_trial', 'per_year']).default('per_trial'),
-  }).default({ draw: 'per_trial' }),
+    /** The share of draws a driver's low/high hold (a central interval; 0.9 = P5 to P95). */
+    interval: z.number().min(0.5).max(0.99).default(0.9),
+  }).default({ draw: 'per_trial', interval: 0.9 }),
+  decisions: z.object({
+    /** MM-DD: the date within a fiscal year by which its projected figures are known (the mid-year update). */
+    figure_known: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'MM-DD, e.g. 01-31').default('01-31'),
+  }).default({ figure_known: '01-31' }),
   /** Passed to staffingMetrics (models/staffing/metrics.ts) per scenario-year. */
   staffing_params: z.record(z.string(), z.number()).default({}),
 });

@@ -2,11 +2,14 @@ import type { Driver, ScenarioOverride } from '../schema/tables';
 import { parseFiscalYear } from '../parse/values';
 import { fail, ok, type Parsed } from '../result';
 import { DEFAULT_DRIVERS, type ScenarioConfig } from './config';
-import { fitDistribution, type DistKind, type DistParams } from './distributions';
+import { distCdf, fitDistribution, type DistKind, type DistParams } from './distributions';
 
 // Drivers become one value per year offset (0 = the base year … N). A path is resolved in this
 // order: the driver's per-year value, its single value, the config's value, the built-in default;
-// a year with no value carries the previous year's forward. Scenarios override paths.
+// a year with no value carries the previous year's forward (a single value stands only for the
+// years before the first year column). Scenarios override projected years (t ≥ 1): a row with a
+// blank year sets every projected year, a row with a year sets that year; the base year is the
+// adopted budget and keeps the base path (its pension rate is the one the benefit rates include).
 
 export type DriverPaths = Record<string, Float64Array>;
 
@@ -16,6 +19,8 @@ export interface UncertainDriver {
   center: number;
   low: number;
   high: number;
+  /** The share of draws low/high are read to hold (a central interval: 0.9 = P5 to P95). */
+  interval: number;
   dist: DistParams;
 }
 
@@ -30,7 +35,7 @@ function yearKey(key: string): number | null {
   return p.ok ? p.value : null;
 }
 
-export function baseDriverPaths(rows: readonly Driver[], configDrivers: Readonly<Record<string, number>>, baseYear: number, years: number): BaseDrivers {
+export function baseDriverPaths(rows: readonly Driver[], configDrivers: Readonly<Record<string, number>>, baseYear: number, years: number, interval = 0.9): BaseDrivers {
   const paths: DriverPaths = Object.create(null) as DriverPaths;
   const problems: string[] = [];
   const uncertain: UncertainDriver[] = [];
@@ -44,28 +49,48 @@ export function baseDriverPaths(rows: readonly Driver[], configDrivers: Readonly
       if (y === null) problems.push(`driver ${row.driver}: column "${k}" is not a year`);
       else byYear.set(y, v);
     }
+    // Before its first year column a driver is its single value (else the config's or the default);
+    // from each year column on, that year's value carries forward until the next column.
     const fallback = row.value ?? paths[row.driver]?.[0] ?? 0;
     const path = new Float64Array(years + 1);
-    // A year without a value takes the single value if there is one, else the latest year before it.
     let carry = fallback;
-    if (row.value === undefined) for (const [y, v] of [...byYear].sort((a, b) => a[0] - b[0])) if (y <= baseYear) carry = v;
+    for (const [y, v] of [...byYear].sort((a, b) => a[0] - b[0])) if (y < baseYear) carry = v;
     for (let t = 0; t <= years; t++) {
       const v = byYear.get(baseYear + t);
-      if (v !== undefined && row.value === undefined) carry = v;
-      path[t] = v ?? carry;
+      if (v !== undefined) carry = v;
+      path[t] = carry;
     }
     paths[row.driver] = path;
     if (row.low !== undefined && row.high !== undefined) {
       const center = row.value ?? path[Math.min(1, years)]!;
       const kind: DistKind = row.distribution ?? 'normal';
-      const dist = fitDistribution(kind, center, row.low, row.high);
+      const dist = fitDistribution(kind, center, row.low, row.high, interval);
       if (typeof dist === 'string') problems.push(`driver ${row.driver}: ${dist}`);
-      else uncertain.push({ name: row.driver, center, low: row.low, high: row.high, dist });
+      else {
+        const u: UncertainDriver = { name: row.driver, center, low: row.low, high: row.high, interval, dist };
+        const offCentre = offCentreNote(u);
+        if (offCentre) problems.push(offCentre);
+        uncertain.push(u);
+      }
     } else if (row.distribution) {
       problems.push(`driver ${row.driver}: a distribution needs low and high`);
     }
   }
   return { paths, uncertain, problems };
+}
+
+/**
+ * A note when the value sits off the middle of low/high: the distribution is centred on the value
+ * with the interval's spread, so low and high are not the interval's ends (say where they fall).
+ */
+function offCentreNote(u: UncertainDriver): string | null {
+  if (u.dist.kind === 'triangular') return null; // its ends are solved so low and high are exact
+  const tail = (1 - u.interval) / 2;
+  const pLow = distCdf(u.dist, u.low);
+  const pHigh = distCdf(u.dist, u.high);
+  if (Math.abs(pLow - tail) <= 0.02 && Math.abs(pHigh - (1 - tail)) <= 0.02) return null;
+  const pc = (x: number) => `P${Math.round(x * 100)}`;
+  return `driver ${u.name}: the value ${u.center} is not in the middle of low ${u.low} and high ${u.high}: the ${u.dist.kind} distribution is centred on the value with the interval's spread, so low and high fall at ${pc(pLow)} and ${pc(pHigh)} (not ${pc(tail)} and ${pc(1 - tail)})`;
 }
 
 /** One scenario: its overrides (driver → per-offset value or NaN = not overridden). */
@@ -134,7 +159,6 @@ export function scenarioPaths(name: string, specs: readonly ScenarioSpec[], base
         const v = o.byYear.get(baseYear + t) ?? o.all;
         if (v !== undefined) p[t] = v;
       }
-      if (o.all !== undefined) p[0] = o.byYear.get(baseYear) ?? o.all;
       paths[driver] = p;
     }
   }

@@ -1,8 +1,9 @@
 import type { Project } from '../project/project';
 import { fail, ok, type Parsed } from '../result';
 import { BASE_SCENARIO, scenarioPaths } from './drivers';
-import { makeWorkspace, runScenario, type PlanSwitch, type YearResult } from './engine';
-import { prepareForecast, type Prepared } from './prepare';
+import { makeWorkspace, runScenario, type PlanSwitch, type SwitchNotRun, type YearResult } from './engine';
+import type { ReserveBasis } from './fund-balance';
+import { prepareForecast, type Prepared, type VacancyCost } from './prepare';
 import { evaluateSignposts, type SignpostReading } from './signposts';
 import type { StaffingMetrics } from '../staffing/metrics';
 import { makeStaffingLink } from './staffing-link';
@@ -15,6 +16,8 @@ export interface ScenarioResult {
   based_on?: string;
   years: (YearResult & { staffing?: StaffingMetrics | { error: string } })[];
   plan_switches: PlanSwitch[];
+  /** Triggers that fired whose plan never ran (after the last year, or replaced first), with why. */
+  plan_switches_not_run: SwitchNotRun[];
   error?: string;
 }
 
@@ -22,8 +25,12 @@ export interface ForecastReport {
   district: string;
   base_year: number;
   reserve_policy_pct: number;
+  /** What the reserve policy measures: unrestricted (committed + assigned + unassigned) or unassigned fund balance. */
+  reserve_policy_basis: ReserveBasis;
   scenarios: ScenarioResult[];
   signposts: SignpostReading;
+  /** Positions with neither a salary nor a schedule step, and how each was costed (personnel.vacancy_cost). */
+  vacancies: VacancyCost[];
   warnings: string[];
 }
 
@@ -61,9 +68,10 @@ export function forecastPrepared(project: Project, p: Prepared, opts: ForecastOp
     const sp = scenarioPaths(name, p.scenarios, p.drivers.paths, p.baseYear, p.years);
     if (!sp.ok) return fail(sp.reason);
     const paths = sp.value.paths;
-    if (opts.whatIf) for (const [d, v] of Object.entries(opts.whatIf)) paths[d] = new Float64Array(p.years + 1).fill(v);
+    // A what-if value holds every projected year; the base year stays as adopted (as a scenario's blank-year row).
+    if (opts.whatIf) for (const [d, v] of Object.entries(opts.whatIf)) { const w = new Float64Array(p.years + 1).fill(v); w[0] = paths[d]?.[0] ?? v; paths[d] = w; }
     const run = runScenario(p, paths, { lean: opts.lean, workspace: ws, priorityPlan: sp.value.priority_plan, staffing: coster });
-    const res: ScenarioResult = { name, years: run.years, plan_switches: run.plan_switches };
+    const res: ScenarioResult = { name, years: run.years, plan_switches: run.plan_switches, plan_switches_not_run: run.plan_switches_not_run };
     const spec = p.scenarios.find((s) => s.name === name);
     if (spec?.based_on) res.based_on = spec.based_on;
     if (run.error) res.error = run.error;
@@ -74,7 +82,7 @@ export function forecastPrepared(project: Project, p: Prepared, opts: ForecastOp
     scenarios.push(res);
   }
   return ok({
-    district: project.settings.district_name, base_year: p.baseYear, reserve_policy_pct: p.policy, scenarios,
-    signposts: evaluateSignposts(project.signposts ?? [], scenarios), warnings: p.warnings,
+    district: project.settings.district_name, base_year: p.baseYear, reserve_policy_pct: p.policy, reserve_policy_basis: p.fundBalance.basis, scenarios,
+    signposts: evaluateSignposts(project.signposts ?? [], scenarios), vacancies: p.vacancies, warnings: p.warnings,
   });
 }

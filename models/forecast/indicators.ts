@@ -1,36 +1,51 @@
 import type { DriverPaths } from './drivers';
 import type { YearResult } from './engine';
-import type { Prepared } from './prepare';
 
-// What a trigger condition can read in a forecast year: the year's results, the growth figures
-// derived from the year before, the policy, and any driver's value (models/forecast/condition.ts).
+// What a trigger condition (and a signpost) can read in a forecast year: the year's results, the
+// growth figures derived from the year before, the policy, and any driver's value. INDICATORS is
+// the one list of names: compilePlans, the validation gate and docs/forecast.md all take it from here.
 
 /** Year-on-year figures the engine derives for conditions (and the non-lean result's indicators). */
 export interface Derived { revenue_growth: number; expenditure_growth: number; state_aid: number; state_aid_growth: number; enrollment_change: number }
 
-export function indicator(r: YearResult, d: Derived, paths: DriverPaths, name: string, t: number, p: Prepared): number | undefined {
-  switch (name) {
-    case 'year': return r.year;
-    case 't': return t;
-    case 'reserve_pct': return r.reserve_pct;
-    case 'policy': return p.policy;
-    case 'ending_balance': return r.ending_balance_cents / 100;
-    case 'beginning_balance': return r.beginning_balance_cents / 100;
-    case 'surplus': return r.surplus_cents / 100;
-    case 'deficit': return Math.max(0, -r.surplus_cents) / 100;
-    case 'deficit_pct': return r.expenditure_cents > 0 ? Math.max(0, -r.surplus_cents) / r.expenditure_cents : 0;
-    case 'revenue': return r.revenue_cents / 100;
-    case 'expenditure': return r.expenditure_cents / 100;
-    case 'revenue_growth': return d.revenue_growth;
-    case 'expenditure_growth': return d.expenditure_growth;
-    case 'state_aid': return d.state_aid / 100;
-    case 'state_aid_growth': return d.state_aid_growth;
-    case 'enrollment': return r.enrollment;
-    case 'enrollment_change': return d.enrollment_change;
-    case 'fte': return r.fte;
-    case 'per_pupil': return r.per_pupil_cents / 100;
-    default: return paths[name]?.[t];
-  }
+/** A year as indicators read it. */
+export interface IndicatorYear { result: YearResult; derived: Derived; t: number; policy: number }
+
+const READERS = {
+  year: (y: IndicatorYear) => y.result.year,
+  t: (y: IndicatorYear) => y.t,
+  reserve_pct: (y: IndicatorYear) => y.result.reserve_pct,
+  policy: (y: IndicatorYear) => y.policy,
+  ending_balance: (y: IndicatorYear) => y.result.ending_balance_cents / 100,
+  reserve_balance: (y: IndicatorYear) => y.result.reserve_balance_cents / 100,
+  unassigned_balance: (y: IndicatorYear) => y.result.fund_balance.unassigned / 100,
+  beginning_balance: (y: IndicatorYear) => y.result.beginning_balance_cents / 100,
+  surplus: (y: IndicatorYear) => y.result.surplus_cents / 100,
+  deficit: (y: IndicatorYear) => Math.max(0, -y.result.surplus_cents) / 100,
+  deficit_pct: (y: IndicatorYear) => (y.result.expenditure_cents > 0 ? Math.max(0, -y.result.surplus_cents) / y.result.expenditure_cents : 0),
+  revenue: (y: IndicatorYear) => y.result.revenue_cents / 100,
+  expenditure: (y: IndicatorYear) => y.result.expenditure_cents / 100,
+  revenue_growth: (y: IndicatorYear) => y.derived.revenue_growth,
+  expenditure_growth: (y: IndicatorYear) => y.derived.expenditure_growth,
+  state_aid: (y: IndicatorYear) => y.derived.state_aid / 100,
+  state_aid_growth: (y: IndicatorYear) => y.derived.state_aid_growth,
+  enrollment: (y: IndicatorYear) => y.result.enrollment,
+  enrollment_change: (y: IndicatorYear) => y.derived.enrollment_change,
+  fte: (y: IndicatorYear) => y.result.fte,
+  per_pupil: (y: IndicatorYear) => y.result.per_pupil_cents / 100,
+} as const;
+
+export type IndicatorName = keyof typeof READERS;
+
+/** Indicators a trigger condition or signpost may name (besides every driver), in the order docs list them. */
+export const INDICATORS = Object.freeze(Object.keys(READERS)) as readonly IndicatorName[];
+
+const BY_NAME: ReadonlyMap<string, (y: IndicatorYear) => number> = new Map(Object.entries(READERS));
+
+/** An indicator's value in year y, else the driver's value that year (undefined: no such name). */
+export function indicator(y: IndicatorYear, paths: DriverPaths, name: string): number | undefined {
+  const read = BY_NAME.get(name);
+  return read ? read(y) : paths[name]?.[y.t];
 }
 
 export const change = (now: number, prev: number) => (Number.isNaN(prev) || prev === 0 ? 0 : now / prev - 1);

@@ -1,6 +1,6 @@
 import { fail, ok, type Parsed } from '../result';
 import type { DriverPaths } from './drivers';
-import { sample } from './distributions';
+import { distCdf, sample } from './distributions';
 import { makeWorkspace, runScenario, type YearResult } from './engine';
 import type { Prepared } from './prepare';
 import type { StaffingCoster } from './staffing-cost';
@@ -127,6 +127,20 @@ function describeDraws(p: Prepared, paths: DriverPaths, draws: Float64Array, per
 
 export interface Band { year: number; p5: number; p25: number; p50: number; p75: number; p95: number; mean: number }
 
+/** How a driver was drawn: centred on its value, low/high read as an `interval` and where they fall. */
+export interface DriverDistribution {
+  driver: string;
+  kind: string;
+  /** The driver's value: the distribution's mean (normal, uniform), median (lognormal) or mode (triangular). */
+  center: number;
+  low: number;
+  high: number;
+  interval: number;
+  /** The share of draws below low and below high (0.05 and 0.95 when the value is mid-interval). */
+  p_low: number;
+  p_high: number;
+}
+
 export interface MonteCarloSummary {
   /** Trials run. Bands, breach and backup probabilities are over the successful trials only. */
   trials: number;
@@ -141,6 +155,8 @@ export interface MonteCarloSummary {
   failed_share: number;
   /** The failed trial with the lowest index (the same for any number of workers), or null. */
   first_failure: TrialFailure | null;
+  /** Each uncertain driver's distribution, centred on its value. */
+  distributions: DriverDistribution[];
 }
 
 /** Merges chunks (in any order) into percentile bands per year over the successful trials. */
@@ -180,6 +196,7 @@ export function summariseTrials(p: Prepared, chunks: readonly TrialChunk[], seed
   return {
     trials: n, seed, bands, reserve_bands: reserveBands, breach_probability: breach, backup_probability: backup,
     successful_trials: s, failed_trials: failed, failed_share: n > 0 ? failed / n : 0, first_failure: first,
+    distributions: p.drivers.uncertain.map((u) => ({ driver: u.name, kind: u.dist.kind, center: u.center, low: u.low, high: u.high, interval: u.interval, p_low: distCdf(u.dist, u.low), p_high: distCdf(u.dist, u.high) })),
   };
 }
 

@@ -1,13 +1,17 @@
 import type { Project } from '../project/project';
 import { fail, ok, type Parsed } from '../result';
+import { expressionSymbols } from '../expr/expression';
 import { compileCondition, type Condition } from './condition';
+import { INDICATORS } from './indicators';
 import { BEN, C, SAL, objectClassIndex } from './objects';
-import type { Prepared } from './prepare';
+import type { PreparedFund } from './prepare-funds';
 import type { PlanAction, PlanActionKind } from './tables';
 
 // Plans (rows of the Plans sheet with the same name) and the triggers that start backup plans,
-// compiled against the prepared project: names become indices, filters become the matching
-// base-year budget by fund and object class, conditions become closures.
+// compiled against what prepare has read of the project: names become indices, filters become
+// the matching base-year budget by fund and object class, conditions become closures.
+
+export { INDICATORS };
 
 export interface CompiledAction {
   kind: PlanActionKind;
@@ -35,6 +39,8 @@ export interface CompiledTrigger {
   plan: string;
   text: string;
   condition: Condition;
+  /** The indicator and driver names the condition reads (its trigger figures). */
+  symbols: readonly string[];
   lag: number;
   deadline: string | undefined; // MM-DD
 }
@@ -45,14 +51,21 @@ export interface CompiledPlans {
   names: string[];
 }
 
-/** Indicators a trigger condition may name (besides every driver). docs/forecast.md lists them. */
-export const INDICATORS = [
-  'year', 't', 'reserve_pct', 'policy', 'ending_balance', 'beginning_balance', 'surplus', 'deficit', 'deficit_pct', 'revenue',
-  'expenditure', 'revenue_growth', 'expenditure_growth', 'state_aid', 'state_aid_growth', 'enrollment', 'enrollment_change', 'fte',
-  'per_pupil',
-] as const;
+/** What plans are compiled against: the funds, roles and sites prepare has met, and the lines' year. */
+export interface PlanContext {
+  funds: readonly PreparedFund[];
+  general: number;
+  roles: readonly string[];
+  sites: readonly string[];
+  /** The Budget sheet's year the forecast's lines come from (prepare-lines.ts). */
+  lineYear: number;
+  personnelFromBudget: boolean;
+  /** Driver names a condition may read besides the indicators. */
+  driverNames: readonly string[];
+  priorityPlan: string | undefined;
+}
 
-export function compilePlans(project: Project, prep: Prepared): Parsed<CompiledPlans> {
+export function compilePlans(project: Project, prep: PlanContext): Parsed<CompiledPlans> {
   const errors: string[] = [];
   const plans = new Map<string, CompiledAction[]>();
   const where = (a: PlanAction) => (a.src ? `Plans row ${a.src.row}` : `plan ${a.plan}`);
@@ -85,10 +98,8 @@ export function compilePlans(project: Project, prep: Prepared): Parsed<CompiledP
     let matched: Float64Array | undefined;
     if (a.action === 'budget_pct' || a.action === 'close_site' || a.action === 'merge_site' || (a.action === 'delay_purchase' && a.amount === undefined)) {
       matched = new Float64Array(prep.funds.length * C);
-      const years = project.budget.map((l) => l.fiscal_year).filter((y) => y <= prep.baseYear);
-      const lineYear = years.length > 0 ? Math.max(...years) : prep.baseYear;
       for (const l of project.budget) {
-        if (l.fiscal_year !== lineYear) continue;
+        if (l.fiscal_year !== prep.lineYear) continue;
         const c = objectClassIndex(l.object);
         if (!prep.personnelFromBudget && (c === SAL || c === BEN)) continue;
         if (objectClass >= 0 && c !== objectClass) continue;
@@ -110,7 +121,7 @@ export function compilePlans(project: Project, prep: Prepared): Parsed<CompiledP
     plans.set(a.plan, list);
   }
   const names = [...plans.keys()];
-  const known = new Set<string>([...INDICATORS, ...Object.keys(prep.drivers.paths)]);
+  const known = new Set<string>([...INDICATORS, ...prep.driverNames]);
   const triggers: CompiledTrigger[] = [];
   for (const tr of project.triggers ?? []) {
     const w = tr.src ? `Triggers row ${tr.src.row}` : `trigger for ${tr.plan}`;
@@ -118,8 +129,19 @@ export function compilePlans(project: Project, prep: Prepared): Parsed<CompiledP
     if (tr.deadline !== undefined && !/^\d{2}-\d{2}$/.test(tr.deadline)) { errors.push(`${w}: deadline must be MM-DD (03-15 = 15 March), got "${tr.deadline}"`); continue; }
     const c = compileCondition(tr.condition, known, w);
     if (!c.ok) { errors.push(c.reason); continue; }
-    triggers.push({ plan: tr.plan, text: tr.condition, condition: c.value, lag: tr.lag, deadline: tr.deadline });
+    const symbols = expressionSymbols(tr.condition, 'condition');
+    triggers.push({ plan: tr.plan, text: tr.condition, condition: c.value, symbols: symbols.ok ? symbols.value : [], lag: tr.lag, deadline: tr.deadline });
   }
-  if (prep.config.priority_plan !== undefined && !plans.has(prep.config.priority_plan)) errors.push(`priority_plan "${prep.config.priority_plan}" has no rows in Plans`);
+  if (prep.priorityPlan !== undefined && !plans.has(prep.priorityPlan)) errors.push(`priority_plan "${prep.priorityPlan}" has no rows in Plans`);
   return errors.length > 0 ? fail(errors.join('\n')) : ok({ plans, triggers, names });
+}
+
+/**
+ * A backup plan's actions as they run when it starts in `startYear`: an action dated before the
+ * plan starts applies from the start, for as long as it was written (a one-year step freeze dated
+ * 2027 in a plan that starts in 2029 is a freeze in 2029); actions dated from the start on keep
+ * their dates. A plan is adopted before anyone knows the year it will be needed.
+ */
+export function actionsFrom(actions: readonly CompiledAction[], startYear: number): CompiledAction[] {
+  return actions.map((a) => (a.start >= startYear ? a : { ...a, start: startYear, end: a.end + (startYear - a.start) }));
 }

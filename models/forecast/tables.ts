@@ -41,7 +41,7 @@ export const TriggerSchema = z.object({
   plan: field(idText(), { kind: 'id', doc: 'Backup plan the trigger starts', synonyms: ['backup plan', 'backup', 'plan name'] }),
   condition: field(z.string().min(1).max(500), { kind: 'text', doc: 'A condition over projected indicators, e.g. reserve_pct < 0.08 and state_aid_growth < 0', synonyms: ['when', 'rule', 'trigger'] }),
   lag: field(z.number().int().min(0).max(5).default(0), { kind: 'int', doc: 'Years between the trigger and the plan taking effect', synonyms: ['delay', 'lag years'] }),
-  deadline: field(z.string().optional(), { kind: 'text', doc: 'Decision deadline before the effective year, as month-day (03-15 = 15 March of the year before)', synonyms: ['decision deadline', 'notice by', 'decide by'] }),
+  deadline: field(z.string().optional(), { kind: 'text', doc: 'Decision deadline, as month-day: the last such date before the plan\'s first fiscal year starts (03-15 = layoff notices by 15 March)', synonyms: ['decision deadline', 'notice by', 'decide by'] }),
   src,
 });
 

@@ -62,7 +62,7 @@ export function checkPlans(project: Project, names: DriverNames, sink: ProblemSi
   const indicators = new Set<string>([...INDICATORS, ...Object.keys(DEFAULT_DRIVERS), ...names.defined]);
   for (const t of project.triggers) {
     if (!plans.has(t.plan)) sink.error('triggers', t.src, 'plan', t.plan, `plan "${t.plan}" has no rows on the Plans sheet (plans: ${[...plans].join(', ') || 'none'})`);
-    if (t.deadline !== undefined && !/^\d{2}-\d{2}$/.test(t.deadline)) sink.error('triggers', t.src, 'deadline', t.deadline, 'a deadline is month-day, MM-DD (03-15 = 15 March of the year before the plan takes effect)');
+    if (t.deadline !== undefined && !/^\d{2}-\d{2}$/.test(t.deadline)) sink.error('triggers', t.src, 'deadline', t.deadline, 'a deadline is month-day, MM-DD (03-15: decide by the last 15 March before the plan\'s first fiscal year starts)');
     const c = compileCondition(t.condition, indicators);
     if (!c.ok) sink.error('triggers', t.src, 'condition', t.condition, c.reason);
   }

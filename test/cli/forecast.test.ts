@@ -54,7 +54,8 @@ describe('steward forecast', () => {
     expect(await run(['tiny.steward', '--years', '2', '--out', file])).toBe(0);
     expect(existsSync(file)).toBe(true);
     expect(out).toMatch(/Scenario: Base/);
-    expect(out).toMatch(/→ Cuts from 2028: "surplus < 0" fired in 2028; decide by 2027-03-15/);
+    // Lag 0: the plan starts FY 2028, so the decision (by 15 March 2027) cannot wait for FY 2028's figure.
+    expect(out).toMatch(/→ Cuts from 2028: "surplus < 0" fired in 2028 \(surplus -8900\)\n {4}decide by 2027-03-15: TOO LATE to wait for FY2028's figure \(known 2028-01-31\); decide on the projection made in FY2027/);
   });
 
   it('refuses bad usage and unknown scenarios', async () => {

@@ -85,9 +85,11 @@ describe('tables a command does not need are optional', () => {
   it('a one-fund district forecasts from Settings, Sites, Funds, Budget and Drivers; the notes go to stderr and into the JSON warnings', async () => {
     expect(await run('forecast', [file, '--json', '--years', '2'])).toBe(0);
     const j = JSON.parse(out);
-    // Base year: the budget, $4,900,000; 2027: salaries × 1.02, benefits × 1.06, the rest × cpi 1.03:
-    // 3,060,000 + 954,000 + 618,000 + 412,000 = 5,044,000.
-    expect(j.scenarios[0].years.map((y: { expenditure_cents: number }) => y.expenditure_cents).slice(0, 2)).toEqual([490_000_000, 504_400_000]);
+    // Base year: the budget, $4,900,000; 2027 (no positions: docs/forecast.md, "Personnel from budget
+    // lines"): salaries × COLA 1.02 × step_increase 1.03 (the default), benefits (a line that does not
+    // say which kind) × health 1.06, the rest × cpi 1.03:
+    // 3,151,800 + 954,000 + 618,000 + 412,000 = 5,135,800.
+    expect(j.scenarios[0].years.map((y: { expenditure_cents: number }) => y.expenditure_cents).slice(0, 2)).toEqual([490_000_000, 513_580_000]);
     expect(j.warnings).toContainEqual(expect.stringMatching(/^note +charter\.xlsx: no Enrollment sheet: read as an empty table/));
     expect(err).toMatch(/^note +charter\.xlsx: no StudentNeeds sheet/m);
   });

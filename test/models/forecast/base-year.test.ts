@@ -211,9 +211,10 @@ describe('the reconciling line in later years', () => {
   });
 
   it("follows its grant's positions to the general fund after the grant ends, or goes with them", () => {
-    // P1 ($50,000, no benefits) is paid by T1, which ends 2026-12-31 (FY 2027). T1's budget says
-    // salaries $52,000 → R(T1) = 2,000. 2026–2027 T1 spends 52,000; 2028 the general fund pays
-    // 50,000 + 2,000 (move_to_general), or nobody does (cut).
+    // P1 ($50,000, no benefits) is paid by T1, which ends 2026-12-31, half-way through FY 2027. T1's
+    // budget says salaries $52,000 → R(T1) = 2,000. 2026 T1 spends 52,000; 2027 T1 pays the first
+    // half (25,000 + R 1,000) and the general fund the second (26,000); 2028 the general fund pays
+    // 50,000 + 2,000 (move_to_general), or nobody does after T1's half of 2027 (cut).
     const project = (policy: 'move_to_general' | 'cut') => tinyProject({
       funds: [
         { fund_code: 'GEN', name: 'General', source: 'local', restricted: false, available: 30_000_000 },
@@ -226,12 +227,12 @@ describe('the reconciling line in later years', () => {
     const moved = run(project('move_to_general')).scenarios[0]!.years;
     expect(moved.map((x) => x.funds!.map((f) => [f.fund_code, f.expenditure_cents, f.reconciling_cents]))).toEqual([
       [['GEN', 0, 0], ['T1', 5_200_000, 200_000]],
-      [['GEN', 0, 0], ['T1', 5_200_000, 200_000]],
+      [['GEN', 2_600_000, 100_000], ['T1', 2_600_000, 100_000]],
       [['GEN', 5_200_000, 200_000], ['T1', 0, 0]],
     ]);
     expect(moved[2]!.reconciling_cents).toBe(200_000);
     const cut = run(project('cut')).scenarios[0]!.years;
-    expect(cut[2]!.funds!.map((f) => f.expenditure_cents)).toEqual([0, 0]);
+    expect(cut.slice(1).map((y) => y.funds!.map((f) => f.expenditure_cents))).toEqual([[0, 2_600_000], [0, 0]]);
   });
 
   it('grows with COLA (salaries) and health inflation (benefits) in a fund with no positions behind its lines', () => {

@@ -56,7 +56,8 @@ describe('three positions over three years: step, COLA, benefits', () => {
 });
 
 describe('grant cliff', () => {
-  // T1 ($60,000 a year) ends 2027-09-30, inside FY 2028 (Jul 2027–Jun 2028): it pays through 2028.
+  // T1 ($60,000 a year) ends 2027-09-30, a quarter into FY 2028 (Jul 2027–Jun 2028): it pays that
+  // quarter of 2028 (grant-end.test.ts), nothing after.
   // P1 (teacher, $50,000, no benefits) is paid by T1. GEN revenue $200,000, nothing else spent.
   const base = {
     settings: { district_name: 'Tiny', base_year: 2026, horizon_years: 3, beginning_fund_balance: 0, reserve_policy_pct: 0.08, seed: 1 },
@@ -67,9 +68,10 @@ describe('grant cliff', () => {
     positions: [{ position_id: 'P1', site_id: 'S1', role: 'teacher', fte: 1, salary: 5_000_000, benefits_rate: 0, funding: [{ fund_code: 'T1', share: 1 }] }],
   };
   it('moves the position to the general fund after the end date', () => {
-    // 2026–2028: GEN spends 0 → surplus 200,000. 2029: T1 pays nothing; P1 costs GEN 50,000 → surplus 150,000.
+    // 2026–2027: GEN spends 0 → surplus 200,000. 2028: T1 pays P1 for a quarter (12,500), GEN for the
+    // rest (37,500) → surplus 162,500. 2029: T1 pays nothing; P1 costs GEN 50,000 → surplus 150,000.
     const y = run(tinyProject(base)).scenarios[0]!.years;
-    expect(y.map((x) => x.surplus_cents)).toEqual([20_000_000, 20_000_000, 20_000_000, 15_000_000]);
+    expect(y.map((x) => x.surplus_cents)).toEqual([20_000_000, 20_000_000, 16_250_000, 15_000_000]);
     expect(y[3]!.funds!.find((f) => f.fund_code === 'T1')).toMatchObject({ revenue_cents: 0, expenditure_cents: 0 });
     expect(y[3]!.fte).toBe(1);
   });
@@ -102,7 +104,13 @@ describe('a backup plan triggered in year 2', () => {
   });
   const s = run(project).scenarios[0]!;
   it('switches plan in 2028 and says which condition fired', () => {
-    expect(s.plan_switches).toEqual([{ year: 2028, plan: 'Cuts', condition: 'surplus < 0', trigger_year: 2028, lag: 0, decide_by: '2027-03-15', decide_before_trigger_year: true }]);
+    // Lag 0: FY 2028's deficit calls for a plan that must start FY 2028 (1 July 2027); the layoff
+    // deadline is 15 March 2027, before FY 2028's mid-year projection (31 January 2028): too late
+    // to wait — decide on the projection made in FY 2027.
+    expect(s.plan_switches).toEqual([{
+      year: 2028, plan: 'Cuts', condition: 'surplus < 0', trigger_year: 2028, lag: 0, trigger_values: { surplus: -8_900 },
+      decide_by: '2027-03-15', figure_known_in: 2028, figure_known_on: '2028-01-31', too_late: true, decide_on_projection_made_in: 2027, decide_before_trigger_year: true,
+    }]);
     expect(s.years.map((y) => y.plan)).toEqual([null, null, 'Cuts', 'Cuts']);
   });
   it('recomputes the trigger year under the backup plan', () => {
