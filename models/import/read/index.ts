@@ -171,12 +171,12 @@ function readText(bytes: Uint8Array, file: string, ext: string, opts: ReadOption
   }
   if (markup && SHEETJS_TEXT_EXT.has(ext)) {
     const format = ext === 'fods' || head.includes('opendocument') ? 'ods' : 'other';
-    const r = readWithSheetJs(bytes, file, format, opts, 'markup');
+    const r = readWithSheetJs(text, file, format, opts, 'markup');
     if (ext.startsWith('xls')) r.notes.unshift(`${file} is a markup (HTML/XML) file saved with a .${ext} extension`);
     return r;
   }
-  if ((ext === 'slk' || ext === 'sylk') && head.startsWith('id;')) return readWithSheetJs(bytes, file, 'other', opts, 'sylk');
-  if (ext === 'dif' && head.startsWith('table')) return readWithSheetJs(bytes, file, 'other', opts, 'dif');
+  if ((ext === 'slk' || ext === 'sylk') && head.startsWith('id;')) return readWithSheetJs(text, file, 'other', opts, 'sylk');
+  if (ext === 'dif' && head.startsWith('table')) return readWithSheetJs(text, file, 'other', opts, 'dif');
   if (markup && (ext === '' || ext === 'csv' || ext === 'txt')) {
     throw new ReadError(`${file} looks like an HTML/XML document, not a CSV; save it as .html or export CSV again`, file, 'unsupported');
   }

@@ -55,7 +55,7 @@ export function sheetJsFailure(e: unknown, file: string, input: SheetJsInput): R
 class TooManyCells extends Error {}
 
 export function readWithSheetJs(
-  bytes: Uint8Array,
+  bytes: Uint8Array | string,
   fileName: string,
   format: ReadResult['format'],
   opts: { sheets?: 'all' | string[] } = {},
@@ -65,8 +65,10 @@ export function readWithSheetJs(
   const wanted = opts.sheets && opts.sheets !== 'all' ? opts.sheets : undefined;
   let wb: XLSX.WorkBook;
   try {
+    // Text (HTML, XML) goes in as the decoded string: SheetJS turns an array into a string one
+    // byte at a time, seconds for a few MB.
     wb = XLSX.read(bytes, {
-      type: 'array',
+      type: typeof bytes === 'string' ? 'string' : 'array',
       cellDates: false,
       dense: true,
       cellHTML: false,
