@@ -17,10 +17,31 @@ export interface Mutant {
   bytes: Uint8Array;
   /** The seed's name and the mutators applied, for the report and for kept inputs. */
   recipe: string;
+  /**
+   * Also open it as a project (the loader): always for the district workbooks, one input in four
+   * otherwise (the loader imports every sheet again, doubling an input's cost).
+   */
+  project: boolean;
 }
 
 const int = (rng: Rng, n: number): number => Math.floor(rng() * n);
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[int(rng, xs.length)]!;
+
+/**
+ * Mutators that make inputs of megabytes (a million quotes, a 1 MB cell, deep nesting…): each
+ * costs a second or more to read, honestly, so they are picked a fifth as often as the others —
+ * enough to cover them in every thousand inputs, few enough that a long run takes hours, not days.
+ */
+const HEAVY = new Set(['millionQuotes', 'oneMegabyteCell', 'manyColumns', 'manyLines', 'longLine', 'deepQuotes', 'delimiterSoup', 'deepNesting', 'megabyteText', 'sstCount', 'dupRecord']);
+const HEAVY_WEIGHT = 0.2;
+
+function pickMutator(rng: Rng, names: readonly string[]): string {
+  const weight = (n: string): number => (HEAVY.has(n) ? HEAVY_WEIGHT : 1);
+  const total = names.reduce((t, n) => t + weight(n), 0);
+  let r = rng() * total;
+  for (const n of names) if ((r -= weight(n)) < 0) return n;
+  return names[names.length - 1]!;
+}
 const latin1 = (b: Uint8Array): string => {
   let s = '';
   for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
@@ -211,7 +232,7 @@ function mutateZip(rng: Rng, bytes: Uint8Array, kind: 'xlsx' | 'ods', steps: str
   const names = Object.keys(files);
   const entry = weighted(rng, names, kind === 'xlsx' ? XLSX_ENTRY_WEIGHT : ODS_ENTRY_WEIGHT);
   if (entry === null) return bytes;
-  const m = pick(rng, XML_FOR[kind]);
+  const m = pickMutator(rng, XML_FOR[kind]);
   steps.push(`${m}@${entry}`);
   files[entry] = strToU8(XML_MUTATORS[m]!(rng, strFromU8(files[entry]!), kind));
   names.sort((a, b) => (a === 'mimetype' ? -1 : b === 'mimetype' ? 1 : 0));
@@ -333,7 +354,7 @@ function mutateXls(rng: Rng, bytes: Uint8Array, steps: string[]): Uint8Array {
   if (!entry || !entry.content) return bytes;
   const recs = records(Uint8Array.from(entry.content));
   if (recs.length === 0) return bytes;
-  const m = pick(rng, Object.keys(BIFF_MUTATORS));
+  const m = pickMutator(rng, Object.keys(BIFF_MUTATORS));
   steps.push(`biff:${m}`);
   const { recs: next, lie } = BIFF_MUTATORS[m]!(rng, recs);
   entry.content = joinRecords(next, lie);
@@ -362,11 +383,11 @@ export function mutantAt(all: readonly Seed[], seed: number, index: number): Mut
     if (isZipBytes(bytes)) bytes = mutateZip(rng, bytes, format === 'ods' ? 'ods' : 'xlsx', steps);
     else if (isOle(bytes)) bytes = mutateXls(rng, bytes, steps);
     else if (isMarkup(bytes)) {
-      const m = pick(rng, format === 'ods' ? XML_FOR.ods : ['flipText', 'truncateXml', 'junk', 'dupTag', 'dropTag', 'hostileAttr', 'deepNesting', 'megabyteText', 'millionQuotes']);
+      const m = pickMutator(rng, format === 'ods' ? XML_FOR.ods : ['flipText', 'truncateXml', 'junk', 'dupTag', 'dropTag', 'hostileAttr', 'deepNesting', 'megabyteText', 'millionQuotes']);
       steps.push(`${m}@text`);
       bytes = strToU8(XML_MUTATORS[m]!(rng, strFromU8(bytes), format));
     } else {
-      const m = pick(rng, Object.keys(CSV_MUTATORS));
+      const m = pickMutator(rng, Object.keys(CSV_MUTATORS));
       steps.push(m);
       bytes = fromLatin1(CSV_MUTATORS[m]!(rng, latin1(bytes)));
     }
@@ -383,5 +404,5 @@ export function mutantAt(all: readonly Seed[], seed: number, index: number): Mut
     name = base.name.replace(/\.[^.]*$/, ext ? `.${ext}` : '');
     steps.push(`as .${ext}`);
   }
-  return { name, format, bytes, recipe: `${base.name}: ${steps.join(' → ') || 'unchanged'}` };
+  return { name, format, bytes, recipe: `${base.name}: ${steps.join(' → ') || 'unchanged'}`, project: base.name.startsWith('district') || index % 4 === 0 };
 }
