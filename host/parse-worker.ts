@@ -30,10 +30,17 @@ port.on('message', (req: WorkerRequest) => {
       reply = { id: req.id, ok: true, result, tainted: sheetJsUse.count !== before };
     }
   } catch (e) {
+    // A ReadError already speaks to the user; anything else is a bug of ours: said plainly, with
+    // what happened kept as the detail (steward import --verbose), never as the message.
     const err =
       e instanceof ReadError
-        ? { message: e.message, file: e.file, code: e.code }
-        : { message: `${req.fileName} could not be read: ${e instanceof Error ? e.message : String(e)}`, file: req.fileName, code: 'corrupt' as const };
+        ? { message: e.message, file: e.file, code: e.code, ...(e.detail !== undefined ? { detail: e.detail } : {}) }
+        : {
+            message: `${req.fileName} could not be read because of a problem in Steward, not in the file; please report it (steward import --verbose shows the details)`,
+            file: req.fileName,
+            code: 'corrupt' as const,
+            detail: e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`).slice(0, 4000) : String(e).slice(0, 4000),
+          };
     reply = { id: req.id, ok: false, error: err, tainted: sheetJsUse.count !== before };
   }
   port.postMessage(reply);

@@ -153,17 +153,17 @@ function runInWorker(bytes: Uint8Array, file: string, opts: ReadFileOptions, imp
         const err = msg.crash;
         const code = typeof err === 'number' ? '' : ((err as NodeJS.ErrnoException).code ?? '');
         if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
-          reject(new ReadError(`${file} needs more memory to read than one import may use; split the file`, file, 'too-large'));
+          reject(new ReadError(`${file} needs more memory to read than one import may use; split the file (e.g. one file per fund or year)`, file, 'too-large', 'parse worker ran out of memory'));
         } else {
-          const why = typeof err === 'number' ? `the reader stopped (exit code ${err})` : err.message;
-          reject(new ReadError(`${file} could not be read: ${why}`, file, 'corrupt'));
+          const why = typeof err === 'number' ? `parse worker exited with code ${err}` : `${err.name}: ${err.message}`;
+          reject(new ReadError(`${file} could not be read: the reader stopped unexpectedly; try again, and if it happens again the file may be damaged — open it in Excel and save a copy`, file, 'corrupt', why));
         }
         return;
       }
       if (msg.tainted) retire(slot);
       else release(slot);
       if (msg.ok) resolve('result' in msg ? { result: msg.result } : { imported: msg.imported });
-      else reject(new ReadError(msg.error.message, msg.error.file, msg.error.code));
+      else reject(new ReadError(msg.error.message, msg.error.file, msg.error.code, msg.error.detail));
     };
     const req: WorkerRequest = { id, bytes: bytes.buffer as ArrayBuffer, fileName: file, ...(opts.sheets ? { sheets: opts.sheets } : {}), ...(importing ? { import: importing } : {}) };
     slot.worker.postMessage(req, [req.bytes]);

@@ -23,4 +23,4 @@ export interface WorkerImport {
 export type WorkerReply =
   | { id: number; ok: true; result: ReadResult; tainted: boolean }
   | { id: number; ok: true; imported: WorkerImport; tainted: boolean }
-  | { id: number; ok: false; error: { message: string; file: string; code: ReadError['code'] }; tainted: boolean };
+  | { id: number; ok: false; error: { message: string; file: string; code: ReadError['code']; detail?: string }; tainted: boolean };

@@ -11,7 +11,7 @@ import { normaliseHeader } from '../../models/schema/fields';
 import { EXIT, InputError, UsageError, flagString, parseArgs, parsePairs } from '../args';
 
 export const HELP = `usage: steward import FILE [--as KIND] [--sheet NAME|all] [--map field=Column,…] [--set field=value,…]
-                      [--template T.json] [--save-template T.json] [--no-fill-down] [--strict] [--json]
+                      [--template T.json] [--save-template T.json] [--no-fill-down] [--strict] [--json] [--verbose]
 
 Reads one table from a finance/HR/student-system export (.csv, .xlsx, .xls, .ods) and reports
 what it found: the column mapping with a confidence, rows read / accepted / rejected, every
@@ -32,6 +32,8 @@ amount ties to the file's own total, the columns filled down and the rows kept a
   --strict        reject Budget/Actuals rows with a blank object instead of keeping them as
                   "unclassified" (listed as warnings)
   --json          print the import report as JSON
+  --verbose       when the file cannot be read, also print what the reader said underneath
+                  (for a bug report; the message itself says what to do with the file)
 
 Exit codes: 0 the file was read and at least one row accepted (rejected rows are listed, not fatal);
 1 the file cannot be read, no row was accepted, or a required column is missing everywhere;
@@ -49,7 +51,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(HELP + '\n');
     return EXIT.ok;
   }
-  const args = parseArgs(argv, { as: 'value', sheet: 'value', map: 'value', set: 'value', template: 'value', 'save-template': 'value', 'no-fill-down': 'bool', strict: 'bool', json: 'bool' });
+  const args = parseArgs(argv, { as: 'value', sheet: 'value', map: 'value', set: 'value', template: 'value', 'save-template': 'value', 'no-fill-down': 'bool', strict: 'bool', json: 'bool', verbose: 'bool' });
   if (args.positional.length !== 1) throw new UsageError(args.positional.length === 0 ? 'expected a FILE to import' : `expected one FILE, got ${args.positional.length}`);
   const path = args.positional[0]!;
   const opts: ImportOptions = {};
@@ -71,7 +73,7 @@ export async function run(argv: string[]): Promise<number> {
     // Read and imported in the parse worker (size and time limits); only the report comes back.
     imported = await importFileInWorker(path, options);
   } catch (e) {
-    if (e instanceof ReadError) throw new InputError(e.message);
+    if (e instanceof ReadError) throw new InputError(args.flags.has('verbose') && e.detail ? `${e.message}\n  detail: ${e.detail}` : e.message);
     throw e;
   } finally {
     await closeParseWorkers();

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { parseAmount, dollarsToCents } from '../money/cents';
+import { parseAmount, dollarsToCents, MAX_CENTS } from '../money/cents';
 import { parseBoolean, parseDate, parseFiscalYear, parseInteger, parseNumber, parseRate } from '../parse/values';
 import type { FieldKind, FieldMeta } from '../schema/fields';
 import type { Cell } from './types';
@@ -133,7 +133,9 @@ function money(raw: Cell): unknown {
     const x = raw * 100;
     const r = Math.round(x);
     if (Math.abs(x - r) < 1e-6 && Number.isSafeInteger(r)) return r === 0 ? 0 : r;
-    return Number.isFinite(raw) ? dollarsToCents(raw) : new Bad(`not an amount: ${raw}`);
+    // Range first: 1.797e308 dollars is Infinity cents, which no check after this one would name.
+    if (!Number.isFinite(x) || Math.abs(x) >= MAX_CENTS) return new Bad('amount out of range (Steward reads amounts under $10 trillion)');
+    return dollarsToCents(raw);
   }
   if (typeof raw === 'string') {
     const f = fastCents(raw);

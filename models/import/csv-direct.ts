@@ -145,8 +145,9 @@ function directRowReader(csv: CsvRows, sheet: SheetImport, groups: GroupTracker)
   ];
   // A key or label filled (witnesses are mapped columns, so within count).
   if (sheet.witnesses.length > 0) lines.push(`  if (!(${sheet.witnesses.map((k) => `from[${k}] < to[${k}]`).join(' || ')})) { careful(st, r); continue rows; }`);
-  const numeric = cols.some((c) => c.numeric !== null);
-  if (numeric) lines.push('  const kind = csv.kind;');
+  // Every column's reading may look at how its cell was quoted (numbers and plain text alike), so
+  // the quoting kinds are always in scope: a text-only sheet (a sites list) reads them too.
+  lines.push('  const kind = csv.kind;');
   cols.forEach((c, i) => {
     const k = sheet.colIndex[i]!;
     const empty = c.convert('') === undefined ? 'undefined' : `c${i}('')`;

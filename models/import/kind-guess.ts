@@ -1,6 +1,6 @@
 import { normaliseHeader } from '../schema/fields';
 import { TABLES, TABLE_KINDS, type TableKind } from '../schema/tables';
-import { findHeader } from './header';
+import { distinctHeaderTexts, findHeader } from './header';
 import { headerScoreOf, prepareHeader } from './match';
 import { fieldsOf, isSpreadKind } from './table-fields';
 import { readTitleBlock } from './title-block';
@@ -22,23 +22,26 @@ export function kindScore(grid: Grid, kind: TableKind): number {
   const named = sheet === normaliseHeader(TABLES[kind].sheet) || sheet === normaliseHeader(kind) ? 2 : 0;
   if (header.score === 0) return named;
   const title = readTitleBlock(grid, header.firstRow);
-  const cells = header.headers.map((h, c) => ({ c, p: prepareHeader(h) })).filter((x) => x.p.norm !== '');
+  // Equal header texts are scored once and used as often as they appear (a scan linear in the
+  // header's width: issue 16 item 7); the count of named columns is still every column's.
+  const namedColumns = header.headers.filter((h) => prepareHeader(h).norm !== '').length;
+  const cells = distinctHeaderTexts(header.headers, fields.length, (h) => h !== '').map(({ text, count }) => ({ p: prepareHeader(text), count })).filter((x) => x.p.norm !== '');
   const pairs: { f: number; c: number; s: number }[] = [];
   fields.forEach((f, fi) => {
-    for (const { c, p } of cells) {
+    cells.forEach(({ p }, c) => {
       const sc = headerScoreOf(p, f).score;
       if (sc >= 0.6) pairs.push({ f: fi, c, s: sc });
-    }
+    });
   });
   pairs.sort((x, y) => y.s - x.s);
   const usedF = new Set<number>();
-  const usedC = new Set<number>();
+  const usedC = new Array<number>(cells.length).fill(0);
   let explained = 0;
   const scoreOfField = new Map<number, number>();
   for (const x of pairs) {
-    if (usedF.has(x.f) || usedC.has(x.c)) continue;
+    if (usedF.has(x.f) || usedC[x.c]! >= cells[x.c]!.count) continue;
     usedF.add(x.f);
-    usedC.add(x.c);
+    usedC[x.c] = usedC[x.c]! + 1;
     scoreOfField.set(x.f, x.s);
     explained += x.s;
   }
@@ -54,7 +57,7 @@ export function kindScore(grid: Grid, kind: TableKind): number {
     // A matrix (steps down, lanes across) names only its step column: the lanes are the others,
     // the schedule name is the title or sheet name.
     const stepField = fields.findIndex((f) => f.name === 'step');
-    const others = cells.length - 1;
+    const others = namedColumns - 1;
     // Only a column named like a step (not "School Year", a partial match) starts a matrix.
     if ((scoreOfField.get(stepField) ?? 0) >= 0.9 && others >= 2 && !fields.some((f, fi) => f.name === 'salary' && usedF.has(fi))) {
       found = required;

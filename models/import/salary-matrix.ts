@@ -1,7 +1,7 @@
 import type { Cell } from './types';
 import type { Spread } from './spread';
 import { fastCents } from './text-numbers';
-import { dollarsToCents, parseAmount } from '../money/cents';
+import { dollarsToCents, isCentsInRange, parseAmount } from '../money/cents';
 
 // A salary schedule as contracts print it: steps down, lanes across ("Step | BA | BA+15 | MA …").
 // Each non-blank cell becomes one SalarySchedule row (schedule, lane, step, salary). A blank or null
@@ -75,8 +75,9 @@ export function salaryMatrixSpread(headers: readonly string[], stepCol: number, 
         const raw = row[c] ?? null;
         const v = cents(raw);
         if (v === null) continue;
-        if (v === undefined || v < 0) {
-          bad(c, raw, 'not a salary');
+        if (v === undefined || v < 0 || !isCentsInRange(v)) {
+          // A cell of 1e20 or 1.797e308 was once a salary of 1e22 cents, or Infinity (issue 16 item 4).
+          bad(c, raw, v !== undefined && v >= 0 ? 'salary out of range (Steward reads amounts under $10 trillion)' : 'not a salary');
           ok = false;
           continue;
         }

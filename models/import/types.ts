@@ -27,12 +27,17 @@ export interface ReadResult {
   notes: string[];
 }
 
-/** A reader's refusal: a clear message for the user, never a stack trace. */
+/**
+ * A reader's refusal: a clear message for the user, never a stack trace. `detail` keeps what the
+ * library or the reader said underneath (for `steward import --verbose` and bug reports); the
+ * message never carries it.
+ */
 export class ReadError extends Error {
   constructor(
     message: string,
     readonly file: string,
     readonly code: 'too-large' | 'timeout' | 'corrupt' | 'encrypted' | 'unsupported' | 'empty' | 'zip-bomb',
+    readonly detail?: string,
   ) {
     super(message);
     this.name = 'ReadError';

@@ -11,6 +11,18 @@ export function asCents(n: number): Cents {
 
 export const ZERO = 0 as Cents;
 
+/**
+ * Every amount Steward reads is under $10 trillion in size: |cents| < 1e15. Far beyond any
+ * district's budget, and far inside the integers a double holds exactly (2^53 ≈ 9e15), so a sum of
+ * millions of amounts stays finite and a cell of 1e20 or 1.797e308 is an error, not a salary of
+ * 1e22 cents or Infinity (issue 16 item 4). The table schemas (cents() in schema/fields.ts) and
+ * the salary-matrix reader both check it.
+ */
+export const MAX_CENTS = 1e15;
+
+/** Whether a number of cents is a whole number within ±MAX_CENTS (exclusive). */
+export const isCentsInRange = (c: number): boolean => Number.isInteger(c) && Math.abs(c) < MAX_CENTS;
+
 export function addCents(a: Cents, b: Cents): Cents {
   return (a + b) as Cents;
 }

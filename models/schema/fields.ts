@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_CENTS } from '../money/cents';
 
 /**
  * How a column is read from a spreadsheet cell. The importer derives its converters from this,
@@ -64,7 +65,8 @@ export function normaliseHeader(text: string): string {
   return text.toLowerCase().replace(/[\s_\-.#:/()]+/g, '');
 }
 
-export const cents = () => z.number().int();
+/** Money in cents: whole, and under $10 trillion in size (models/money/cents.ts MAX_CENTS; issue 16 item 4). */
+export const cents = () => z.number().int().min(-(MAX_CENTS - 1)).max(MAX_CENTS - 1);
 export const idText = () => z.string().min(1).max(200);
 export const fiscalYear = () => z.number().int().min(1900).max(2200);
 export const isoDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

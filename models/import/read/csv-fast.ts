@@ -106,8 +106,11 @@ export class CsvRows {
           break;
         }
         if (kind === QUOTED && this.hasCr) {
-          const cr = text.indexOf('\r', from);
-          if (cr >= 0 && cr < q) kind = QUOTED_ESCAPED;
+          // The next CR is kept between cells, as the next LF is: searching again from every
+          // quoted cell read the rest of the file each time when CRs are rare (one at the end of a
+          // file of LF lines), quadratic — seconds on a 93 KB export (issue 16 item 7).
+          if (this.nextCr < from) this.nextCr = indexOrEnd(text, '\r', from);
+          if (this.nextCr < q) kind = QUOTED_ESCAPED;
         }
         this.cellAt(k++, from, q, kind, 0, 0);
         i = q + 1;

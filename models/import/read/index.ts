@@ -1,8 +1,11 @@
 import { ReadError, type ReadResult } from '../types';
 import { encodingNote, parseCsvText } from './csv';
 import { decodeText, looksBinary, type TextEncoding } from './decode';
+import { finishGrids } from './finish-grids';
+import { MAX_CELLS } from './limits';
+import { readOds } from './read-ods';
 import { readWithSheetJs } from './sheetjs';
-import { NotOurXlsx, readXlsx } from './xlsx/read-xlsx';
+import { NotOurXlsx, pickSheets, readXlsx } from './xlsx/read-xlsx';
 import { type InflateRaw, isZip, listEntries, readEntry, type ZipEntry, ZipProblem } from './zip';
 
 /**
@@ -25,11 +28,7 @@ export function inflateCap(zipBytes: number): number {
   return Math.min(512 * 2 ** 20, Math.max(64 * 2 ** 20, zipBytes * 100));
 }
 
-/**
- * Cells (padding included) one workbook may produce: 20M, e.g. 1M rows × 20 columns — far
- * beyond a budget export, and a few hundred MB of grid at worst.
- */
-export const MAX_CELLS = 20_000_000;
+export { MAX_CELLS } from './limits';
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -58,6 +57,8 @@ export function readBytes(bytes: Uint8Array, fileName: string, opts: ReadOptions
   return 'grids' in r ? r : readCsvText(r);
 }
 
+export { pickSheets };
+
 /** A text file that reads as CSV: its decoded text, for the CSV reader or the direct importer (csv-direct.ts). */
 export interface CsvText {
   text: string;
@@ -73,7 +74,9 @@ export interface CsvText {
 export function readBytesOrCsv(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): ReadResult | CsvText {
   const file = fileName.replace(/^.*[\\/]/, '');
   try {
-    return dispatch(bytes, file, opts);
+    const r = dispatch(bytes, file, opts);
+    if ('grids' in r) finishGrids(r, file);
+    return r;
   } catch (e) {
     throw asReadError(e, file);
   }
@@ -92,20 +95,37 @@ export function readCsvText(c: CsvText): ReadResult {
   }
 }
 
+/** What a library said, for ReadError.detail (never for the message). */
+export function detailOf(e: unknown): string {
+  if (e instanceof Error) return `${e.name}: ${e.message}`.slice(0, 2000);
+  return String(e).slice(0, 2000);
+}
+
+/**
+ * Every failure as a ReadError a finance user can act on: what is wrong with the file and what to
+ * do about it. What the reader or library said underneath goes to `detail` (issue 16 item 6: raw
+ * SheetJS TypeErrors reached 760 rejection messages).
+ */
 function asReadError(e: unknown, file: string): ReadError {
   if (e instanceof ReadError) return e;
   if (e instanceof ZipProblem) {
-    const what = e.kind === 'zip-bomb' ? 'refused as a possible zip bomb' : e.kind === 'encrypted' ? 'is password-protected' : 'could not be read';
-    return new ReadError(`${file} ${what}: ${e.message}`, file, e.kind);
+    const detail = e.detail ?? e.message;
+    switch (e.kind) {
+      case 'zip-bomb':
+        return new ReadError(`${file} is refused as a possible zip bomb: ${e.message}`, file, 'zip-bomb', detail);
+      case 'encrypted':
+        return new ReadError(`${file} is password-protected; open it in Excel, remove the password (File → Info → Protect Workbook) and save a copy`, file, 'encrypted', detail);
+      case 'unsupported':
+        return new ReadError(`${file} is packed in a way Steward cannot read (${e.message}); open it in Excel or LibreOffice and save a copy as .xlsx`, file, 'unsupported', detail);
+      default:
+        return new ReadError(`${file} is damaged or incomplete (${e.message}); download or export it again, or open it in Excel and save a copy`, file, 'corrupt', detail);
+    }
   }
-  const msg = e instanceof Error ? e.message : String(e);
-  if (/password/i.test(msg)) {
-    return new ReadError(`${file} is password-protected; open it in Excel, remove the password (File → Info → Protect Workbook) and save a copy`, file, 'encrypted');
+  const msg = detailOf(e);
+  if (e instanceof RangeError && /allocation|array length|memory|string length/i.test(msg)) {
+    return new ReadError(`${file} is too large to read in one import; split it (e.g. one file per fund or year)`, file, 'too-large', msg);
   }
-  if (e instanceof RangeError && /allocation|array length|memory/i.test(msg)) {
-    return new ReadError(`${file} is too large to read: ${msg}`, file, 'too-large');
-  }
-  return new ReadError(`${file} could not be read; it looks damaged or is not a spreadsheet (${msg.slice(0, 200)})`, file, 'corrupt');
+  return new ReadError(`${file} could not be read: it looks damaged, or it is not a spreadsheet; open it in Excel and save a copy as .xlsx, then import that`, file, 'corrupt', msg);
 }
 
 function dispatch(bytes: Uint8Array, file: string, opts: ReadOptions): ReadResult | CsvText {
@@ -145,14 +165,18 @@ function readText(bytes: Uint8Array, file: string, ext: string, opts: ReadOption
   const head = text.slice(0, 2048).trimStart().toLowerCase();
   const markup = head.startsWith('<');
   // Flat ODS, SpreadsheetML 2003 and HTML tables saved as ".xls" are spreadsheets in text form.
+  if (markup && SHEETJS_TEXT_EXT.has(ext) && head.includes('office:document')) {
+    // A flat OpenDocument spreadsheet (.fods): our own reader, as for .ods.
+    return readOds(text, file, opts);
+  }
   if (markup && SHEETJS_TEXT_EXT.has(ext)) {
     const format = ext === 'fods' || head.includes('opendocument') ? 'ods' : 'other';
-    const r = readWithSheetJs(bytes, file, format, opts);
+    const r = readWithSheetJs(text, file, format, opts, 'markup');
     if (ext.startsWith('xls')) r.notes.unshift(`${file} is a markup (HTML/XML) file saved with a .${ext} extension`);
     return r;
   }
-  if ((ext === 'slk' || ext === 'sylk') && head.startsWith('id;')) return readWithSheetJs(bytes, file, 'other', opts);
-  if (ext === 'dif' && head.startsWith('table')) return readWithSheetJs(bytes, file, 'other', opts);
+  if ((ext === 'slk' || ext === 'sylk') && head.startsWith('id;')) return readWithSheetJs(text, file, 'other', opts, 'sylk');
+  if (ext === 'dif' && head.startsWith('table')) return readWithSheetJs(text, file, 'other', opts, 'dif');
   if (markup && (ext === '' || ext === 'csv' || ext === 'txt')) {
     throw new ReadError(`${file} looks like an HTML/XML document, not a CSV; save it as .html or export CSV again`, file, 'unsupported');
   }
@@ -173,13 +197,14 @@ function readZip(bytes: Uint8Array, file: string, ext: string, opts: ReadOptions
   const byName = new Map<string, ZipEntry>(entries.map((e) => [e.name, e]));
 
   const mimetype = byName.get('mimetype');
-  if (mimetype) {
-    const mt = new TextDecoder().decode(readEntry(bytes, mimetype, { remaining: 1024 })).trim();
+  if (mimetype || (byName.has('content.xml') && byName.has('META-INF/manifest.xml') && !byName.has('[Content_Types].xml'))) {
+    const mt = mimetype ? new TextDecoder().decode(readEntry(bytes, mimetype, { remaining: 1024 })).trim() : 'application/vnd.oasis.opendocument.spreadsheet';
     if (mt.startsWith('application/vnd.oasis.opendocument.spreadsheet')) {
       checkDeclared(declared, cap, file);
-      return readWithSheetJs(bytes, file, 'ods', opts);
+      return readOdsPackage(bytes, byName, budget, file, opts);
     }
-    throw new ReadError(`${file} is an OpenDocument file of type ${mt.slice(0, 80)}, not a spreadsheet`, file, 'unsupported');
+    const what = /opendocument\.(text|presentation|graphics)/.exec(mt)?.[1];
+    throw new ReadError(`${file} is an OpenDocument ${what === 'text' ? 'text document' : what ?? 'file'}, not a spreadsheet`, file, 'unsupported', `mimetype ${mt.slice(0, 200)}`);
   }
   if (entries.some((e) => /(^|\/)Index\/Document\.iwa$|\.numbers\/?$/i.test(e.name)) || ext === 'numbers') {
     throw new ReadError(`${file} is an Apple Numbers document; in Numbers choose File → Export To → Excel, then import the .xlsx`, file, 'unsupported');
@@ -203,9 +228,25 @@ function readZip(bytes: Uint8Array, file: string, ext: string, opts: ReadOptions
       if (!(e instanceof NotOurXlsx)) throw e;
     }
   }
-  const r = readWithSheetJs(bytes, file, 'xlsx', opts);
+  const r = readWithSheetJs(bytes, file, 'xlsx', opts, 'xlsb');
   r.notes.unshift('binary workbook (.xlsb) read with SheetJS');
   return r;
+}
+
+/** An .ods package: its content.xml through our own reader (read/read-ods.ts), inflated within the caps. */
+function readOdsPackage(bytes: Uint8Array, byName: Map<string, ZipEntry>, budget: { remaining: number; inflateRaw?: InflateRaw }, file: string, opts: ReadOptions): ReadResult {
+  const manifest = byName.get('META-INF/manifest.xml');
+  if (manifest && manifest.size < 4 * 2 ** 20) {
+    const text = new TextDecoder().decode(readEntry(bytes, manifest, budget));
+    if (/encryption-data/.test(text)) {
+      throw new ReadError(`${file} is password-protected; open it in LibreOffice, save a copy without the password (File → Save As, "Save with password" unticked) and import that`, file, 'encrypted');
+    }
+  }
+  const content = byName.get('content.xml');
+  if (!content) throw new ReadError(`${file} is damaged: it is an OpenDocument spreadsheet without its content (content.xml is missing); export it again`, file, 'corrupt');
+  if (content.encrypted) throw new ReadError(`${file} is password-protected; open it in LibreOffice, save a copy without the password and import that`, file, 'encrypted');
+  const xml = new TextDecoder('utf-8').decode(readEntry(bytes, content, budget));
+  return readOds(xml, file, opts);
 }
 
 function checkDeclared(declared: number, cap: number, file: string): void {

@@ -20,6 +20,8 @@ export class ZipProblem extends Error {
   constructor(
     message: string,
     readonly kind: 'corrupt' | 'zip-bomb' | 'encrypted' | 'unsupported',
+    /** The entry and what went wrong with it, for ReadError.detail: entry names come from the file, so they stay out of messages. */
+    readonly detail?: string,
   ) {
     super(message);
   }
@@ -39,7 +41,7 @@ function findEocd(b: Uint8Array): number {
   // The end record sits in the last 22 + 65,535 (comment) bytes.
   const stop = Math.max(0, b.length - 22 - 65535);
   for (let e = b.length - 22; e >= stop; e--) if (u32(b, e) === EOCD) return e;
-  throw new ZipProblem('the zip directory is missing (the file is truncated or not a complete zip)', 'corrupt');
+  throw new ZipProblem('its table of contents is missing: the file is cut short or not a complete workbook', 'corrupt', 'zip end-of-central-directory record not found');
 }
 
 const utf8 = new TextDecoder('utf-8');
@@ -65,7 +67,7 @@ export function listEntries(b: Uint8Array): ZipEntry[] {
   const entries: ZipEntry[] = [];
   let o = offset;
   for (let i = 0; i < count; i++) {
-    if (o + 46 > b.length || u32(b, o) !== CEN) throw new ZipProblem('the zip directory is damaged', 'corrupt');
+    if (o + 46 > b.length || u32(b, o) !== CEN) throw new ZipProblem('its table of contents is damaged', 'corrupt', `zip central directory entry ${i} missing at offset ${o}`);
     const flags = u16(b, o + 8);
     const method = u16(b, o + 10);
     let compressedSize = u32(b, o + 20);
@@ -105,10 +107,10 @@ export function listEntries(b: Uint8Array): ZipEntry[] {
 /** Where an entry's compressed data starts and ends, checked against the file. */
 function dataRange(b: Uint8Array, entry: ZipEntry): [number, number] {
   const l = entry.localOffset;
-  if (l + 30 > b.length || u32(b, l) !== LOC) throw new ZipProblem(`the zip entry ${entry.name} is damaged`, 'corrupt');
+  if (l + 30 > b.length || u32(b, l) !== LOC) throw new ZipProblem('a part of it is damaged', 'corrupt', `entry ${entry.name}: local header missing`);
   const start = l + 30 + u16(b, l + 26) + u16(b, l + 28);
   const end = start + entry.compressedSize;
-  if (end > b.length) throw new ZipProblem(`the zip entry ${entry.name} is cut short (the file is truncated)`, 'corrupt');
+  if (end > b.length) throw new ZipProblem('it is cut short (an incomplete download or copy)', 'corrupt', `entry ${entry.name}: data runs past the end of the file`);
   return [start, end];
 }
 
@@ -137,18 +139,18 @@ const CHUNK = 1 << 18;
  * The declared size was checked against the budget before; this catches headers that lie.
  */
 export function readEntry(b: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
-  if (entry.encrypted) throw new ZipProblem(`the zip entry ${entry.name} is password-protected`, 'encrypted');
+  if (entry.encrypted) throw new ZipProblem('it is password-protected', 'encrypted', `entry ${entry.name} is encrypted`);
   const limit = Math.min(entry.size, budget.remaining);
   if (entry.size > budget.remaining) {
-    throw new ZipProblem(`the zip entry ${entry.name} would inflate to ${entry.size} bytes, over the safety cap`, 'zip-bomb');
+    throw new ZipProblem(`a part of it would unpack to ${Math.ceil(entry.size / 2 ** 20)} MB, over the safety cap`, 'zip-bomb', `entry ${entry.name}: ${entry.size} bytes declared`);
   }
   const [start, end] = dataRange(b, entry);
   if (entry.method === 0) {
-    if (entry.compressedSize !== entry.size) throw new ZipProblem(`the zip entry ${entry.name} is damaged`, 'corrupt');
+    if (entry.compressedSize !== entry.size) throw new ZipProblem('a part of it is damaged', 'corrupt', `entry ${entry.name}: stored sizes differ`);
     budget.remaining -= entry.size;
     return b.subarray(start, end);
   }
-  if (entry.method !== 8) throw new ZipProblem(`the zip entry ${entry.name} uses compression method ${entry.method}, which is not supported`, 'unsupported');
+  if (entry.method !== 8) throw new ZipProblem(`zip compression method ${entry.method}`, 'unsupported', `entry ${entry.name}: method ${entry.method}`);
   if (budget.inflateRaw) return inflateWith(budget.inflateRaw, b.subarray(start, end), entry, limit, budget);
   const out = new Uint8Array(entry.size);
   let n = 0;
@@ -168,10 +170,10 @@ export function readEntry(b: Uint8Array, entry: ZipEntry, budget: InflateBudget)
       inf.push(b.subarray(p, q), q === end);
     }
   } catch {
-    throw new ZipProblem(`the zip entry ${entry.name} is damaged (its compressed data does not decode)`, 'corrupt');
+    throw new ZipProblem('a part of it is damaged (its compressed data does not unpack)', 'corrupt', `entry ${entry.name}: inflate failed`);
   }
-  if (over) throw new ZipProblem(`the zip entry ${entry.name} inflates to more than it declares — a zip bomb`, 'zip-bomb');
-  if (n !== entry.size) throw new ZipProblem(`the zip entry ${entry.name} is cut short or damaged`, 'corrupt');
+  if (over) throw new ZipProblem('a part of it unpacks to more than it declares', 'zip-bomb', `entry ${entry.name}: inflates past ${entry.size} bytes`);
+  if (n !== entry.size) throw new ZipProblem('a part of it is cut short or damaged', 'corrupt', `entry ${entry.name}: inflated size is not the ${entry.size} bytes declared`);
   budget.remaining -= n;
   return out;
 }
@@ -182,11 +184,11 @@ function inflateWith(inflate: InflateRaw, data: Uint8Array, entry: ZipEntry, lim
     // One byte over the declared size is enough to know the header lied.
     out = inflate(data, limit + 1);
   } catch (e) {
-    if (e instanceof InflateTooLarge) throw new ZipProblem(`the zip entry ${entry.name} inflates to more than it declares — a zip bomb`, 'zip-bomb');
-    throw new ZipProblem(`the zip entry ${entry.name} is damaged (its compressed data does not decode)`, 'corrupt');
+    if (e instanceof InflateTooLarge) throw new ZipProblem('a part of it unpacks to more than it declares', 'zip-bomb', `entry ${entry.name}: inflates past ${entry.size} bytes`);
+    throw new ZipProblem('a part of it is damaged (its compressed data does not unpack)', 'corrupt', `entry ${entry.name}: inflate failed`);
   }
-  if (out.length > limit) throw new ZipProblem(`the zip entry ${entry.name} inflates to more than it declares — a zip bomb`, 'zip-bomb');
-  if (out.length !== entry.size) throw new ZipProblem(`the zip entry ${entry.name} is cut short or damaged`, 'corrupt');
+  if (out.length > limit) throw new ZipProblem('a part of it unpacks to more than it declares', 'zip-bomb', `entry ${entry.name}: inflates past ${entry.size} bytes`);
+  if (out.length !== entry.size) throw new ZipProblem('a part of it is cut short or damaged', 'corrupt', `entry ${entry.name}: inflated size is not the ${entry.size} bytes declared`);
   budget.remaining -= out.length;
   return out;
 }

@@ -108,6 +108,38 @@ describe('direct CSV import = grid import', () => {
     expect(direct).toBeGreaterThan(runs * 0.5);
   });
 
+  it('gives the same rows and report on text-only shapes: a sites list (property; issue 16 item 1)', () => {
+    // No numeric column at all: the generated reader once declared the cells' quoting kinds only
+    // for numeric columns, so every text-only file past the prefix threw "kind is not defined".
+    const cell = fc.constantFrom('Lincoln Elementary', 'Roosevelt "MS"', 'Hill, Ridge', ' padded ', 'Two\nlines', '', 'Café', 'x'.repeat(30));
+    const level = fc.constantFrom('elementary', 'ES', 'middle', 'HS', 'k-8', 'central', 'bogus', '');
+    const row = fc.tuple(fc.constantFrom('101', '102', '0103', '', 'A7'), cell, level, fc.nat(99)).map(([id, name, lv, roll]) => (roll < 90 ? [id, name, lv] : roll < 95 ? [] : [id]));
+    const text = fc.record({ rows: fc.array(row, { minLength: PREFIX + 5, maxLength: PREFIX + 150 }), d: fc.constantFrom(',', ';', '\t'), eol: fc.constantFrom('\n', '\r\n') })
+      .map(({ rows, d, eol }) => [['site_id', 'name', 'level'], ...rows].map((r) => r.map((c) => quote(c, d)).join(d)).join(eol));
+    let direct = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(text, fc.constantFrom<ImportOptions>({ kind: 'sites' }, {}, { kind: 'sites', fillDown: false }), (t, opts) => {
+        runs++;
+        if (agrees(t, opts)) direct++;
+        const { report } = importBytes(new TextEncoder().encode(t), 'sites.csv', opts).imported;
+        expect(report.accepted + report.rejected).toBe(report.rows);
+      }),
+      { numRuns: 60, seed: 16_1, endOnFailure: true },
+    );
+    expect(direct).toBeGreaterThan(runs * 0.5);
+  });
+
+  it('imports a clean 500-row text-only CSV (site_id,name,level) directly (issue 16 item 1)', () => {
+    const lines = ['site_id,name,level'];
+    for (let i = 0; i < 500; i++) lines.push(`${100 + i},School ${i},${['elementary', 'middle', 'high'][i % 3]}`);
+    const r = importBytes(new TextEncoder().encode(lines.join('\n')), 'sites.csv', {});
+    expect(r.imported.report.kind).toBe('sites');
+    expect(r.imported.report.accepted).toBe(500);
+    expect(r.imported.report.rejected).toBe(0);
+    expect(importCsvDirect(lines.join('\n'), 'sites.csv', {})).not.toBeNull();
+  });
+
   it('reads a clean 3,000-line export directly, row for row the same', () => {
     const lines = [HEADER.join(',')];
     for (let i = 0; i < 3000; i++) lines.push(`2026,GEN,supplies,instruction,${100 + (i % 7)},BASIC,Line ${i},${i % 3 === 0 ? '0.5' : ''},"$1,${String(i % 1000).padStart(3, '0')}.${String(i % 100).padStart(2, '0')}"`);

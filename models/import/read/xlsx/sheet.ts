@@ -2,6 +2,7 @@ import { excelSerialToIso } from '../../../parse/values';
 import type { Cell, Grid } from '../../types';
 import { richText } from './shared-strings';
 import { attr, rootPrefix, startTags, xmlText } from './xml';
+import { MAX_COLS, MAX_MERGES, MAX_ROWS } from '../limits';
 
 /**
  * The worksheet scanner: one pass over the sheet XML with indexOf, touching each cell once.
@@ -20,8 +21,8 @@ export interface SheetContext {
 
 export class SheetTooLarge extends Error {}
 
-const MAX_ROW = 1_048_576;
-const MAX_COL = 16_384;
+const MAX_ROW = MAX_ROWS;
+const MAX_COL = MAX_COLS;
 
 /** "AB12" → column 27 (0-based), or -1 when there are no letters. */
 function columnOf(ref: string): number {
@@ -44,13 +45,20 @@ function rowOf(ref: string): number {
   return Number.isInteger(n) && n >= 1 ? n - 1 : -1;
 }
 
-/** "A1:C3" → 0-based inclusive range. */
+/**
+ * "A1:C3" → 0-based inclusive range, clamped to Excel's limits (1,048,576 rows × 16,384 columns):
+ * a merge such as A1:ZZZZ99999999 once made every header scan walk half a million columns
+ * (issue 16 item 3). The reader clamps it further, to the sheet's used extent (finish-grids.ts).
+ */
 export function parseRange(ref: string): { s: { r: number; c: number }; e: { r: number; c: number } } | null {
   const [a = '', b = a] = ref.split(':');
   if (!a) return null;
   const s = { r: rowOf(a), c: columnOf(a) };
   const e = { r: rowOf(b), c: columnOf(b) };
   if (s.r < 0 || s.c < 0 || e.r < 0 || e.c < 0) return null;
+  if (s.r >= MAX_ROW || s.c >= MAX_COL) return null;
+  e.r = Math.min(e.r, MAX_ROW - 1);
+  e.c = Math.min(e.c, MAX_COL - 1);
   return { s, e };
 }
 
@@ -247,6 +255,7 @@ export function parseSheet(xml: string, ctx: SheetContext): Pick<Grid, 'rows' | 
     for (const t of startTags(xml.slice(mergeFrom, mergeTo < 0 ? undefined : mergeTo), new Set(['mergeCell']))) {
       const range = parseRange(attr(t.text, 'ref') ?? '');
       if (range) merges.push(range);
+      if (merges.length > MAX_MERGES) break;
     }
   }
   return merges.length > 0 ? { rows, merges } : { rows };

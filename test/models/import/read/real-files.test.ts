@@ -32,8 +32,6 @@ const name = (p: string): string => p.slice(DATA.length + 1);
 // From sheetjs_test_files/PROVENANCE.md: files that cannot be read and must be refused clearly.
 const REFUSED: Record<string, ReadError['code']> = {
   'password_2002_40_xor.xls': 'encrypted',
-  // SheetJS 0.18.5 fails inside its flat-ODS parser on this LibreOffice 7.3 file.
-  'LO7322.fods': 'corrupt',
 };
 
 describe.skipIf(!HAVE_DATA)('real files in shared/data', () => {
@@ -74,6 +72,14 @@ describe.skipIf(!HAVE_DATA)('real files in shared/data', () => {
       ['VeryHidden', true],
     ]);
     expect(r.grids.every((g) => g.rows.length === 2)).toBe(true);
+  });
+
+  it('LibreOffice 7.3 flat ODS (SheetJS 0.18.5 failed on it): our ODS reader gives its numbers, texts and dates', () => {
+    const r = readBytes(bytesOf(join(SHEETJS, 'LO7322.fods')), 'LO7322.fods');
+    expect(r.format).toBe('ods');
+    const rows = r.grids[0]!.rows;
+    expect(rows[0]!.slice(0, 3)).toEqual([1.2345, 'Number', 1]);
+    expect(rows[0]![8]).toBe('1933-10-18');
   });
 
   it('1904 workbook: the dated cell reads 1904-01-12 (serial 11 in the 1904 system)', () => {

@@ -1,0 +1,254 @@
+/**
+ * The long fuzz campaign: `npm run fuzz -- --count 100000` (issue 16).
+ *
+ *   --count N        inputs to run (default 2000)
+ *   --seed S         campaign seed (default 16); input i of seed S is always the same bytes
+ *   --from I         first input index (default 0), to resume or re-run a range
+ *   --jobs J         child processes (default 1; the machine is shared)
+ *   --real           add the real files of ../shared/data to the seeds, when present
+ *   --keep DIR       where failing inputs are written (default test/fuzz/regressions/found)
+ *   --timeout-ms T   an input still running after T ms is stopped and counted as a hang (default 30000)
+ *   --heap-mb M      each child's heap cap (default 1536): running out counts as over 1 GB
+ *   --out FILE       also write the figures as JSON
+ *
+ * Inputs run in child processes, each in-process through runInput (harness/run-input.ts): the
+ * real import and project-loading paths. The parent times every input from outside, stops a
+ * child whose input runs past the hard limit, and restarts it at the next input; each child
+ * resets its peak-memory mark (/proc/self/clear_refs) before an input and reads it after, so
+ * every input's own peak RSS is known. Reported per format: imported, clean rejection, internal
+ * error, over 5 s (of CPU time: the machine is shared, and wall time then measures the others),
+ * over 1 GB of peak RSS, and hangs (stopped by the hard wall-clock limit). Every input that failed
+ * is written to --keep with its recipe, to be kept under test/fuzz/regressions/.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mutantAt } from './harness/mutators';
+import { runInput, type RunResult } from './harness/run-input';
+import { FORMATS, realSeeds, seeds, type Format } from './harness/seeds';
+
+const SLOW_MS = 5000;
+const BIG_MB = 1024;
+
+interface Args {
+  count: number;
+  seed: number;
+  from: number;
+  jobs: number;
+  real: boolean;
+  keep: string;
+  timeoutMs: number;
+  heapMb: number;
+  out: string | null;
+  child: boolean;
+  step: number;
+}
+
+function parse(argv: string[]): Args {
+  const a: Args = { count: 2000, seed: 16, from: 0, jobs: 1, real: false, keep: fileURLToPath(new URL('./regressions/found', import.meta.url)), timeoutMs: 30_000, heapMb: 1536, out: null, child: false, step: 1 };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i]!;
+    const v = (): string => argv[++i] ?? '';
+    if (k === '--count') a.count = Number(v());
+    else if (k === '--seed') a.seed = Number(v());
+    else if (k === '--from') a.from = Number(v());
+    else if (k === '--jobs') a.jobs = Math.max(1, Number(v()));
+    else if (k === '--real') a.real = true;
+    else if (k === '--keep') a.keep = v();
+    else if (k === '--timeout-ms') a.timeoutMs = Number(v());
+    else if (k === '--heap-mb') a.heapMb = Number(v());
+    else if (k === '--out') a.out = v();
+    else if (k === '--child') a.child = true;
+    else if (k === '--step') a.step = Number(v());
+    else throw new Error(`fuzz: unknown option ${k}`);
+  }
+  return a;
+}
+
+const allSeeds = (real: boolean) => (real ? [...seeds(), ...realSeeds()] : seeds());
+
+// ---- child ---------------------------------------------------------------------------------------
+
+interface Done {
+  i: number;
+  result: RunResult;
+  peakMb: number;
+}
+
+function peakMb(): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Number(m[1]) / 1024 : 0;
+}
+
+function resetPeak(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+  } catch {
+    // Not Linux, or not allowed: the figure is then the process's peak so far.
+  }
+}
+
+function child(a: Args): void {
+  const all = allSeeds(a.real);
+  const send = (m: unknown) => process.send!(m);
+  const end = a.from + a.count;
+  for (let i = a.from; i < end; i += a.step) {
+    const m = mutantAt(all, a.seed, i);
+    resetPeak();
+    send({ start: i });
+    const result = runInput(m.bytes, m.name, { project: m.project });
+    send({ i, result, peakMb: peakMb() } satisfies Done);
+  }
+  process.disconnect?.();
+}
+
+// ---- parent --------------------------------------------------------------------------------------
+
+interface Tally {
+  imported: number;
+  rejected: number;
+  internal: number;
+  over5s: number;
+  over1GB: number;
+  hangs: number;
+  /** CPU time, the largest of any input. */
+  maxMs: number;
+  maxWallMs: number;
+  maxMb: number;
+  /** CPU time of all inputs, for the mean. */
+  sumMs: number;
+}
+
+const emptyTally = (): Tally => ({ imported: 0, rejected: 0, internal: 0, over5s: 0, over1GB: 0, hangs: 0, maxMs: 0, maxWallMs: 0, maxMb: 0, sumMs: 0 });
+
+async function parent(a: Args): Promise<void> {
+  const all = allSeeds(a.real);
+  mkdirSync(a.keep, { recursive: true });
+  const found = join(a.keep, 'found.jsonl');
+  const tallies = new Map<Format, Tally>(FORMATS.map((f) => [f, emptyTally()]));
+  const internals = new Map<string, number>();
+  let done = 0;
+  const t0 = Date.now();
+  const end = a.from + a.count;
+
+  const keep = (i: number, reason: string, detail: unknown): void => {
+    const m = mutantAt(all, a.seed, i);
+    const ext = /\.[^.]+$/.exec(m.name)?.[0] ?? '';
+    const file = `${m.format}-s${a.seed}-i${i}-${reason}${ext}`;
+    writeFileSync(join(a.keep, file), m.bytes);
+    appendFileSync(found, JSON.stringify({ file, seed: a.seed, index: i, name: m.name, format: m.format, reason, recipe: m.recipe, detail }) + '\n');
+  };
+
+  const record = (i: number, r: RunResult | null, mb: number, hang: boolean): void => {
+    const m = mutantAt(all, a.seed, i);
+    const t = tallies.get(m.format)!;
+    done++;
+    if (hang || r === null) {
+      t.hangs++;
+      if (hang) t.over5s++;
+      else t.over1GB++;
+      keep(i, hang ? 'hang' : 'crash', { mb });
+      return;
+    }
+    t[r.outcome]++;
+    t.maxMs = Math.max(t.maxMs, r.cpuMs);
+    t.sumMs += r.cpuMs;
+    t.maxWallMs = Math.max(t.maxWallMs, r.ms);
+    t.maxMb = Math.max(t.maxMb, mb);
+    if (r.outcome === 'internal') {
+      const key = `${m.format} ${r.code}: ${r.message.split('\n')[0]!.slice(0, 120)}`;
+      internals.set(key, (internals.get(key) ?? 0) + 1);
+      keep(i, `internal-${r.code}`, r);
+    }
+    if (r.cpuMs > SLOW_MS) {
+      t.over5s++;
+      keep(i, 'slow', { cpuMs: r.cpuMs, ms: r.ms, outcome: r.outcome, code: r.code });
+    }
+    if (mb > BIG_MB) {
+      t.over1GB++;
+      keep(i, 'big', { mb, outcome: r.outcome });
+    }
+  };
+
+  const runLane = (lane: number): Promise<void> =>
+    new Promise((resolve) => {
+      let next = a.from + lane;
+      const start = (): void => {
+        if (next >= end) return resolve();
+        const args = ['--child', '--seed', String(a.seed), '--from', String(next), '--count', String(end - next), '--step', String(a.jobs), ...(a.real ? ['--real'] : [])];
+        const cp: ChildProcess = fork(fileURLToPath(import.meta.url), args, {
+          execArgv: ['--import', 'tsx', '--expose-gc', `--max-old-space-size=${a.heapMb}`],
+          stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+        });
+        let current = -1;
+        let timer: NodeJS.Timeout | null = null;
+        let stopped = false;
+        let stderr = '';
+        cp.stderr!.on('data', (d: Buffer) => {
+          stderr = (stderr + d.toString()).slice(-4000);
+        });
+        cp.on('message', (msg: { start: number } | Done) => {
+          if ('start' in msg) {
+            current = msg.start;
+            timer = setTimeout(() => {
+              stopped = true;
+              record(current, null, 0, true);
+              cp.kill('SIGKILL');
+            }, a.timeoutMs);
+            return;
+          }
+          if (timer) clearTimeout(timer);
+          timer = null;
+          record(msg.i, msg.result, msg.peakMb, false);
+          current = -1;
+          next = msg.i + a.jobs;
+          progress();
+        });
+        cp.on('exit', () => {
+          if (timer) clearTimeout(timer);
+          if (current >= 0 && !stopped) {
+            // Died inside an input: out of memory (the heap cap) or a native crash.
+            record(current, null, a.heapMb, false);
+            if (!/heap out of memory|Allocation failed/i.test(stderr)) internals.set(`crash: ${stderr.split('\n').slice(-3).join(' ').slice(0, 160)}`, 1);
+          }
+          if (current >= 0) next = current + a.jobs;
+          start();
+        });
+      };
+      start();
+    });
+
+  let lastPrint = 0;
+  const progress = (): void => {
+    if (Date.now() - lastPrint < 15_000 && done < a.count) return;
+    lastPrint = Date.now();
+    const rate = done / Math.max(1, (Date.now() - t0) / 1000);
+    process.stdout.write(`fuzz: ${done}/${a.count} inputs, ${rate.toFixed(1)}/s, internal ${[...tallies.values()].reduce((s, t) => s + t.internal, 0)}\n`);
+  };
+
+  await Promise.all(Array.from({ length: a.jobs }, (_, lane) => runLane(lane)));
+
+  const lines = [`fuzz: seed ${a.seed}, inputs ${a.from}–${end - 1} (${done} run) in ${((Date.now() - t0) / 1000).toFixed(0)} s`, '', 'format   inputs  imported  rejected  internal  >5 s  >1 GB  hangs  mean cpu ms  max cpu ms  max wall ms  max MB'];
+  const total = emptyTally();
+  for (const [f, t] of tallies) {
+    const n = t.imported + t.rejected + t.internal + t.hangs;
+    lines.push(`${f.padEnd(8)} ${String(n).padStart(6)}  ${String(t.imported).padStart(8)}  ${String(t.rejected).padStart(8)}  ${String(t.internal).padStart(8)}  ${String(t.over5s).padStart(4)}  ${String(t.over1GB).padStart(5)}  ${String(t.hangs).padStart(5)}  ${(t.sumMs / Math.max(1, n)).toFixed(0).padStart(11)}  ${t.maxMs.toFixed(0).padStart(10)}  ${t.maxWallMs.toFixed(0).padStart(11)}  ${t.maxMb.toFixed(0).padStart(6)}`);
+    for (const k of Object.keys(total) as (keyof Tally)[]) total[k] = k.startsWith('max') ? Math.max(total[k], t[k]) : total[k] + t[k];
+  }
+  lines.push(`${'all'.padEnd(8)} ${String(done).padStart(6)}  ${String(total.imported).padStart(8)}  ${String(total.rejected).padStart(8)}  ${String(total.internal).padStart(8)}  ${String(total.over5s).padStart(4)}  ${String(total.over1GB).padStart(5)}  ${String(total.hangs).padStart(5)}  ${(total.sumMs / Math.max(1, done)).toFixed(0).padStart(11)}  ${total.maxMs.toFixed(0).padStart(10)}  ${total.maxWallMs.toFixed(0).padStart(11)}  ${total.maxMb.toFixed(0).padStart(6)}`);
+  if (internals.size > 0) {
+    lines.push('', 'internal errors:');
+    for (const [k, n] of [...internals].sort((x, y) => y[1] - x[1]).slice(0, 40)) lines.push(`  ${String(n).padStart(5)}  ${k}`);
+  }
+  const failed = total.internal + total.over5s + total.over1GB + total.hangs;
+  if (failed > 0) lines.push('', `failing inputs kept in ${a.keep} (found.jsonl has each one's recipe)`);
+  process.stdout.write(lines.join('\n') + '\n');
+  if (a.out) writeFileSync(a.out, JSON.stringify({ seed: a.seed, from: a.from, count: done, perFormat: Object.fromEntries(tallies), total, internals: Object.fromEntries(internals) }, null, 2) + '\n');
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+const args = parse(process.argv.slice(2));
+if (args.child) child(args);
+else await parent(args);
