@@ -14,7 +14,7 @@ export function OverviewScreen() {
   if (!s.project) {
     if (s.loading) return <Loading text={s.loading} />;
     return (
-      <EmptyState title="No project open" testId="no-project">
+      <EmptyState title="No project open" testId="no-project" level={1}>
         <p>Open a district workbook, a folder of CSVs or a saved .steward project — or start from the demo district.</p>
         <p><button type="button" className="button button-primary" onClick={() => void openDemo()}>Open the demo district</button>{' '}
           <button type="button" className="button" onClick={() => newProject()}>New project</button></p>
