@@ -22,11 +22,28 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * `vite build --mode bench` only (bench/ui.bench.ts): exposes the store as
+ * `globalThis.__stewardBench` so the bench can time an edit through the same store the Data screen
+ * uses. Production and dev builds never contain it (the e2e checks build/web for the name).
+ */
+function benchHook(): Plugin {
+  return {
+    name: 'steward-bench-hook',
+    apply: (_config, env) => env.mode === 'bench',
+    transform(code, id) {
+      if (!id.replace(/\\/g, '/').endsWith('/renderer/store/index.ts')) return null;
+      // Plain JavaScript: valid before and after the TypeScript transform.
+      return { code: `${code}\n;globalThis.__stewardBench = { store: appStore };\n`, map: null };
+    },
+  };
+}
+
 export default defineConfig({
   root: here,
   // Relative asset URLs so the same build loads from file:// in Electron and from any web path.
   base: './',
-  plugins: [react(), cspMeta()],
+  plugins: [react(), cspMeta(), benchHook()],
   // SheetJS: Node's default import → its ES module build (see shims/xlsx.ts).
   resolve: { alias: [{ find: /^xlsx$/, replacement: fileURLToPath(new URL('./shims/xlsx.ts', import.meta.url)) }] },
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version) },
