@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 /**
  * A wide table scrolls sideways inside its panel, never the page (900 px windows, 200% zoom).
@@ -9,11 +9,13 @@ import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrolls, setScrolls] = useState(false);
-  useLayoutEffect(() => {
+  useEffect(() => {
     const box = ref.current;
     if (!box) return;
+    // Measured when the ResizeObserver reports (after layout, before paint; first on observe), never
+    // by reading sizes during React's commit, which forced a layout of the whole page (~60 ms of a
+    // first load).
     const measure = () => setScrolls(box.scrollWidth > box.clientWidth + 1);
-    measure();
     const observer = new ResizeObserver(measure);
     observer.observe(box);
     if (box.firstElementChild) observer.observe(box.firstElementChild);
