@@ -53,7 +53,8 @@ export function BudgetByFundChart({ funds, name, tableId, tableName }: { funds: 
       },
     },
     scales: {
-      x: { beginAtZero: true, grid: { color: PALETTE.grid }, ticks: { callback: (v) => compactDollars(Number(v)) } },
+      // Level axis labels, thinned when narrow (rotated "$10M"s were hard to read at 900 px).
+      x: { beginAtZero: true, grid: { color: PALETTE.grid }, ticks: { maxRotation: 0, autoSkip: true, callback: (v) => compactDollars(Number(v)) } },
       y: { grid: { display: false } },
     },
   };

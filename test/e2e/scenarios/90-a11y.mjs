@@ -17,11 +17,11 @@ const SIZES = [
 ];
 
 /** Opens a screen by its sidebar link and waits until it has rendered and nothing is loading. */
-async function openScreen(page, screen) {
+async function openScreen(page, screen, { figures = true } = {}) {
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: screen, exact: true }).click();
   await page.locator(`main[aria-label="${screen}"][aria-busy="false"]`).waitFor();
   await page.locator('main').getByRole('heading').first().waitFor();
-  if (screen === 'Overview') await page.getByTestId('total-budget').waitFor();
+  if (screen === 'Overview' && figures) await page.getByTestId('total-budget').waitFor();
   // Fonts and layout settle before measuring.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
@@ -113,7 +113,7 @@ async function checkScreen(page, where, screen, { check, rules }) {
   check(o.cards.length === 0, `${where}: every card's figure fits its card${o.cards.length ? `: ${o.cards.join('; ')}` : ''}`);
 }
 
-export default async function a11y({ root, scratch, shots, server, check, newPage }) {
+export default async function a11y({ root, scratch, shots, server, check, run, newPage }) {
   const axePath = join(root, 'node_modules', 'axe-core', 'axe.min.js');
   const rules = {};
   // A small budget export, so the Import screen is also checked with a report on it.
@@ -162,6 +162,21 @@ export default async function a11y({ root, scratch, shots, server, check, newPag
       check(stops.length >= 12 && bare.length === 0, `keyboard: ${stops.length} tab stops on the overview, each with a visible focus ring${bare.length ? `; without: ${bare.map((f) => f.what).join(', ')}` : ''}`);
       const names = stops.map((f) => f.what);
       check(SCREENS.every((s) => names.includes(`a "${s}"`)), 'keyboard: every sidebar link is a tab stop');
+
+      // A project with errors: the overview withholds its figures and lists them; the sidebar's
+      // Data link counts them in its description, its name staying "Data".
+      const wrong = join(scratch, 'a11y-wrong.xlsx');
+      run('npx', ['tsx', 'test/e2e/wrong-workbook.ts', wrong]);
+      const wrongChooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Open file…' }).click();
+      await (await wrongChooser).setFiles(wrong);
+      await page.locator('main[aria-busy="false"]').getByText('a11y-wrong.xlsx').first().waitFor({ timeout: 40_000 });
+      await openScreen(page, 'Overview', { figures: false });
+      await page.getByTestId('figures-withheld').waitFor();
+      await checkScreen(page, `Overview of a project with errors at ${label}`, 'Overview', { check, rules });
+      const described = await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Data', exact: true }).evaluate((a) => document.getElementById(a.getAttribute('aria-describedby') ?? '')?.textContent ?? '');
+      check(/^\d+ errors?$/.test(described.trim()), `the Data link is described by its error count ("${described.trim()}")`);
+      await page.screenshot({ path: join(shots, `overview-errors-${tag}.png`), fullPage: true });
     }
   }
   console.log(`  axe rules seen (all impacts): ${Object.entries(rules).map(([id, impacts]) => `${id} (${[...impacts].join('/')})`).join(', ') || 'none'}`);
