@@ -1,4 +1,4 @@
-import { PREBUILT_DEMO_JSON } from '../../models/demo/prebuilt';
+import { demoProject } from '../../models/demo/district';
 import { applyEdit } from '../../models/project/edit';
 import { openFiles } from '../../models/project/open-file';
 import { checkProject } from '../../models/project/open';
@@ -34,8 +34,7 @@ export function createEngine(keep = 8) {
   };
   const handlers: { [K in EngineOp]: (request: RequestOf<K>) => ResultOf<K> } = {
     'open-files': (r) => openFiles(r.files, r.name, r.flags, r.kind),
-    // Parsed, not generated: the same district (test/models/demo/prebuilt.test.ts), several times faster on first load.
-    'demo': () => JSON.parse(PREBUILT_DEMO_JSON) as Project,
+    'demo': () => demoProject(),
     'sync': (r) => {
       if ('project' in r) remember(r.version, r.project);
       else {
