@@ -3,8 +3,9 @@
 // or critical violation; every violation printed with its nodes), landmarks, headings, the
 // sidebar's accessible names, a visible focus ring on every tab stop, the chart's name and table
 // alternative; layout at 900 px and at 200% zoom (a 640×400 CSS viewport at deviceScaleFactor 2:
-// no sideways scrolling, no card figure wider than its card); the loading state from the first
-// paint; screenshots of every screen at both sizes in build/screenshots/<screen>-<w>x<h>.png.
+// no sideways scrolling, no card figure wider than its card) and the overview at 400% (320 px);
+// the loading state from the first paint; the Import screen with a report and a project with
+// errors; screenshots of every screen at both sizes in build/screenshots/<screen>-<w>x<h>.png.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -179,6 +180,20 @@ export default async function a11y({ root, scratch, shots, server, check, run, n
       await page.screenshot({ path: join(shots, `overview-errors-${tag}.png`), fullPage: true });
     }
   }
+  // 400% zoom (WCAG's reflow width, 320 CSS px) on the overview: its tables no longer fit and
+  // scroll inside their panels as named, focusable regions; the page itself still does not.
+  {
+    const page = await newPage({ viewport: { width: 320, height: 256 }, deviceScaleFactor: 4, bypassCSP: true });
+    await page.getByTestId('total-budget').waitFor({ timeout: 40_000 });
+    await page.addScriptTag({ path: axePath });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await checkScreen(page, 'Overview at 320×256 (400%)', 'Overview', { check, rules });
+    const regions = await page.locator('.table-scroll').evaluateAll((boxes) => boxes.map((b) => ({ scrolls: b.scrollWidth > b.clientWidth, role: b.getAttribute('role'), tab: b.tabIndex, name: b.getAttribute('aria-label') })));
+    check(regions.length === 2 && regions.every((r) => r.scrolls && r.role === 'region' && r.tab === 0 && /scrolls sideways/.test(r.name ?? '')),
+      `400%: the fund and site tables scroll in named, focusable regions (${regions.map((r) => r.name).join('; ')})`);
+    await page.screenshot({ path: join(shots, 'overview-zoom400.png'), fullPage: true });
+  }
+
   console.log(`  axe rules seen (all impacts): ${Object.entries(rules).map(([id, impacts]) => `${id} (${[...impacts].join('/')})`).join(', ') || 'none'}`);
 
   // Loading: never a blank window. Before React mounts, index.html's own status line; while the
