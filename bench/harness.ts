@@ -5,11 +5,13 @@
 export interface Figure {
   name: string;
   value: number;
-  unit: 'ms' | 's' | 'MB' | 'x';
+  unit: 'ms' | 's' | 'MB' | 'x' | '%';
   /** The target, e.g. { max: 200 } for "under 200 ms". */
   target?: { max?: number; min?: number };
   /** Compared against (e.g. "bare papaparse"). */
   baseline?: { name: string; value: number };
+  /** Printed under the figure: the range over runs, the machine's load, or why it was not measured (value NaN). */
+  note?: string;
 }
 
 export interface BenchCase {

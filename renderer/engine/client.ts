@@ -1,3 +1,4 @@
+import { newEngineWorker as newWorker, takeEngineWorker } from './early-worker';
 import type { EngineOp, EngineReply, EngineRequest, RequestOf, ResultOf } from './protocol';
 
 /** Limits for untrusted files, matching the desktop import worker: big enough for any district export. */
@@ -6,7 +7,6 @@ export const OPEN_LIMITS = { maxBytes: 100 * 1024 * 1024, timeoutMs: 60_000 };
 /** A request the worker refused because it no longer holds the version (the caller resends it in full). */
 export class StaleVersionError extends Error {}
 
-const newWorker = () => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'steward-engine' });
 
 /** Promise API over one worker: request ids, replies matched to them, errors as rejections. */
 class WorkerChannel {
@@ -46,7 +46,8 @@ class WorkerChannel {
  */
 export class EngineClient {
   private main: WorkerChannel | null = null;
-  private readonly channel = (): WorkerChannel => (this.main ??= new WorkerChannel(newWorker()));
+  // The long-lived worker: the one boot.ts started before the app's code (early-worker.ts), else a new one.
+  private readonly channel = (): WorkerChannel => (this.main ??= new WorkerChannel(takeEngineWorker() ?? newWorker()));
 
   call<K extends Exclude<EngineOp, 'open-files'>>(op: K, request: RequestOf<K>): Promise<ResultOf<K>> {
     return this.channel().call(op, request);

@@ -14,7 +14,7 @@ export function ProblemList({ problems, testId = 'import-problems' }: { problems
         <li key={i} className={`problem problem-${p.severity}`}>
           <span className="problem-severity">{p.severity}</span>
           <span className="problem-where">{where(p)}</span>
-          <span>{p.message}{p.value !== undefined && <> (<span className="value-cell">{p.value}</span>)</>}</span>
+          <span className="problem-message">{p.message}{p.value !== undefined && <> (<span className="value-cell">{p.value}</span>)</>}</span>
         </li>
       ))}
     </ul>

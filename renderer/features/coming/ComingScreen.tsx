@@ -13,7 +13,7 @@ const COMING: Partial<Record<Screen, { what: string; cli: string }>> = {
 export function ComingScreen({ screen }: { screen: Screen }) {
   const c = COMING[screen];
   return (
-    <EmptyState title={`${screen} — coming`} testId={`coming-${screen.toLowerCase()}`}>
+    <EmptyState title={`${screen} — coming`} testId={`coming-${screen.toLowerCase()}`} level={1}>
       <p>{c?.what}</p>
       {c && <p className="muted">Until this screen is built, the same figures come from the command line: <code>{c.cli}</code>.</p>}
     </EmptyState>

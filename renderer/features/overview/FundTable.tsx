@@ -1,12 +1,13 @@
 import type { ProjectSummary } from '../../../models/project/summary';
 import { money, percent } from '../../format';
 
-export function FundTable({ summary }: { summary: ProjectSummary }) {
+/** The funds' budgets and shares; `id` lets the chart beside it name this table as its text alternative. */
+export function FundTable({ summary, id, labelledBy }: { summary: ProjectSummary; id: string; labelledBy: string }) {
   const total = summary.totals.budgetCents;
   return (
-    <table className="table" data-testid="fund-table">
+    <table className="table" data-testid="fund-table" id={id} aria-labelledby={labelledBy}>
       <thead>
-        <tr><th>Fund</th><th>Type</th><th className="num">Budget</th><th className="num">Share</th></tr>
+        <tr><th scope="col">Fund</th><th scope="col">Type</th><th scope="col" className="num">Budget</th><th scope="col" className="num">Share</th></tr>
       </thead>
       <tbody>
         {summary.byFund.map((f) => (
@@ -23,7 +24,7 @@ export function FundTable({ summary }: { summary: ProjectSummary }) {
         ))}
       </tbody>
       <tfoot>
-        <tr><th>Total</th><th /><th className="num" data-testid="fund-total">{money(total)}</th><th className="num muted">100.0%</th></tr>
+        <tr><th scope="row" colSpan={2}>Total</th><th className="num" data-testid="fund-total">{money(total)}</th><th className="num muted">100.0%</th></tr>
       </tfoot>
     </table>
   );

@@ -1,14 +1,14 @@
 import type { ProjectSummary } from '../../../models/project/summary';
 import { count, dollars, fteColumn, money } from '../../format';
 
-export function SiteTable({ summary }: { summary: ProjectSummary }) {
+export function SiteTable({ summary, labelledBy }: { summary: ProjectSummary; labelledBy: string }) {
   const t = summary.totals;
   return (
-    <table className="table" data-testid="site-table">
+    <table className="table" data-testid="site-table" aria-labelledby={labelledBy}>
       <thead>
         <tr>
-          <th>Site</th><th>Level</th><th className="num">Students</th><th className="num">FTE</th>
-          <th className="num">Budget</th><th className="num">Budget per student</th>
+          <th scope="col">Site</th><th scope="col">Level</th><th scope="col" className="num">Students</th><th scope="col" className="num">FTE</th>
+          <th scope="col" className="num">Budget</th><th scope="col" className="num">Budget per student</th>
         </tr>
       </thead>
       <tbody>
@@ -30,7 +30,7 @@ export function SiteTable({ summary }: { summary: ProjectSummary }) {
       </tbody>
       <tfoot>
         <tr>
-          <th colSpan={2}>Total</th>
+          <th scope="row" colSpan={2}>Total</th>
           <th className="num">{count(t.students)}</th>
           <th className="num">{fteColumn(t.fte)}</th>
           <th className="num">{money(t.budgetCents)}</th>

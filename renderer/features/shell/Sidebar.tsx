@@ -23,10 +23,21 @@ export function Sidebar() {
       <ul>
         {SCREENS.map((s) => (
           <li key={s}>
-            <a href={screenHash(s)} className={`nav-item${s === screen ? ' nav-item-active' : ''}`} aria-current={s === screen ? 'page' : undefined} title={PURPOSE[s]}>
+            <a
+              href={screenHash(s)}
+              className={`nav-item${s === screen ? ' nav-item-active' : ''}`}
+              aria-current={s === screen ? 'page' : undefined}
+              aria-describedby={s === 'Data' && errors > 0 ? 'data-errors' : undefined}
+              title={PURPOSE[s]}
+            >
               {s}
             </a>
-            {s === 'Data' && errors > 0 && <span className="nav-badge" data-testid="problems-badge" aria-hidden="true">{errors}</span>}
+            {s === 'Data' && errors > 0 && (
+              // The count is the link's description, not part of its name (the name stays "Data").
+              <span className="nav-badge" data-testid="problems-badge" id="data-errors" aria-hidden="true">
+                {errors}<span className="visually-hidden"> {errors === 1 ? 'error' : 'errors'}</span>
+              </span>
+            )}
           </li>
         ))}
       </ul>
