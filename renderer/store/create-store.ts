@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import { createDataSlice } from './data-slice';
 import { createImportSlice } from './import-slice';
 import { createProjectSlice } from './project-slice';
 import type { Services } from './services';
@@ -11,6 +12,7 @@ export function createAppStore(services: Services) {
     ...createProjectSlice(services)(...a),
     ...createImportSlice(services)(...a),
     ...createUiSlice(...a),
+    ...createDataSlice(...a),
   }));
 }
 
