@@ -248,7 +248,8 @@ export function DataTable(props: DataTableProps) {
                 editing={editing !== null && editing.row === r ? editing : null}
                 columns={columns}
                 cellText={props.cellText}
-                cellProblem={props.cellProblem}
+                problems={props.rowProblems?.(r)}
+                token={props.rowToken?.(r)}
                 api={api}
               />
             );

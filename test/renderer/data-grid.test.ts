@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { demoProject } from '../../models/demo/district';
 import { gridColumns } from '../../models/project/grid-columns';
 import { formatCents, type Cents } from '../../models/money/cents';
-import { displayText } from '../../renderer/features/data/cell-display';
+import { countText, displayText, fteText, moneyText } from '../../renderer/features/data/cell-display';
+import { count, fteColumn } from '../../renderer/format';
 import { viewOrder } from '../../renderer/features/data/table-view';
-import { columnSums, totalTexts } from '../../renderer/features/data/totals';
+import { columnSums, sumsAfterEdit, totalTexts } from '../../renderer/features/data/totals';
 import { editorKey, moveFor } from '../../renderer/ui/data-table/grid-keys';
 import { EMPTY_VIEW } from '../../renderer/store/data-slice';
 
@@ -70,6 +71,27 @@ describe('the totals row', () => {
   });
 });
 
+describe('totals carried through an edit', () => {
+  // Invariant: the sums after an edit, carried from the sums before it, equal the sums added up again.
+  it('equal the sums added up again, and give up when rows were added or removed', () => {
+    const p = demoProject();
+    const cols = gridColumns('budget', p.budget);
+    const all = p.budget.map((_, i) => i);
+    let rows = p.budget;
+    let sums = columnSums(cols, rows, all);
+    for (let k = 0; k < 50; k++) {
+      const i = (k * 977) % rows.length;
+      const next = rows.slice();
+      next[i] = { ...rows[i]!, amount: (k * 7919) % 1_000_000 - 300_000, fte: (k % 7) / 10 };
+      const carried = sumsAfterEdit(cols, rows, next, sums);
+      expect(carried).toEqual(columnSums(cols, next, all));
+      rows = next;
+      sums = carried!;
+    }
+    expect(sumsAfterEdit(cols, rows, rows.slice(1), sums)).toBeNull();
+  });
+});
+
 describe('displayText', () => {
   it('shows each kind as the app shows figures', () => {
     const p = demoProject();
@@ -79,6 +101,14 @@ describe('displayText', () => {
     expect(displayText(c('positions', 'benefits_rate'), { benefits_rate: 0.245 })).toBe('24.5%');
     expect(displayText(c('funds', 'end_date'), { end_date: '2027-09-30' })).toBe('2027-09-30');
     expect(displayText(c('positions', 'funding'), p.positions[0]!)).toBe('GEN:1');
+  });
+});
+
+describe('the grid\'s formatters', () => {
+  it('write exactly what the app\'s formatters write (made once instead of per cell)', () => {
+    for (const c of [0, 5, -5, 99, 100, 123456, -123456, 100_000_000_00, -1, 2_496_240_500_00]) expect(moneyText(c)).toBe(formatCents(c as Cents));
+    for (const n of [0, 0.1, 0.125, 0.3, 1, 1.005, 12.345, 1234.5]) expect(fteText(n)).toBe(fteColumn(n));
+    for (const n of [0, 7, 1234, 41_281, 1_000_000]) expect(countText(n)).toBe(count(n));
   });
 });
 

@@ -26,7 +26,7 @@ export function DataScreen() {
     <section className="data-screen" aria-labelledby="data-title">
       <div className="page-title data-title">
         <h1 id="data-title">Data</h1>
-        <p className="muted">
+        <p className="data-subtitle">
           {name} ·{' '}
           <span data-testid="check-status" data-version={version ?? ''} data-checking={checking ? '1' : '0'}>{checking ? 'checking…' : 'checked'}</span>
         </p>

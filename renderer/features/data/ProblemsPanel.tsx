@@ -3,7 +3,7 @@ import { locateProblem } from '../../../models/project/locate-problem';
 import { countProblems, type Problem } from '../../../models/project/problems';
 import type { Project } from '../../../models/project/project';
 import { TABLES } from '../../../models/schema/tables';
-import { count } from '../../format';
+import { countText as count } from './cell-display';
 import { useApp } from '../../store';
 
 const SHOWN = 200;

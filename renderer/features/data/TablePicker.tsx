@@ -2,7 +2,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import type { Problem } from '../../../models/project/problems';
 import type { Project } from '../../../models/project/project';
 import { TABLES, TABLE_KINDS, type TableKind } from '../../../models/schema/tables';
-import { count } from '../../format';
+import { countText as count } from './cell-display';
 
 /** The workbook's own sheets; the rest are the sheets the engines add (rules, plans, schedules). */
 const FIRST_ENGINE_TABLE: TableKind = 'allocationRules';

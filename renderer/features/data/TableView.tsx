@@ -1,11 +1,11 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { columnOfProblem } from '../../../models/project/grid-columns';
 import { TABLES } from '../../../models/schema/tables';
-import { count } from '../../format';
+import { countText as count } from './cell-display';
 import { useApp } from '../../store';
 import { EMPTY_VIEW } from '../../store/data-slice';
-import { DataTable, type DataSelection } from '../../ui/DataTable';
-import { columnSums, totalTexts } from './totals';
+import { DataTable, type DataColumn, type DataSelection } from '../../ui/DataTable';
+import { columnSums, sumsAfterEdit, totalTexts } from './totals';
 import { dataColumns as columnsFor } from './columns';
 import type { GridModel, Row } from './grid-model';
 import { NewRowForm } from './NewRowForm';
@@ -13,6 +13,8 @@ import { viewOrder } from './table-view';
 
 /** Sequence numbers of the grid's own requests (negative: the store's are positive). */
 let followSeq = 0;
+/** The last focus request from the store that was carried out. */
+const handled = { seq: 0 };
 
 /** One table on the Data screen: search, filters, sort, totals, the grid, adding and deleting rows. */
 export function TableView({ model }: { model: GridModel }) {
@@ -25,8 +27,29 @@ export function TableView({ model }: { model: GridModel }) {
   // Filtering 100,000 rows waits for a pause in typing instead of holding up each keystroke.
   const shown = useDeferredValue(view);
   const { order, messages } = useMemo(() => viewOrder(table, rows, columns, shown), [table, rows, columns, shown]);
-  const totals = useMemo(() => (model.totals ? totalTexts(columns, columnSums(columns, rows, order)) : undefined), [model.totals, columns, rows, order]);
-  const dataColumns = useMemo(() => columnsFor(columns), [columns]);
+  // Totals over every row are carried from the last ones through an edit (only changed rows read).
+  const lastSums = useRef<{ rows: readonly Row[]; keys: string; sums: (number | null)[] } | null>(null);
+  const totals = useMemo(() => {
+    if (!model.totals) return undefined;
+    const all = order.length === rows.length;
+    const keys = columns.map((c) => c.key).join('\u0000');
+    const prev = lastSums.current;
+    const sums = (all && prev && prev.keys === keys ? sumsAfterEdit(columns, prev.rows, rows, prev.sums) : null) ?? columnSums(columns, rows, order);
+    lastSums.current = all ? { rows, keys, sums } : null;
+    return totalTexts(columns, sums);
+  }, [model.totals, columns, rows, order]);
+  // A column is at least as wide as its total (a sum can be longer than any of its cells).
+  const lastColumns = useRef<DataColumn[]>([]);
+  const dataColumns = useMemo(() => {
+    const next = columnsFor(columns).map((c, j) => {
+      const t = totals?.[j];
+      return t ? { ...c, width: Math.max(c.width, Math.round(t.length * 8.2 + 20)) } : c;
+    });
+    // The same columns as before keep their identity, so rows not edited are not drawn again.
+    const prev = lastColumns.current;
+    const same = prev.length === next.length && next.every((c, j) => c.key === prev[j]!.key && c.width === prev[j]!.width && c.label === prev[j]!.label && c.title === prev[j]!.title);
+    return (lastColumns.current = same ? prev : next);
+  }, [columns, totals]);
 
   const [selected, setSelected] = useState<ReadonlySet<Row>>(new Set());
   const selectedIndexes = useMemo(() => {
@@ -51,12 +74,12 @@ export function TableView({ model }: { model: GridModel }) {
   }, [order, active]);
 
   // A cell asked for (a problem clicked, a row added): filters that hide its row are cleared first.
-  const handled = useRef(0);
+  // Each request is handled once, also across tables (coming back to a table does not repeat it).
   useEffect(() => {
-    if (!focus || focus.table !== table || focus.seq === handled.current) return;
+    if (!focus || focus.table !== table || focus.seq <= handled.seq) return;
     const col = Math.max(0, columnOfProblem(columns, focus.column));
     if (focus.index === undefined) {
-      handled.current = focus.seq;
+      handled.seq = focus.seq;
       setRequest({ row: 0, col, seq: focus.seq });
       return;
     }
@@ -69,7 +92,7 @@ export function TableView({ model }: { model: GridModel }) {
       }
       return;
     }
-    handled.current = focus.seq;
+    handled.seq = focus.seq;
     setRequest({ row: pos, col, seq: focus.seq });
   }, [focus, table, columns, order, view, shown, setView, model]);
 
@@ -102,7 +125,7 @@ export function TableView({ model }: { model: GridModel }) {
           <input type="search" placeholder={`Search ${sheet}…`} value={view.quick} onChange={(e) => setView(table, { quick: e.target.value })} data-testid="data-search" />
         </label>
         <span className="data-count" data-testid="row-count" aria-live="polite">{countText}</span>
-        {filtered && <button type="button" className="button button-quiet" onClick={() => setView(table, { quick: '', filters: {} })}>Clear filters</button>}
+        {filtered && <button type="button" className="button button-quiet data-quiet" onClick={() => setView(table, { quick: '', filters: {} })}>Clear filters</button>}
         <span className="data-toolbar-gap" />
         <button type="button" className="button" onClick={() => setAdding(!adding)} aria-expanded={adding}>Add row</button>
         <button type="button" className="button" onClick={remove} disabled={selectedIndexes.length === 0} data-testid="delete-rows">
@@ -137,7 +160,8 @@ export function TableView({ model }: { model: GridModel }) {
         editText={(r, j) => model.edit(columns[j]!, rows[order[r]!]!)}
         check={(r, j, text) => model.check(order[r]!, columns[j]!, text)}
         commit={(r, j, text) => model.commit(order[r]!, columns[j]!, text)}
-        cellProblem={(r, j) => model.marks.get(order[r]!)?.get(columns[j]!.key)}
+        rowProblems={(r) => model.marks.get(order[r]!)}
+        rowToken={(r) => rows[order[r]!]}
         totals={totals}
         totalsLabel="Total"
         sort={view.sort}

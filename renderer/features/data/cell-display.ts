@@ -1,12 +1,26 @@
 import { cellValue, editText } from '../../../models/project/cell-edit';
 import type { GridColumn } from '../../../models/project/grid-columns';
-import { count, fteColumn, money } from '../../format';
 
 // How a cell reads on the Data screen, by its field's kind: money in dollars from cents, rates as
 // percents, FTE with two decimals, counts with separators. Editing starts from editText instead,
 // which reads back exactly.
 
 type Row = Record<string, unknown>;
+
+// One formatter each, made once: toLocaleString builds a new one per call, which shows when a
+// scroll formats a few hundred cells a frame. The same text as renderer/format.ts (tested).
+const WHOLE = new Intl.NumberFormat('en-US');
+const TWO_PLACES = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+
+/** "$1,234.56", "-$1,234.56": formatCents, with a formatter made once. */
+export function moneyText(c: number): string {
+  const abs = Math.abs(c);
+  const body = `$${WHOLE.format(Math.floor(abs / 100))}.${String(abs % 100).padStart(2, '0')}`;
+  return c < 0 ? `-${body}` : body;
+}
+export const countText = (n: number): string => WHOLE.format(n);
+export const fteText = (n: number): string => TWO_PLACES.format(n);
 
 const NUMERIC = new Set(['money', 'fte', 'int', 'number', 'rate', 'share', 'year', 'need_counts', 'year_values']);
 
@@ -17,11 +31,11 @@ export function displayText(col: GridColumn, row: Row): string {
   if (v === undefined || v === null) return '';
   if (typeof v === 'number') {
     switch (col.kind) {
-      case 'money': return money(v);
-      case 'fte': return fteColumn(v);
+      case 'money': return moneyText(v);
+      case 'fte': return fteText(v);
       case 'int':
-      case 'need_counts': return count(v);
-      case 'number': return v.toLocaleString('en-US', { maximumFractionDigits: 6 });
+      case 'need_counts': return countText(v);
+      case 'number': return NUMBER.format(v);
       default: break;
     }
   }

@@ -15,7 +15,7 @@ export function dataColumns(columns: readonly GridColumn[]): DataColumn[] {
     label: c.label,
     title: `${c.label}: ${c.doc}${c.required ? ' (required)' : ''}`,
     align: isNumericColumn(c) ? 'right' : 'left',
-    width: Math.min(240, Math.max(WIDTH[c.kind] ?? 110, Math.round(c.label.length * 7.4 + 30))),
+    width: Math.min(240, Math.max(WIDTH[c.kind] ?? 110, Math.round(c.label.length * 7.6 + 36))),
     editable: true,
   }));
 }

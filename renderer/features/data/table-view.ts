@@ -70,6 +70,16 @@ export interface ViewResult {
   messages: string[];
 }
 
+let lastIdentity: number[] = [];
+/** 0 … n−1, shared while n stays the same (an edit to a 100,000-row table makes no new 100,000-entry list). Never changed by callers. */
+function identity(n: number): number[] {
+  if (lastIdentity.length !== n) {
+    lastIdentity = new Array<number>(n);
+    for (let i = 0; i < n; i++) lastIdentity[i] = i;
+  }
+  return lastIdentity;
+}
+
 /** The rows in view, in order. */
 export function viewOrder(table: TableKind, rows: readonly Row[], columns: readonly GridColumn[], view: DataView): ViewResult {
   const tests: Test[] = [];
@@ -83,7 +93,7 @@ export function viewOrder(table: TableKind, rows: readonly Row[], columns: reado
   const quick = view.quick.trim().toLowerCase();
   if (quick !== '') tests.push((row) => columns.some((col) => textOf(table, col, row).includes(quick)));
   let order: number[] = [];
-  if (tests.length === 0) order = Array.from({ length: rows.length }, (_, i) => i);
+  if (tests.length === 0) order = identity(rows.length);
   else for (let i = 0; i < rows.length; i++) if (tests.every((t) => t(rows[i]!))) order.push(i);
   const col = view.sort ? columns.find((c) => c.key === view.sort!.column) : undefined;
   if (col) order = sorted(order, rows, col, view.sort!.desc);

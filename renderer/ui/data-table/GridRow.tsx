@@ -1,6 +1,6 @@
 import { memo, type FocusEvent, type KeyboardEvent } from 'react';
 import { CellEditor } from './CellEditor';
-import type { DataColumn, DataTableProps } from './types';
+import type { CellProblem, DataColumn, DataTableProps } from './types';
 
 /** The cell being edited: its text, how the edit started, and the cell's message. */
 export interface Editing {
@@ -35,8 +35,18 @@ export interface GridRowProps {
   editing: Editing | null;
   columns: readonly DataColumn[];
   cellText: DataTableProps['cellText'];
-  cellProblem: DataTableProps['cellProblem'];
+  problems: ReadonlyMap<string, CellProblem> | undefined;
+  /** The row's content identity (DataTableProps.rowToken); without one, a new cellText redraws the row. */
+  token: unknown;
   api: RowApi;
+}
+
+/** Props equal for drawing: with a token, cellText may be a new function that reads the same row. */
+function sameRow(a: GridRowProps, b: GridRowProps): boolean {
+  return a.token === b.token && a.problems === b.problems && a.r === b.r && a.top === b.top && a.ariaRow === b.ariaRow
+    && a.template === b.template && a.header === b.header && a.selected === b.selected && a.activeCol === b.activeCol
+    && a.editing === b.editing && a.columns === b.columns && a.api === b.api && a.id === b.id
+    && (a.token !== undefined || a.cellText === b.cellText);
 }
 
 export const cellId = (id: string, row: number, col: number) => `${id}-r${row}-c${col}`;
@@ -63,7 +73,7 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
         const col = off + j;
         const isActive = p.activeCol === col;
         const ed = p.editing !== null && p.editing.col === col ? p.editing : null;
-        const problem = p.cellProblem?.(p.r, j);
+        const problem = p.problems?.get(c.key);
         const cls = `dt-cell${c.align === 'right' ? ' dt-num' : ''}${problem ? ` dt-problem dt-problem-${problem.severity}` : ''}${isActive ? ' dt-active' : ''}${ed ? ' dt-editing' : ''}`;
         return (
           <div
@@ -103,4 +113,4 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
       })}
     </div>
   );
-});
+}, sameRow);

@@ -41,7 +41,13 @@ export interface DataTableProps {
   check(row: number, col: number, text: string): string | null;
   /** Stores `text` in the cell; a message when refused. */
   commit(row: number, col: number, text: string): string | null;
-  cellProblem?(row: number, col: number): CellProblem | undefined;
+  /** The problems on a row's cells, by column key (the same Map while they are unchanged). */
+  rowProblems?(row: number): ReadonlyMap<string, CellProblem> | undefined;
+  /**
+   * What the row shows, as an identity (the row object): a row is drawn again only when this, its
+   * problems or its place change — an edit redraws the edited row, not every row in view.
+   */
+  rowToken?(row: number): unknown;
   /** The totals row: one text per column (null = empty), and its label. */
   totals?: readonly (string | null)[];
   totalsLabel?: string;

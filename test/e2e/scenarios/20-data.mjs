@@ -4,6 +4,7 @@
 // cannot hold, makes a cross-table error and follows the problem to its cell, adds and deletes
 // rows; then a 100,000-line budget scrolls with only a window of rows in the DOM. Expected
 // figures come from the project, computed in Node (test/e2e/data-expected.ts), not from the screen.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -30,6 +31,16 @@ async function scrollFrames(grid, step, frames) {
     gaps.sort((a, b) => a - b);
     return { maxRows, p50: gaps[Math.floor(gaps.length / 2)], p95: gaps[Math.floor(gaps.length * 0.95)] };
   }, [step, frames]);
+}
+
+/** axe-core on the screen: its serious and critical violations, as "rule: target" lines. */
+async function axeViolations(page, root) {
+  const source = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  const violations = await page.evaluate(async () => (await window.axe.run(document.querySelector('main'), { resultTypes: ['violations'] })).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
+  return violations;
 }
 
 /** Latency of each Enter that commits a cell: keydown → the new version checked (problems and figures) → next frame painted. */
@@ -69,7 +80,25 @@ export default async function data({ scratch, shots, check, equal, run, newPage,
     await grid('Enrollment').waitFor();
     return t;
   };
-  const checked = async () => page.locator('[data-testid=check-status][data-checking="0"]').waitFor();
+  // Waits for a version checked after the last one seen (an edit, an undo or a redo was checked).
+  let seen = null;
+  const checked = async () => {
+    await page.waitForFunction((prev) => {
+      const el = document.querySelector('[data-testid=check-status]');
+      return el !== null && el.dataset.checking === '0' && el.dataset.version !== prev;
+    }, seen);
+    seen = await page.getByTestId('check-status').getAttribute('data-version');
+  };
+  /** The focused cell as "row/column", once it is the one expected (or what it is after 5 s). */
+  const focusedAt = async (want) => {
+    const read = (w) => {
+      const el = document.activeElement;
+      const at = `${el?.closest('[role=row]')?.querySelector('[role=rowheader]')?.textContent}/${el?.getAttribute('data-column')}`;
+      return w === undefined ? at : at === w;
+    };
+    await page.waitForFunction(read, want, { timeout: 5000 }).catch(() => {});
+    return page.evaluate(read);
+  };
   const tab = (sheet) => page.getByRole('tab', { name: new RegExp(`^${sheet}\\b`) });
 
   await page.getByTestId('district-name').waitFor();
@@ -118,6 +147,8 @@ export default async function data({ scratch, shots, check, equal, run, newPage,
   await editor.fill('12.5');
   equal(await text(message), 'not a whole number: 12.5', 'typing 12.5: the importer\'s message');
   await page.screenshot({ path: join(shots, 'data-invalid.png') });
+  const axeEditing = await axeViolations(page, root);
+  check(axeEditing.length === 0, `axe: no serious or critical violations with a cell editor and its message open${axeEditing.length ? `:\n    ${axeEditing.join('\n    ')}` : ''}`);
   await page.keyboard.press('Escape');
   equal(await page.getByTestId('check-status').getAttribute('data-version'), versionBefore, 'Escape: no new version was made');
   equal(await text(students), String(x.target.students + x.delta), 'Escape: the cell keeps its value');
@@ -140,19 +171,22 @@ export default async function data({ scratch, shots, check, equal, run, newPage,
   equal(await text(tab('Needs').locator('.table-tab-errors')), `${x.needErrors.length} error`, 'the Needs tab counts its error');
   check((await site.getAttribute('class'))?.includes('dt-problem-error'), 'the cell is marked');
   await page.screenshot({ path: join(shots, 'data-1280.png') });
+  const axeProblems = await axeViolations(page, root);
+  check(axeProblems.length === 0, `axe: no serious or critical violations on the Data screen with a problem listed${axeProblems.length ? `:\n    ${axeProblems.join('\n    ')}` : ''}`);
   await page.setViewportSize({ width: 900, height: 700 });
   await page.screenshot({ path: join(shots, 'data-900.png') });
   await page.setViewportSize({ width: 1280, height: 800 });
-  // Go elsewhere first, so the click has to choose the table, scroll and focus.
+  // Hide the row behind a filter and go elsewhere first, so the click has to choose the table,
+  // clear the filter, scroll and focus.
+  await page.getByRole('textbox', { name: 'Filter category' }).fill('no such category');
+  equal(await text(page.getByTestId('row-count')), `0 of ${x.need.rows} rows`, 'a filter hides every Needs row');
   await tab('Budget').click();
   await grid('Budget').evaluate((el) => { el.scrollTop = 20_000; });
   await page.getByTestId('problem').filter({ hasText: x.needErrors[0].message }).click();
   await grid('Needs').waitFor();
-  const focused = await page.evaluate(() => {
-    const el = document.activeElement;
-    return { column: el?.getAttribute('data-column'), row: el?.closest('[role=row]')?.querySelector('[role=rowheader]')?.textContent };
-  });
-  equal(`${focused.row}/${focused.column}`, `${x.needErrors[0].row}/${x.needErrors[0].column}`, 'a click on the problem focuses its cell (row/column)');
+  const want = `${x.needErrors[0].row}/${x.needErrors[0].column}`;
+  equal(await focusedAt(want), want, 'a click on the problem focuses its cell (row/column)');
+  check((await text(page.getByRole('status').filter({ hasText: 'Filters cleared' }))).includes(`row ${x.needErrors[0].row}`), 'the filter hiding the row was cleared, and the screen says so');
   await page.keyboard.press('Control+z');
   await checked();
   equal(await page.getByTestId('problem').count(), 0, 'Ctrl+Z: the problem is gone');
@@ -166,6 +200,8 @@ export default async function data({ scratch, shots, check, equal, run, newPage,
   await form.getByRole('textbox', { name: 'category' }).fill('english_learners');
   await form.getByRole('textbox', { name: 'cost' }).fill('$1,500');
   await form.getByRole('button', { name: 'Add the row' }).click();
+  const axeForm = await axeViolations(page, root);
+  check(axeForm.length === 0, `axe: no serious or critical violations with the new-row form open${axeForm.length ? `:\n    ${axeForm.join('\n    ')}` : ''}`);
   equal(await text(form.getByRole('alert')), 'missing priority', 'a new row without its priority is refused, saying which column');
   await form.getByRole('textbox', { name: 'priority' }).fill('2');
   await form.getByRole('textbox', { name: 'site_id' }).fill('999');
@@ -174,8 +210,7 @@ export default async function data({ scratch, shots, check, equal, run, newPage,
   equal(await rowCount(), `${x.need.rows + 1} rows`, 'the row is added');
   const newRow = String(x.need.rows + 2);
   await page.getByTestId('problem').filter({ hasText: `row ${newRow}` }).click();
-  const onNew = await page.evaluate(() => document.activeElement?.closest('[role=row]')?.querySelector('[role=rowheader]')?.textContent);
-  equal(onNew, newRow, 'a problem on the added row leads to it (it has a source of its own)');
+  equal(await focusedAt(`${newRow}/site_id`), `${newRow}/site_id`, 'a problem on the added row leads to it (it has a source of its own)');
   await page.keyboard.press('Control+z');
   await checked();
   equal(await rowCount(), `${x.need.rows} rows`, 'Ctrl+Z: the added row is gone');
@@ -195,8 +230,7 @@ export default async function data({ scratch, shots, check, equal, run, newPage,
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Tab');
-  const at = await page.evaluate(() => ({ column: document.activeElement?.getAttribute('data-column'), row: document.activeElement?.closest('[role=row]')?.querySelector('[role=rowheader]')?.textContent }));
-  equal(`${at.row}/${at.column}`, '3/grade', 'Down, Right, Tab: row 3, grade');
+  equal(await focusedAt('3/grade'), '3/grade', 'Down, Right, Tab: row 3, grade');
   equal(await grid('Enrollment').getAttribute('aria-rowcount'), String(340 + 3), 'aria-rowcount: the rows in view plus header, filter and totals rows');
 
   console.log('timing: edit → re-validated on the demo');
@@ -213,7 +247,9 @@ export default async function data({ scratch, shots, check, equal, run, newPage,
     await timing.waitForFunction((n) => window.__latencies.length >= n, k);
   }
   const demoLat = (await timing.evaluate(() => window.__latencies)).slice(2);
-  console.log(`  demo: edit → checked and painted, median ${ms(median(demoLat))}, max ${ms(Math.max(...demoLat))} over ${demoLat.length} edits`);
+  console.log(`  demo: edit → checked and painted, median ${ms(median(demoLat))}, min ${ms(Math.min(...demoLat))}, max ${ms(Math.max(...demoLat))} over ${demoLat.length} edits (wall time: includes waiting for a CPU on a loaded machine)`);
+  await timing.getByRole('tab', { name: /^Budget\b/ }).click();
+  const small = await scrollFrames(timing.getByRole('grid', { name: 'Budget table' }), 120, 90);
   check(median(demoLat) < 250, `demo: an edit is re-validated within 250 ms on this machine (median ${ms(median(demoLat))}; target 50 ms, see the report)`);
 
   console.log('100,000 budget lines');
@@ -229,8 +265,8 @@ export default async function data({ scratch, shots, check, equal, run, newPage,
   await bgrid.waitFor();
   equal(await text(big.getByTestId('row-count')), '100,000 rows', 'all 100,000 lines are in the table');
   await big.locator('[data-testid=check-status][data-checking="0"]').waitFor({ timeout: 60_000 });
-  // A fast wheel (120 px a frame) over the 100,000 lines, then the same over the 340-row
-  // Enrollment table of the same project: the frame cost must not depend on the table's size.
+  // A fast wheel (120 px a frame) over the 100,000 lines; the demo's 2,500-line Budget was scrolled
+  // the same way above: the frame cost should not depend on the table's size.
   const scroll = await scrollFrames(bgrid, 120, 90);
   const jump = await scrollFrames(bgrid, 3000, 30);
   const end = await bgrid.evaluate(async (el) => {
@@ -238,12 +274,8 @@ export default async function data({ scratch, shots, check, equal, run, newPage,
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     return { lastHeaders: [...el.querySelectorAll('[role=rowheader]')].map((h) => h.textContent).slice(-3), rows: el.querySelectorAll('[data-testid=data-row]').length };
   });
-  await big.getByRole('tab', { name: /^Enrollment\b/ }).click();
-  const small = await scrollFrames(big.getByRole('grid', { name: 'Enrollment table' }), 120, 60);
-  await big.getByRole('tab', { name: /^Budget\b/ }).click();
-  await bgrid.waitFor();
   console.log(`  scrolling 100,000 lines 120 px a frame: at most ${scroll.maxRows} rows in the DOM; frame median ${ms(scroll.p50)}, 95th percentile ${ms(scroll.p95)}`);
-  console.log(`  the 340-row Enrollment table, the same way: frame median ${ms(small.p50)}, 95th percentile ${ms(small.p95)}`);
+  console.log(`  the demo's 2,500-line Budget (same columns), the same way: frame median ${ms(small.p50)}, 95th percentile ${ms(small.p95)}`);
   console.log(`  jumping 100 rows a frame: at most ${jump.maxRows} rows in the DOM; frame median ${ms(jump.p50)}, 95th percentile ${ms(jump.p95)}`);
   scroll.maxRows = Math.max(scroll.maxRows, jump.maxRows, end.rows);
   scroll.lastHeaders = end.lastHeaders;
@@ -259,7 +291,7 @@ export default async function data({ scratch, shots, check, equal, run, newPage,
     await big.waitForFunction((n) => window.__latencies.length >= n, k, { timeout: 60_000 });
   }
   const bigLat = (await big.evaluate(() => window.__latencies)).slice(2);
-  console.log(`  100,000 lines: edit → checked and painted, median ${ms(median(bigLat))}, max ${ms(Math.max(...bigLat))} over ${bigLat.length} edits`);
+  console.log(`  100,000 lines: edit → checked and painted, median ${ms(median(bigLat))}, min ${ms(Math.min(...bigLat))}, max ${ms(Math.max(...bigLat))} over ${bigLat.length} edits`);
   const sortStart = Date.now();
   await bgrid.getByRole('button', { name: 'amount' }).click();
   await bgrid.locator('[role=columnheader][aria-sort=ascending]').waitFor();
