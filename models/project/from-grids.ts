@@ -18,7 +18,7 @@ function sheetNames(kind: TableKind): string[] {
 type SettingParser = (text: string) => { ok: true; value: unknown } | { ok: false; reason: string };
 
 /** How each known setting's text is read; other keys are kept as text in `extra`. */
-const SETTING_PARSERS: Record<string, SettingParser> = {
+export const SETTING_PARSERS: Readonly<Record<string, SettingParser>> = {
   district_name: (t) => parseText(t),
   base_year: (t) => parseFiscalYear(t),
   horizon_years: (t) => parseInteger(t),
@@ -27,11 +27,16 @@ const SETTING_PARSERS: Record<string, SettingParser> = {
   reserve_policy_pct: (t) => parseRate(t, { percentIfAbove1: true }),
 };
 
+/** A Settings key as it is stored ("Base Year" → "base_year"); '' for a key of punctuation only. */
+export function settingKey(text: string): string {
+  return normaliseHeader(text).length > 0 ? text.trim().toLowerCase().replace(/[\s-]+/g, '_') : '';
+}
+
 function settingsFrom(rows: readonly Record<string, unknown>[], report: ImportReport | null, problems: Problem[]): Project['settings'] | null {
   const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const extra: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const row of rows) {
-    const key = normaliseHeader(String(row.key)).length > 0 ? String(row.key).trim().toLowerCase().replace(/[\s-]+/g, '_') : '';
+    const key = settingKey(String(row.key));
     const text = String(row.value ?? '');
     const src = row.src as { sheet: string; row: number } | undefined;
     const parse = Object.hasOwn(SETTING_PARSERS, key) ? SETTING_PARSERS[key] : undefined;

@@ -36,9 +36,9 @@ export function checkGrids(grids: readonly Grid[], file: string, opts: ImportOpt
   return { project: r.project, reports: r.reports, problems, importProblems, missing: r.missing };
 }
 
-/** A project already in memory (a saved .steward file, the built-in demo). */
-export function checkProject(project: Project, file: string): CheckedProject {
-  return { project, reports: [], problems: withFile(validateProject(project), file), importProblems: [], missing: [] };
+/** A project already in memory (a saved .steward file, the built-in demo); `validate` is validateProject or the app's incremental one. */
+export function checkProject(project: Project, file: string, validate: (p: Project) => Problem[] = validateProject): CheckedProject {
+  return { project, reports: [], problems: withFile(validate(project), file), importProblems: [], missing: [] };
 }
 
 /** A project that could not be opened at all: one error saying why. */

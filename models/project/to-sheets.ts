@@ -80,7 +80,7 @@ export function tableRows(kind: TableKind, records: readonly Record<string, unkn
   return rows;
 }
 
-function expandedKeys(records: readonly Record<string, unknown>[], key: string, kind: FieldKind): string[] {
+export function expandedKeys(records: readonly Record<string, unknown>[], key: string, kind: FieldKind): string[] {
   const seen = new Set<string>(kind === 'need_counts' ? STANDARD_NEEDS : []);
   for (const r of records) for (const k of Object.keys((r[key] ?? {}) as object)) seen.add(k);
   const keys = [...seen];

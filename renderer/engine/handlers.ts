@@ -5,7 +5,8 @@ import { checkProject } from '../../models/project/open';
 import { gate } from '../../models/project/gate';
 import type { Project } from '../../models/project/project';
 import { serialiseProject } from '../../models/project/steward-file';
-import { summariseProject } from '../../models/project/summary';
+import { createIncrementalSummariser } from '../../models/project/summary-incremental';
+import { createIncrementalValidator } from '../../models/project/validate-incremental';
 import type { EngineOp, RequestOf, ResultOf } from './protocol';
 import { runAllocate } from './ops/allocate';
 
@@ -20,6 +21,10 @@ export class StaleVersion extends Error {}
 export function createEngine(keep = 8) {
   const versions = new Map<number, Project>();
   const checks = new Map<number, ResultOf<'check'>>();
+  // An edit's version shares its untouched tables with the last one: only the checks and sums that
+  // read a changed table run again (the same problems and figures as validateProject/summariseProject).
+  const validator = createIncrementalValidator();
+  const summariser = createIncrementalSummariser();
   const remember = (version: number, project: Project) => {
     versions.set(version, project);
     while (versions.size > keep) {
@@ -37,7 +42,9 @@ export function createEngine(keep = 8) {
     'open-files': (r) => openFiles(r.files, r.name, r.flags, r.kind),
     'demo': () => demoProject(),
     'sync': (r) => {
-      if ('project' in r) remember(r.version, r.project);
+      // A version is immutable: one the worker still holds (an undo, a redo) keeps its tables, so
+      // the checks kept for them are found again.
+      if ('project' in r) { if (!versions.has(r.version)) remember(r.version, r.project); }
       else {
         let p = at(r.base);
         for (const e of r.edits) {
@@ -53,8 +60,8 @@ export function createEngine(keep = 8) {
       const hit = checks.get(r.version);
       if (hit) return hit;
       const project = at(r.version);
-      const gated = gate(checkProject(project, r.name), 'validate', r.name);
-      const result = { problems: gated.problems, ok: gated.ok, summary: gated.ok ? summariseProject(project) : null };
+      const gated = gate(checkProject(project, r.name, validator.validate), 'validate', r.name);
+      const result = { problems: gated.problems, ok: gated.ok, summary: gated.ok ? summariser.summarise(project) : null };
       checks.set(r.version, result);
       return result;
     },

@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import { createDataSlice } from './data-slice';
 import { createImportSlice } from './import-slice';
 import { createProjectSlice } from './project-slice';
 import { createRunsSlice } from './runs-slice';
@@ -13,6 +14,7 @@ export function createAppStore(services: Services) {
     ...createImportSlice(services)(...a),
     ...createRunsSlice(services)(...a),
     ...createUiSlice(...a),
+    ...createDataSlice(...a),
   }));
 }
 

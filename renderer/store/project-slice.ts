@@ -4,6 +4,7 @@ import { newProject, nextFiscalYear } from '../../models/project/new-project';
 import type { OpenedFile } from '../../models/project/open-file';
 import type { Problem } from '../../models/project/problems';
 import type { Project } from '../../models/project/project';
+import { withRowSources } from '../../models/project/row-sources';
 import type { ProjectSummary } from '../../models/project/summary';
 import type { TableKind } from '../../models/schema/tables';
 import type { Services } from './services';
@@ -97,7 +98,8 @@ export const createProjectSlice = (services: Services): StateCreator<AppState, [
 
   const load = (project: Project, fields: Partial<ProjectSlice>) => {
     const version = nextVersion++;
-    set({ status: 'ready', loading: null, error: null, project, version, savedVersion: version, past: [], future: [], checked: null, importProblems: [], token: undefined, saveable: false, ...fields });
+    // Every row gets a source (the demo's rows have none), so every problem names a row to go to.
+    set({ status: 'ready', loading: null, error: null, project: withRowSources(project), version, savedVersion: version, past: [], future: [], checked: null, importProblems: [], token: undefined, saveable: false, ...fields });
     void syncAndCheck();
   };
 
