@@ -6,6 +6,7 @@ import { guessKind, kindScore } from './kind-guess';
 import { importTable, MAX_ERRORS, type ImportProgress } from './table';
 import { fieldsOf } from './table-fields';
 import { isBlank } from './fill-down';
+import { excludeReason } from './exclude';
 
 // The import wizard's steps as pure functions over a file's grids: what the file holds (sheets,
 // their guessed tables and header rows), and an import planned with the user's choices — the
@@ -220,11 +221,15 @@ function headersOf(report: ImportReport, cells: readonly string[]): string[] {
 
 function columnSamples(grid: Grid, headerRow: number, width: number): string[][] {
   const out: string[][] = Array.from({ length: width }, () => []);
-  for (let r = headerRow; r < grid.rows.length && out.some((s) => s.length < SAMPLE_VALUES); r++) {
+  // Distinct values from the first few hundred data rows.
+  for (let r = headerRow; r < Math.min(grid.rows.length, headerRow + 400) && out.some((s) => s.length < SAMPLE_VALUES); r++) {
     const row = grid.rows[r] ?? [];
+    if (excludeReason(row)) continue;
     for (let c = 0; c < width; c++) {
       const v = row[c];
-      if (!isBlank(v ?? null) && out[c]!.length < SAMPLE_VALUES) out[c]!.push(clip(cellText(v)));
+      if (isBlank(v ?? null) || out[c]!.length >= SAMPLE_VALUES) continue;
+      const t = clip(cellText(v));
+      if (!out[c]!.includes(t)) out[c]!.push(t);
     }
   }
   return out;

@@ -158,7 +158,8 @@ export const createImportSlice = (services: Services): StateCreator<AppState, []
       session = s;
       const { fillDown, strict } = get().importChoices;
       const choices: WizardChoices = { ...NO_CHOICES, fillDown, strict, ...(kind ? { kind } : {}) };
-      set({ error: null, lastChosen: chosen, screen: 'Import' });
+      // The file on screen gives way to the one being read (its worker is already closed).
+      set({ error: null, lastChosen: chosen, screen: 'Import', wizard: null, lastOpened: null });
       busy(`Reading ${chosen.name}…`);
       try {
         // A copy of the bytes goes to the worker (transferred there), so a project can be read again.
