@@ -6,6 +6,9 @@
 // progress while it reads, and Cancel. Screenshots of each step at 1280×800, one at 900×700.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export default async function importWizard({ root, scratch, shots, check, equal, run, newPage }) {
   const file = join(root, 'fixtures', 'messy', 'budget-export.xlsx');
@@ -18,7 +21,19 @@ export default async function importWizard({ root, scratch, shots, check, equal,
 
   const page = await newPage({ viewport: { width: 1280, height: 800 } });
   const text = async (id) => (await page.getByTestId(id).first().textContent())?.trim();
-  const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+  // Each step's screenshot, and axe-core on it: no serious or critical violations.
+  const shot = async (name) => {
+    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+    if ((await page.evaluate(() => typeof window.axe)) === 'undefined') await page.evaluate(axeSource); // through the debugger protocol: the page's CSP allows no inline script
+    const found = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, where: v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(', ') })));
+    // Contrast comes from the shared palette (styles.css: --muted, --warn), which the look-and-feel
+    // work on issue 13 changes; it is listed here, not failed. Everything else fails the step.
+    const bad = found.filter((v) => v.id !== 'color-contrast');
+    const palette = found.filter((v) => v.id === 'color-contrast');
+    if (palette.length > 0) console.log(`  note ${name}: contrast of the shared palette: ${palette.map((v) => v.where).join('; ')}`);
+    check(bad.length === 0, `${name}: no serious or critical axe violations besides the palette's contrast${bad.length ? `: ${bad.map((v) => `${v.id}: ${v.where}`).join('; ')}` : ''}`);
+  };
   await page.getByTestId('district-name').waitFor({ timeout: 40_000 });
   equal(await text('total-budget'), want.before, 'overview: the demo budget before the import');
 
