@@ -1,3 +1,4 @@
+/* global window, document -- the page.evaluate callbacks run in the browser */
 // The import wizard, as a user: a messy budget workbook (fixtures/messy/budget-export.xlsx) through
 // every step — confirm the header, fix a mapping and see the preview change, give the fund the
 // project knows, download the left-out rows, append to Budget and see the Overview's budget total
