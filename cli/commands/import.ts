@@ -10,7 +10,7 @@ import { filledDownText, tiesText, unclassifiedText } from '../../models/import/
 import { normaliseHeader } from '../../models/schema/fields';
 import { EXIT, InputError, UsageError, flagString, parseArgs, parsePairs } from '../args';
 
-export const HELP = `usage: steward import FILE [--as KIND] [--sheet NAME|all] [--map field=Column,…] [--set field=value,…]
+export const HELP = `usage: steward import FILE [--as KIND] [--sheet NAME|all] [--header-row N] [--map field=Column,…] [--set field=value,…]
                       [--template T.json] [--save-template T.json] [--no-fill-down] [--strict] [--json] [--verbose]
 
 Reads one table from a finance/HR/student-system export (.csv, .xlsx, .xls, .ods) and reports
@@ -21,7 +21,9 @@ amount ties to the file's own total, the columns filled down and the rows kept a
   --as KIND       the table: ${TABLE_KINDS.join(', ')} (default: guessed from the header)
   --sheet NAME    the sheet to read; "all" reads every same-shaped sheet (e.g. one per fund),
                   each with the fund/year of its own title rows
-  --map f=Col,…   use column "Col" for field f (overrides the suggestion)
+  --header-row N  the header is on spreadsheet row N (default: the row among the first 30 that
+                  best names the table's columns)
+  --map f=Col,…   use column "Col" for field f (overrides the suggestion); "f=" leaves f unmapped
   --set f=v,…     give field f the value v on every row (e.g. --set fiscal_year=2026,fund_code=GEN)
   --template T.json       reuse a saved mapping (its table, columns and set values; --as, --map
                           and --set still win)
@@ -51,7 +53,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(HELP + '\n');
     return EXIT.ok;
   }
-  const args = parseArgs(argv, { as: 'value', sheet: 'value', map: 'value', set: 'value', template: 'value', 'save-template': 'value', 'no-fill-down': 'bool', strict: 'bool', json: 'bool', verbose: 'bool' });
+  const args = parseArgs(argv, { as: 'value', sheet: 'value', 'header-row': 'value', map: 'value', set: 'value', template: 'value', 'save-template': 'value', 'no-fill-down': 'bool', strict: 'bool', json: 'bool', verbose: 'bool' });
   if (args.positional.length !== 1) throw new UsageError(args.positional.length === 0 ? 'expected a FILE to import' : `expected one FILE, got ${args.positional.length}`);
   const path = args.positional[0]!;
   const opts: ImportOptions = {};
@@ -59,6 +61,11 @@ export async function run(argv: string[]): Promise<number> {
   if (as !== undefined) opts.kind = kindOf(as);
   const sheet = flagString(args, 'sheet');
   if (sheet !== undefined) opts.sheet = sheet;
+  const headerRow = flagString(args, 'header-row');
+  if (headerRow !== undefined) {
+    if (!/^\d+$/.test(headerRow.trim()) || Number(headerRow) < 1) throw new UsageError(`--header-row must be a row number (1 or more); got "${headerRow}"`);
+    opts.headerRow = Number(headerRow);
+  }
   const map = flagString(args, 'map');
   if (map !== undefined) opts.map = parsePairs(map, 'map');
   const set = flagString(args, 'set');

@@ -233,6 +233,30 @@ export function findHeader(grid: Grid, fields: readonly FieldInfo[], spreadLabel
     }
     return { row: 0, firstRow: 0, headers: [], groups: [], score: 0 };
   }
+  return withGroupBand(grid, bestRow, bestCells, bestScore);
+}
+
+/**
+ * The header the user chose: row `r` (0-based), with a group band above it taken in as findHeader
+ * would. Its score is the row's header-match score (0 when no cell names a field).
+ */
+export function headerAt(grid: Grid, r: number, fields: readonly FieldInfo[], spreadLabel?: SpreadLabel): HeaderInfo {
+  const cells = filledRow(grid, r);
+  return withGroupBand(grid, r, cells, rowHeaderScore(cells, fields, spreadLabel));
+}
+
+/** Rows worth offering as the header: the first non-blank rows (up to HEADER_SEARCH_ROWS), as text. */
+export function headerCandidates(grid: Grid): { row: number; cells: string[] }[] {
+  const out: { row: number; cells: string[] }[] = [];
+  const limit = Math.min(grid.rows.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const cells = filledRow(grid, r);
+    if (cells.some((c) => c !== '')) out.push({ row: r, cells });
+  }
+  return out;
+}
+
+function withGroupBand(grid: Grid, bestRow: number, bestCells: string[], bestScore: number): HeaderInfo {
   let firstRow = bestRow;
   const groups = bestCells.map(() => '');
   const headers = bestCells.slice();

@@ -1,7 +1,8 @@
 import { normaliseHeader } from '../schema/fields';
 import type { TableKind } from '../schema/tables';
 import type { Cell, FieldMapping, ImportOptions, ImportReport, MappingTemplate } from './types';
-import type { FieldInfo } from './table-fields';
+import { tokens, type FieldInfo } from './table-fields';
+import { Bad, compileField } from './convert';
 import { headerScore } from './match';
 import { cellText } from './header';
 import { parseFiscalYear } from '../parse/values';
@@ -51,6 +52,32 @@ function moneyValueAdjust(values: readonly Cell[]): number {
   const median = sorted[sorted.length >> 1]!;
   if (dollars > 0 || median >= 1000) return 0.05;
   return -0.2;
+}
+
+/** Share of a column's non-blank values that are measures rather than codes: negative or fractional numbers. */
+export function measureShare(values: readonly Cell[]): number {
+  return shareMatching(values, (v) => {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\(?\s*-?\s*[\d,]*\.?\d+\s*\)?\s*$/.test(v) ? Number(v.replace(/[,()\s]/g, '')) * (/\(/.test(v) ? -1 : 1) : NaN;
+    return Number.isFinite(n) && (n < 0 || !Number.isInteger(n));
+  });
+}
+
+/** Field kinds whose values say plainly whether a column holds them. */
+const CHECKED_KINDS = new Set(['enum', 'bool', 'grade', 'date']);
+
+/** Share of a column's non-blank values the field's own converter reads. */
+function readableShare(f: FieldInfo, values: readonly Cell[]): number {
+  const convert = compileField(f.name, f.schema, f.meta).convert;
+  return shareMatching(values, (v) => {
+    const x = convert(v);
+    return x !== undefined && !(x instanceof Bad);
+  });
+}
+
+/** "Positions", "SPED Positions": the plural of the id's name counts those things; it is not their id. */
+function namesACount(header: string, f: FieldInfo): boolean {
+  const words = tokens(header);
+  return f.phrases.some((p) => p.length === 1 && p[0]!.length >= 3 && words.includes(`${p[0]}s`));
 }
 
 export interface MappingInput {
@@ -116,6 +143,11 @@ export function suggestMapping(input: MappingInput): MappingResult {
     if (!known.has(name)) continue;
     const prev = byField.get(name);
     if (prev?.index !== null && prev?.index !== undefined) taken.delete(prev.index);
+    if (text.trim() === '') {
+      // "--map function=": the user says no column gives this field.
+      byField.set(name, { field: name, column: null, index: null, confidence: 1, via });
+      continue;
+    }
     const c = findColumn(headers, text, taken);
     if (c < 0) {
       warnings.push(`${via === 'user' ? '--map' : `template "${options.template?.name}"`} ${name}=${text}: no column "${text}" in the header`);
@@ -150,7 +182,14 @@ export function suggestMapping(input: MappingInput): MappingResult {
     const kind = f.meta.kind;
     const numeric = numericOf(c);
     const wantsNumber = kind === 'money' || kind === 'fte' || kind === 'int' || kind === 'number' || kind === 'rate' || kind === 'share';
+    const values = () => sample.map((r) => r[c] ?? null);
     if ((kind === 'text' && numeric >= 0.8) || (wantsNumber && numeric < 0.5 && sample.some((r) => !isBlankish(r[c] ?? null)))) candidates.splice(i, 1);
+    // An id is a code, not a measure: a column where negative or fractional numbers are common
+    // ("Position loss/gain (budgeted)": -10.0, -11.5; "Positions": 119.0, 113.5) does not give
+    // position_id however its header reads. One in five is plenty: codes are never written so.
+    else if (kind === 'id' && (measureShare(values()) >= 0.2 || namesACount(headers[c]!, f))) candidates.splice(i, 1);
+    // A status, a level, a grade, a yes/no or a date is read only from a column whose values read so.
+    else if (CHECKED_KINDS.has(kind) && readableShare(f, values()) < 0.5) candidates.splice(i, 1);
     // Among partial matches for money, a budget word in the header ("Operational Budget FY25") and
     // values that look like dollars decide, so a count column named "Total …" does not win.
     else if (kind === 'money') candidates[i]!.score = Math.min(0.89, score + moneyValueAdjust(sample.map((r) => r[c] ?? null)) + (BUDGET_WORDS.test(headers[c]!) ? 0.05 : 0));
@@ -213,6 +252,8 @@ export function templateFromReport(name: string, report: Pick<ImportReport, 'kin
   for (const m of report.mapping) {
     if (m.column !== null) columns[m.field] = m.column;
     else if (m.via === 'set' && m.value !== undefined) set[m.field] = m.value;
+    // A field the user left without a column ("--map f="): kept so the template does not match it again.
+    else if (m.via === 'user' || m.via === 'template') columns[m.field] = '';
   }
   return { name, kind: report.kind, columns, set };
 }

@@ -49,6 +49,19 @@ export function needCategory(header: string): string {
   return base.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'need';
 }
 
+/**
+ * Dollars, not students: a currency sign, or amounts above 100 with a fraction ("7081416.99" under
+ * "FY14 FSF at 100%"). A count is whole and a share is at most 100, so such a column is neither a
+ * need count nor a percent of students, whatever its header says; it is left out of the counts.
+ */
+export function looksLikeMoney(values: readonly Cell[]): boolean {
+  return values.some((v) => {
+    if (typeof v === 'string' && /\$/.test(v)) return true;
+    const n = typeof v === 'number' ? v : typeof v === 'string' && !/%\s*$/.test(v) ? toNumber(v) : null;
+    return typeof n === 'number' && Math.abs(n) > 100 && !Number.isInteger(n);
+  });
+}
+
 function numericShare(values: readonly Cell[]): number {
   let n = 0;
   let hit = 0;
@@ -75,6 +88,7 @@ export function needCountsSpread(headers: readonly string[], unmapped: readonly 
   let totalCol = -1;
   const countCols: { c: number; name: string }[] = [];
   const pctCols: { c: number; name: string; points: boolean }[] = [];
+  const moneyCols: string[] = [];
   for (const c of unmapped) {
     const h = headers[c]!.trim();
     if (h === '') continue;
@@ -88,6 +102,10 @@ export function needCountsSpread(headers: readonly string[], unmapped: readonly 
     if (h.toLowerCase().split(/[^a-z0-9]+/).some((w) => NOT_A_NEED.test(w) && w !== 'index')) continue;
     // A column with negative numbers is not a count of students.
     if (values.some((v) => (typeof v === 'number' && v < 0) || (typeof v === 'string' && /^\s*-\d/.test(v)))) continue;
+    if (looksLikeMoney(values)) {
+      moneyCols.push(h);
+      continue;
+    }
     const percent = PERCENT_HEADER.test(h) || /(pct|percent)$/i.test(h.trim()) || values.some((v) => typeof v === 'string' && /%\s*$/.test(v));
     const name = needCategory(h);
     if (percent) {
@@ -102,6 +120,7 @@ export function needCountsSpread(headers: readonly string[], unmapped: readonly 
   const skipped = pctCols.filter((p) => counted.has(p.name));
   const converted = pctCols.filter((p) => !counted.has(p.name));
   const notes: string[] = [];
+  if (moneyCols.length > 0) notes.push(`dollar columns left out of the need counts: ${moneyCols.join(', ')}`);
   if (skipped.length > 0) notes.push(`percent columns skipped (a count column of the same need exists): ${skipped.map((p) => headers[p.c]!.trim()).join(', ')}`);
   if (converted.length > 0) {
     notes.push(totalCol >= 0

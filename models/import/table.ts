@@ -1,18 +1,19 @@
 import { normaliseHeader } from '../schema/fields';
 import { TABLES, type RowOf, type TableKind } from '../schema/tables';
-import type { Cell, Grid, ImportOptions, ImportReport, TableImport } from './types';
+import type { Grid, ImportOptions, ImportReport, TableImport } from './types';
 import { fieldsOf, isSpreadKind, type FieldInfo } from './table-fields';
-import { findHeader, type SpreadLabel } from './header';
+import { findHeader, headerAt } from './header';
 import { readTitleBlock } from './title-block';
-import { excludeReason } from './exclude';
-import { isBlank } from './fill-down';
 import { suggestMapping } from './mapping';
 import type { Spread } from './spread';
 import { needCountsSpread } from './need-counts';
-import { headerYear, yearValuesSpread } from './year-values';
+import { yearValuesSpread } from './year-values';
 import { looksLikeSalaryColumn, salaryMatrixSpread } from './salary-matrix';
-import { gradeColumns, gradeColumnsSpread, gradeOfHeader } from './grade-columns';
+import { gradeColumns, gradeColumnsSpread } from './grade-columns';
 import { guessKind, kindScore } from './kind-guess';
+import { sampleRows, spreadLabelOf } from './sample';
+
+export { SAMPLE_ROWS, sampleRows } from './sample';
 
 // Stage 2 of import: grids (from the readers) → typed table rows and an ImportReport. This file
 // plans each sheet (header, title block, mapping, spreads); sheet-import.ts reads its rows.
@@ -22,9 +23,6 @@ import { MAX_ERRORS, SheetImport, type SheetPlan } from './sheet-import';
 
 export { MAX_ERRORS, PRIMARY_MONEY } from './sheet-import';
 
-/** Data rows the mapping looks at for value shapes. */
-export const SAMPLE_ROWS = 60;
-
 export function emptyReport(file: string, kind: TableKind): ImportReport {
   return {
     file, kind, sheet: '', sheets: [], headerRow: {}, mapping: [], rows: 0, accepted: 0, rejected: 0, excluded: 0,
@@ -33,24 +31,11 @@ export function emptyReport(file: string, kind: TableKind): ImportReport {
   };
 }
 
-export function sampleRows(grid: Grid, from: number): Cell[][] {
-  const out: Cell[][] = [];
-  for (let r = from; r < grid.rows.length && out.length < SAMPLE_ROWS; r++) {
-    const row = grid.rows[r];
-    if (row && row.some((c) => !isBlank(c)) && !excludeReason(row)) out.push(row);
-  }
-  return out;
-}
-
-/** Header cells that look like numbers but name spread columns: years in Drivers, grades in Enrollment. */
-function spreadLabelOf(kind: TableKind): SpreadLabel | undefined {
-  if (kind === 'drivers') return (c) => headerYear(c) !== null;
-  if (kind === 'enrollment') return (c) => gradeOfHeader(c) !== null;
-  return undefined;
-}
-
 function planSheet(grid: Grid, kind: TableKind, fields: readonly FieldInfo[], opts: ImportOptions): SheetPlan {
-  const header = findHeader(grid, fields.filter((f) => !isSpreadKind(f)), spreadLabelOf(kind));
+  const columnFields = fields.filter((f) => !isSpreadKind(f));
+  const header = opts.headerRow !== undefined && opts.headerRow >= 1 && opts.headerRow <= grid.rows.length
+    ? headerAt(grid, opts.headerRow - 1, columnFields, spreadLabelOf(kind))
+    : findHeader(grid, columnFields, spreadLabelOf(kind));
   const titleValues = readTitleBlock(grid, header.firstRow);
   const sample = sampleRows(grid, header.row + 1);
   const m = suggestMapping({ fields, headers: header.headers, sample, options: opts, titleValues });
@@ -110,7 +95,7 @@ export function pickSheets(grids: readonly Grid[], kind: TableKind, fields: read
     }
     return [planSheet(grid, kind, fields, opts)];
   }
-  const scored = grids.map((g) => ({ g, s: kindScore(g, kind) - (g.hidden ? 0.5 : 0) }));
+  const scored = grids.map((g) => ({ g, s: kindScore(g, kind, opts.headerRow) - (g.hidden ? 0.5 : 0) }));
   const ordered = scored.slice().sort((a, b) => b.s - a.s);
   const first = planSheet(ordered[0]!.g, kind, fields, opts);
   if (opts.sheet !== 'all') return [first];
@@ -135,21 +120,29 @@ export function pickSheets(grids: readonly Grid[], kind: TableKind, fields: read
  * Grid(s) → typed rows of one table with a complete report. `opts.sheet` picks a sheet (default:
  * the best-matching one) or 'all' (every same-shaped sheet, each with its own title values).
  */
-export function importTable<K extends TableKind>(grids: readonly Grid[], opts: ImportOptions & { kind: K }): TableImport<RowOf<K>>;
-export function importTable(grids: readonly Grid[], opts?: ImportOptions): TableImport<Record<string, unknown>>;
-export function importTable(grids: readonly Grid[], opts: ImportOptions = {}): TableImport<Record<string, unknown>> {
+export function importTable<K extends TableKind>(grids: readonly Grid[], opts: ImportOptions & { kind: K }, progress?: ImportProgress): TableImport<RowOf<K>>;
+export function importTable(grids: readonly Grid[], opts?: ImportOptions, progress?: ImportProgress): TableImport<Record<string, unknown>>;
+export function importTable(grids: readonly Grid[], opts: ImportOptions = {}, progress?: ImportProgress): TableImport<Record<string, unknown>> {
   const job = planImport(grids, opts);
+  const total = job.plans.reduce((n, p) => n + Math.max(0, p.grid.rows.length - p.header.row - 1), 0);
+  let done = 0;
   for (const plan of job.plans) {
     const sheet = new SheetImport(plan, job.kind, job.fields, job.report, job.rows, opts);
     const data = plan.grid.rows;
     for (let r = plan.header.row + 1; r < data.length; r++) {
       const row = data[r];
       if (row !== undefined) sheet.row(row, r);
+      if (progress !== undefined && (++done & PROGRESS_EVERY) === 0) progress(done, total);
     }
     sheet.finish();
   }
+  progress?.(total, total);
   return finishImport(job);
 }
+
+/** Called as rows are read (every 8,192 rows and at the end): the app's progress bar on a long import. */
+export type ImportProgress = (done: number, total: number) => void;
+const PROGRESS_EVERY = 8191;
 
 /** An import between planning and its rows: what both importTable and csv-direct.ts fill in. */
 export interface ImportJob {
@@ -169,7 +162,7 @@ export function planImport(grids: readonly Grid[], opts: ImportOptions): ImportJ
     const named = opts.sheet && opts.sheet !== 'all' ? grids.filter((g) => g.sheet === opts.sheet) : grids;
     let best: TableKind | null = null;
     for (const g of named) {
-      best = guessKind(g);
+      best = guessKind(g, opts.headerRow);
       if (best) break;
     }
     kind = best ?? 'budget';

@@ -152,6 +152,11 @@ export interface ImportOptions {
   kind?: TableKind;
   /** A sheet name, or 'all' for every same-shaped sheet. */
   sheet?: string;
+  /**
+   * The header row (1-based spreadsheet row) the user confirmed, instead of the best-matching row
+   * among the first 30 (CLI --header-row). Applies to every sheet read.
+   */
+  headerRow?: number;
   /** field → header text (the user's override, --map). */
   map?: Record<string, string>;
   /** field → value for every row (--set). */

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { TABLES, type TableKind } from '../schema/tables';
+import { MappingTemplateSchema, type MappingTemplate } from '../import/types';
 import { fail, ok, type Parsed } from '../result';
 import { SettingsSchema } from '../schema/tables';
 import type { Project } from './project';
@@ -14,7 +16,9 @@ export type Edit =
   | { op: 'insert-rows'; table: TableKind; index: number; rows: Record<string, unknown>[] }
   | { op: 'delete-rows'; table: TableKind; indexes: number[] }
   | { op: 'replace-table'; table: TableKind; rows: Record<string, unknown>[] }
-  | { op: 'set-settings'; settings: Project['settings'] };
+  | { op: 'set-settings'; settings: Project['settings'] }
+  /** The saved column mappings (the import wizard's "save as template"; the CLI's --save-template shape). */
+  | { op: 'set-templates'; templates: MappingTemplate[] };
 
 /** What an edit does, in a few words (undo/redo menu items: "Undo edit Budget row 12"). */
 export function describeEdit(edit: Edit): string {
@@ -24,6 +28,7 @@ export function describeEdit(edit: Edit): string {
     case 'delete-rows': return `delete ${edit.indexes.length} ${TABLES[edit.table].sheet} row${edit.indexes.length === 1 ? '' : 's'}`;
     case 'replace-table': return `replace the ${TABLES[edit.table].sheet} table`;
     case 'set-settings': return 'edit the settings';
+    case 'set-templates': return 'save the column mappings';
   }
 }
 
@@ -47,6 +52,13 @@ function checkRows(table: TableKind, rows: readonly Record<string, unknown>[]): 
  * or an index is out of range.
  */
 export function applyEdit(project: Project, edit: Edit): Parsed<Project> {
+  if (edit.op === 'set-templates') {
+    const t = z.array(MappingTemplateSchema).safeParse(edit.templates);
+    if (!t.success) return fail(`mapping templates: ${t.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+    const names = t.data.map((x) => x.name);
+    if (new Set(names).size !== names.length) return fail('mapping templates: two templates have the same name');
+    return ok({ ...project, mappingTemplates: t.data });
+  }
   if (edit.op === 'set-settings') {
     const s = SettingsSchema.safeParse(edit.settings);
     return s.success ? ok({ ...project, settings: s.data }) : fail(`Settings: ${s.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);

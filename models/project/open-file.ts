@@ -88,6 +88,30 @@ export function openFiles(files: readonly { name: string; bytes: Uint8Array }[],
   return openGrids(grids, name, flags);
 }
 
+/** What the user chose, read once: a project (or a refusal) to open, or one export's sheets for the import wizard. */
+export type ChosenRead = { opened: OpenedFile } | { grids: Grid[]; format: string; notes: string[] };
+
+/**
+ * The import wizard's first step: a `.steward` file, a district workbook or a folder of CSVs opens
+ * as a project exactly as `openFiles` opens it; a file that cannot be read, or has no data, is
+ * refused with the reason; anything else comes back as its sheets, for the wizard to plan.
+ */
+export function readChosen(files: readonly { name: string; bytes: Uint8Array }[], name: string, flags: ImportFlags = {}): ChosenRead {
+  if (files.length === 1 && /\.steward$/i.test(files[0]!.name)) return { opened: openFiles(files, name, flags) };
+  const read = [];
+  try {
+    for (const f of files) read.push(readBytes(f.bytes, f.name));
+  } catch (e) {
+    if (e instanceof ReadError) return { opened: openedProject(name, unopened(name, e.message)) };
+    throw e;
+  }
+  const grids = read.flatMap((r) => r.grids);
+  if (looksLikeProject(grids)) return { opened: openedProject(name, checkGrids(grids, name, flagOptions(flags))) };
+  if (grids.every(isEmpty)) return { opened: failed(name, [{ severity: 'error', table: 'project', file: name, message: 'The file has no data.' }]) };
+  const formats = [...new Set(read.map((r) => r.format))];
+  return { grids: grids.filter((g) => !isEmpty(g)), format: formats.length === 1 ? formats[0]! : formats.join('+'), notes: [...new Set(read.flatMap((r) => r.notes))] };
+}
+
 /** `flags`: the import options (fill-down off, strict), passed to every table's import. */
 export function openGrids(grids: Grid[], file: string, flags: ImportFlags = {}): OpenedFile {
   if (looksLikeProject(grids)) return openedProject(file, checkGrids(grids, file, flagOptions(flags)));

@@ -1,5 +1,5 @@
 import { newEngineWorker as newWorker, takeEngineWorker } from './early-worker';
-import type { EngineOp, EngineReply, EngineRequest, RequestOf, ResultOf } from './protocol';
+import type { EngineOp, EngineReply, EngineRequest, ImportOp, ImportProgress, RequestOf, ResultOf } from './protocol';
 
 /** Limits for untrusted files, matching the desktop import worker: big enough for any district export. */
 export const OPEN_LIMITS = { maxBytes: 100 * 1024 * 1024, timeoutMs: 60_000 };
@@ -11,12 +11,16 @@ export class StaleVersionError extends Error {}
 /** Promise API over one worker: request ids, replies matched to them, errors as rejections. */
 class WorkerChannel {
   private next = 1;
-  private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; progress?: (p: ImportProgress) => void }>();
   constructor(readonly worker: Worker) {
     worker.onmessage = (event: MessageEvent<EngineReply>) => {
       const r = event.data;
       const w = this.waiting.get(r.id);
       if (!w) return;
+      if ('progress' in r) {
+        w.progress?.(r.progress);
+        return;
+      }
       this.waiting.delete(r.id);
       if (r.ok) w.resolve(r.result);
       else w.reject(r.stale ? new StaleVersionError(r.message) : new Error(r.message));
@@ -26,10 +30,10 @@ class WorkerChannel {
       this.failAll(new Error(event.message || 'the engine worker stopped'));
     };
   }
-  call<K extends EngineOp>(op: K, request: RequestOf<K>, transfer: Transferable[] = []): Promise<ResultOf<K>> {
+  call<K extends EngineOp>(op: K, request: RequestOf<K>, transfer: Transferable[] = [], progress?: (p: ImportProgress) => void): Promise<ResultOf<K>> {
     const id = this.next++;
     return new Promise<ResultOf<K>>((resolve, reject) => {
-      this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject, ...(progress ? { progress } : {}) });
       this.worker.postMessage({ id, op, request } satisfies EngineRequest<K>, transfer);
     });
   }
@@ -49,8 +53,13 @@ export class EngineClient {
   // The long-lived worker: the one boot.ts started before the app's code (early-worker.ts), else a new one.
   private readonly channel = (): WorkerChannel => (this.main ??= new WorkerChannel(takeEngineWorker() ?? newWorker()));
 
-  call<K extends Exclude<EngineOp, 'open-files'>>(op: K, request: RequestOf<K>): Promise<ResultOf<K>> {
+  call<K extends Exclude<EngineOp, 'open-files' | ImportOp>>(op: K, request: RequestOf<K>): Promise<ResultOf<K>> {
     return this.channel().call(op, request);
+  }
+
+  /** A worker of its own for one file the user imports: it holds the file between the wizard's steps. */
+  importSession(limits = OPEN_LIMITS): ImportSession {
+    return new WorkerImportSession(limits);
   }
 
   /** Parses what the user chose, within the size and time limits. */
@@ -67,6 +76,64 @@ export class EngineClient {
     } finally {
       clearTimeout(timer);
       channel.worker.terminate();
+    }
+  }
+}
+
+/** Stopped by the user (Cancel) or because another file was opened. */
+export class ImportCancelled extends Error {
+  constructor() {
+    super('The import was cancelled.');
+    this.name = 'ImportCancelled';
+  }
+}
+
+/** The import wizard's worker as the store sees it (a fake in tests). */
+export interface ImportSession {
+  call<K extends ImportOp>(op: K, request: RequestOf<K>, progress?: (p: ImportProgress) => void): Promise<ResultOf<K>>;
+  /** Terminates the worker: a running step stops at once and rejects with ImportCancelled. */
+  close(): void;
+}
+
+/**
+ * Untrusted bytes in a fresh worker: the size is checked before they are sent, and every step has
+ * the time limit (past it the worker is terminated). Closing terminates it, whatever it is doing.
+ */
+class WorkerImportSession implements ImportSession {
+  private channel: WorkerChannel | null = null;
+  private closed = false;
+  constructor(private readonly limits: { maxBytes: number; timeoutMs: number }) {}
+
+  async call<K extends ImportOp>(op: K, request: RequestOf<K>, progress?: (p: ImportProgress) => void): Promise<ResultOf<K>> {
+    if (this.closed) throw new ImportCancelled();
+    let transfer: Transferable[] = [];
+    if (op === 'import-start') {
+      const r = request as RequestOf<'import-start'>;
+      const total = r.files.reduce((n, f) => n + f.bytes.byteLength, 0);
+      if (total > this.limits.maxBytes) throw new Error(`${r.name} is ${(total / 2 ** 20).toFixed(1)} MB; Steward opens files up to ${(this.limits.maxBytes / 2 ** 20).toFixed(0)} MB.`);
+      transfer = r.files.map((f) => f.bytes.buffer as ArrayBuffer);
+    }
+    const channel = (this.channel ??= new WorkerChannel(newWorker()));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          this.close();
+          reject(new Error(`Reading the file took longer than ${this.limits.timeoutMs / 1000} s and was stopped.`));
+        }, this.limits.timeoutMs);
+      });
+      return await Promise.race([channel.call(op, request, transfer, progress), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.channel) {
+      this.channel.worker.terminate();
+      this.channel.failAll(new ImportCancelled());
+      this.channel = null;
     }
   }
 }

@@ -1,8 +1,9 @@
 /// <reference lib="webworker" />
 // The engine worker: the models run here, off the UI thread — the same code in the browser build
-// and in Electron's sandboxed renderer. A throw becomes an error reply, never a dead worker.
+// and in Electron's sandboxed renderer. A throw becomes an error reply, never a dead worker. A long
+// import reports its progress as it goes (each message names the request it belongs to).
 import { createEngine, StaleVersion } from './handlers';
-import type { EngineReply, EngineRequest } from './protocol';
+import type { EngineReply, EngineRequest, ImportProgress } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -11,8 +12,9 @@ const engine = createEngine();
 self.onmessage = (event: MessageEvent<EngineRequest>) => {
   const { id, op, request } = event.data;
   let reply: EngineReply;
+  const progress = (p: ImportProgress) => self.postMessage({ id, progress: p } satisfies EngineReply);
   try {
-    const result = (engine[op] as (r: unknown) => unknown)(request);
+    const result = (engine[op] as (r: unknown, ctx: { progress: typeof progress }) => unknown)(request, { progress });
     reply = { id, ok: true, result };
   } catch (err) {
     reply = { id, ok: false, message: err instanceof Error ? err.message : String(err), ...(err instanceof StaleVersion ? { stale: true } : {}) };

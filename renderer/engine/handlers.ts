@@ -1,24 +1,48 @@
 import { demoProject } from '../../models/demo/district';
 import { applyEdit } from '../../models/project/edit';
-import { openFiles } from '../../models/project/open-file';
+import { openFiles, readChosen } from '../../models/project/open-file';
+import type { Grid } from '../../models/import/types';
+import { describeFile, leftOutRowsCsv, planWizard, type WizardChoices, type WizardFile } from '../../models/import/wizard';
 import { checkProject } from '../../models/project/open';
 import { gate } from '../../models/project/gate';
 import type { Project } from '../../models/project/project';
 import { serialiseProject } from '../../models/project/steward-file';
 import { createIncrementalSummariser } from '../../models/project/summary-incremental';
 import { createIncrementalValidator } from '../../models/project/validate-incremental';
-import type { EngineOp, RequestOf, ResultOf } from './protocol';
+import type { EngineOp, ImportProgress, RequestOf, ResultOf } from './protocol';
 import { runAllocate } from './ops/allocate';
 
 /** Thrown when a request names a version the worker no longer holds: the client sends it in full. */
 export class StaleVersion extends Error {}
 
+/** What a handler may do besides answering: report progress on a long import. */
+export interface HandlerContext {
+  progress?: (p: ImportProgress) => void;
+}
+
+/** Thrown when an import step comes before the file was read (the client starts a new import). */
+export class NoImport extends Error {}
+
 /**
  * What the engine worker does, as plain functions over the models (the same code the CLI runs).
  * Projects are kept by version — a version is immutable, so a result computed for it never goes
- * stale — and only the last few versions are held.
+ * stale — and only the last few versions are held. An import worker holds one file's sheets
+ * between the wizard's steps, and the rows of the last plan (so adding them re-reads nothing).
  */
 export function createEngine(keep = 8) {
+  let held: { grids: Grid[]; file: WizardFile; key: string; rows: Record<string, unknown>[]; report: ResultOf<'import-plan'>['report'] | null } | null = null;
+  const heldFile = () => {
+    if (!held) throw new NoImport('no file is being imported');
+    return held;
+  };
+  /** Plans the held file (or reuses the last plan when the choices are the same). */
+  const plan = (choices: WizardChoices, templates: RequestOf<'import-plan'>['templates'], ctx?: HandlerContext) => {
+    const h = heldFile();
+    const importing = ctx?.progress ? (done: number, total: number) => ctx.progress!({ phase: 'importing', done, total }) : undefined;
+    const out = planWizard(h.grids, h.file, choices, templates, importing);
+    held = { ...h, key: JSON.stringify(choices), rows: out.rows, report: out.plan.report };
+    return out;
+  };
   const versions = new Map<number, Project>();
   const checks = new Map<number, ResultOf<'check'>>();
   // An edit's version shares its untouched tables with the last one: only the checks and sums that
@@ -38,7 +62,7 @@ export function createEngine(keep = 8) {
     if (!p) throw new StaleVersion(`version ${version} is not held`);
     return p;
   };
-  const handlers: { [K in EngineOp]: (request: RequestOf<K>) => ResultOf<K> } = {
+  const handlers: { [K in EngineOp]: (request: RequestOf<K>, ctx?: HandlerContext) => ResultOf<K> } = {
     'open-files': (r) => openFiles(r.files, r.name, r.flags, r.kind),
     'demo': () => demoProject(),
     'sync': (r) => {
@@ -67,6 +91,29 @@ export function createEngine(keep = 8) {
     },
     'serialise': (r) => new TextEncoder().encode(serialiseProject(at(r.version))),
     'allocate': (r) => runAllocate(at(r.version), r.rules),
+    'import-start': (r, ctx) => {
+      held = null;
+      ctx?.progress?.({ phase: 'reading', done: 0, total: r.files.reduce((n, f) => n + f.bytes.byteLength, 0) });
+      const flags = { ...(r.choices.fillDown ? {} : { fillDown: false }), ...(r.choices.strict ? { strict: true } : {}) };
+      const read = readChosen(r.files, r.name, flags);
+      if ('opened' in read) return { kind: read.opened.kind === 'failed' ? 'failed' : 'project', opened: read.opened };
+      const file = describeFile(read.grids, r.name, read.format, read.notes);
+      held = { grids: read.grids, file, key: '', rows: [], report: null };
+      return { kind: 'wizard', file, plan: plan(r.choices, r.templates, ctx).plan };
+    },
+    'import-plan': (r, ctx) => plan(r.choices, r.templates, ctx).plan,
+    'import-rows': (r, ctx) => {
+      const h = heldFile();
+      if (h.key !== JSON.stringify(r.choices) || h.report === null) plan(r.choices, [], ctx);
+      const now = heldFile();
+      return { kind: now.report!.kind, rows: now.rows };
+    },
+    'import-left-out': (r, ctx) => {
+      const h = heldFile();
+      if (h.key !== JSON.stringify(r.choices) || h.report === null) plan(r.choices, [], ctx);
+      const now = heldFile();
+      return new TextEncoder().encode(leftOutRowsCsv(now.grids, now.report!));
+    },
   };
   return handlers;
 }

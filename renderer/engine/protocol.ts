@@ -6,6 +6,20 @@ import type { ProjectSummary } from '../../models/project/summary';
 import type { TableKind } from '../../models/schema/tables';
 import type { AllocationResult } from '../../models/allocate/allocate';
 import type { RuleSetChoice } from '../../models/allocate/choices';
+import type { MappingTemplate } from '../../models/import/types';
+import type { WizardChoices, WizardFile, WizardPlan } from '../../models/import/wizard';
+
+/** What an import worker holds between the wizard's steps: the file read once, planned again per choice. */
+export type ImportStart =
+  /** A saved project, a district workbook or a folder of CSVs: it replaces the project on screen. */
+  | { kind: 'project'; opened: OpenedFile }
+  /** Nothing could be read (the report says why). */
+  | { kind: 'failed'; opened: OpenedFile }
+  /** One export: the wizard starts on it with the guesses already planned. */
+  | { kind: 'wizard'; file: WizardFile; plan: WizardPlan };
+
+/** How far a long import has got, sent by the worker while an operation runs. */
+export interface ImportProgress { phase: 'reading' | 'importing'; done: number; total: number }
 
 /**
  * The engine worker's requests and their results: one entry per operation, so a new screen adds
@@ -25,11 +39,30 @@ export interface EngineOps {
   'serialise': { request: { version: number }; result: Uint8Array };
   /** The allocation of a version under a rule set (the project's default when none is named), as `steward allocate --json`. */
   'allocate': { request: { version: number; rules?: string }; result: { result: AllocationResult; choices: RuleSetChoice[] } };
+  /**
+   * The import wizard, in a worker of its own per file (untrusted bytes; size and time limits):
+   * reads the file once and keeps its sheets; a project opens as before.
+   */
+  'import-start': { request: { name: string; files: { name: string; bytes: Uint8Array }[]; choices: WizardChoices; templates: MappingTemplate[] }; result: ImportStart };
+  /** The held file imported with the user's choices: mapping, preview, report (every wizard step). */
+  'import-plan': { request: { choices: WizardChoices; templates: MappingTemplate[] }; result: WizardPlan };
+  /** The accepted rows of the held file with these choices, to add to the project. */
+  'import-rows': { request: { choices: WizardChoices }; result: { kind: TableKind; rows: Record<string, unknown>[] } };
+  /** The rows the import left out (rejected, then excluded totals), as a CSV file. */
+  'import-left-out': { request: { choices: WizardChoices }; result: Uint8Array };
 }
+
+/** Operations that run in an import worker (the file's own), not the long-lived engine worker. */
+export const IMPORT_OPS = ['import-start', 'import-plan', 'import-rows', 'import-left-out'] as const;
+export type ImportOp = (typeof IMPORT_OPS)[number];
 
 export type EngineOp = keyof EngineOps;
 export type RequestOf<K extends EngineOp> = EngineOps[K]['request'];
 export type ResultOf<K extends EngineOp> = EngineOps[K]['result'];
 
 export interface EngineRequest<K extends EngineOp = EngineOp> { id: number; op: K; request: RequestOf<K> }
-export type EngineReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string; stale?: boolean };
+export type EngineReply =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; message: string; stale?: boolean }
+  /** Sent while request `id` runs (long imports); the reply follows. */
+  | { id: number; progress: ImportProgress };

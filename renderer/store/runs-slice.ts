@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { EngineOp, RequestOf, ResultOf } from '../engine/protocol';
+import type { EngineOp, ImportOp, RequestOf, ResultOf } from '../engine/protocol';
 import type { Services } from './services';
 import type { AppState } from './state';
 
@@ -11,7 +11,7 @@ export interface Run<T = unknown> {
 }
 
 /** Engine operations a screen runs on the version on screen (the version is added by the store). */
-export type RunOp = Exclude<EngineOp, 'open-files' | 'demo' | 'sync' | 'check' | 'serialise'>;
+export type RunOp = Exclude<EngineOp, 'open-files' | 'demo' | 'sync' | 'check' | 'serialise' | ImportOp>;
 export type RunInputs<K extends RunOp> = Omit<RequestOf<K>, 'version'>;
 
 export interface RunsSlice {

@@ -1,10 +1,13 @@
 import type { Host } from '../platform/types';
-import type { EngineOp, RequestOf, ResultOf } from '../engine/protocol';
+import type { EngineOp, ImportOp, RequestOf, ResultOf } from '../engine/protocol';
+import type { ImportSession } from '../engine/client';
 
 /** What the store needs from the outside: the engine (a worker in the app, plain calls in tests) and the host. */
 export interface Engine {
-  call<K extends Exclude<EngineOp, 'open-files'>>(op: K, request: RequestOf<K>): Promise<ResultOf<K>>;
+  call<K extends Exclude<EngineOp, 'open-files' | ImportOp>>(op: K, request: RequestOf<K>): Promise<ResultOf<K>>;
   open(request: RequestOf<'open-files'>): Promise<ResultOf<'open-files'>>;
+  /** A worker of its own for a file the user imports (the wizard's steps run there). */
+  importSession(): ImportSession;
 }
 
 export interface Services {

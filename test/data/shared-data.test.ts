@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { readBytes } from '../../models/import/read/index';
 import { importTable } from '../../models/import/table';
-import type { Cell, Grid, ImportOptions } from '../../models/import/types';
+import type { Cell, Grid, ImportOptions, ImportReport } from '../../models/import/types';
+import { importBytes } from '../../models/import/import-bytes';
+import { describeFile, NO_CHOICES, planWizard, wizardOptions, type WizardChoices } from '../../models/import/wizard';
+import type { TableKind } from '../../models/schema/tables';
 
 // Real public files (../shared/data, see each folder's PROVENANCE.md) imported the way a user
 // would, with the row accounting and totals checked against figures computed here independently:
@@ -210,6 +213,123 @@ describe.skipIf(!have)('shared data: enrollment and student needs', () => {
     expect(rows.every((r) => !('sector' in (r.counts as object)))).toBe(true);
     const atRisk = sum(rows.map((r) => (r.counts as Record<string, number>).econ_disadvantaged ?? 0));
     expect(Math.abs(atRisk - 21407) / 21407).toBeLessThan(0.005);
+  });
+});
+
+describe.skipIf(!have)('shared data: files that dead-ended in the app (issue 13), with at most the edits a person expects', () => {
+  // Each was read as the wrong table or rejected whole before; `before` notes what happened.
+  // The wizard makes the same import (planWizard → importTable): checked here against importBytes,
+  // the call `steward import FILE --as KIND` makes in its parse worker.
+  const wizard = (rel: string, choices: Partial<WizardChoices>) => {
+    const grids = load(rel);
+    const out = planWizard(grids, describeFile(grids, basename(rel), 'csv', []), { ...NO_CHOICES, ...choices });
+    expect(out.plan.report.accepted + out.plan.report.rejected).toBe(out.plan.report.rows);
+    return out;
+  };
+  /** `steward import FILE` with the same flags; with `kind`, `--as KIND` too (then only the guess's note differs). */
+  const cli = (rel: string, choices: Partial<WizardChoices>, kind?: TableKind) => {
+    const { report, rows } = importBytes(new Uint8Array(readFileSync(join(DATA, rel))), basename(rel), { ...wizardOptions({ ...NO_CHOICES, ...choices }), ...(kind ? { kind } : {}) }).imported;
+    return { rows, report: kind ? report : { ...report, warnings: report.warnings } };
+  };
+  /** The report without the note saying the table was guessed (absent when --as names it). */
+  const unguessed = (r: ImportReport) => ({ ...r, warnings: r.warnings.filter((w) => !/guessed from the header/.test(w)) });
+
+  it('DCPS data.csv is guessed as StudentNeeds (before: a salary schedule, 0 of 216), all 216 school-years accepted', () => {
+    const rel = 'dcps_school_allocations/data.csv';
+    const { plan, rows } = wizard(rel, {});
+    expect(plan.guessed).toBe('studentNeeds');
+    expect(plan.kind).toBe('studentNeeds');
+    const raw = naive(rel);
+    const num = (s: string | undefined) => (blank(s) || s === 'NA' ? 0 : Number(s));
+    // Independent: every row has a SCHOOLCODE and a YEAR (2015 or 2016), so every row is accepted.
+    const good = raw.filter((r) => !blank(r.SCHOOLCODE) && /^(2015|2016)$/.test(r.YEAR!.trim()));
+    expect(raw).toHaveLength(216);
+    expect([plan.report.rows, plan.report.accepted, plan.report.rejected]).toEqual([216, good.length, 0]);
+    expect(good).toHaveLength(216);
+    const total = (cat: string) => sum(rows.map((r) => (r.counts as Record<string, number>)[cat] ?? 0));
+    expect(total('english_learners')).toBe(sum(raw.map((r) => num(r.ELLENROLLMENT))));
+    expect(total('econ_disadvantaged')).toBe(sum(raw.map((r) => num(r.ATRISKENROLLMENT))));
+    expect(cli(rel, {}).report).toEqual(plan.report);
+    expect(cli(rel, {}, 'studentNeeds').report).toEqual(unguessed(plan.report));
+  });
+
+  it('NYC FSF school budgets are guessed as a Budget and read as money (before: StudentNeeds, dollars rejected as "a percent"); fund and object asked for', () => {
+    const rel = 'nyc_doe_fsf_school_budget_fy2015/school_budget_2014.csv';
+    const asked = wizard(rel, {}).plan;
+    expect(asked.kind).toBe('budget');
+    // What the wizard asks for: the required fields no column gives.
+    expect(asked.mapping.filter((m) => m.via === 'missing' && asked.fields.find((f) => f.name === m.field)?.required).map((m) => m.field)).toEqual(['fund_code', 'object']);
+    expect(asked.report.accepted).toBe(0);
+    const { plan } = wizard(rel, { set: { fund_code: 'FSF', object: 'other' } });
+    const amount = plan.mapping.find((m) => m.field === 'amount')!.column!;
+    expect(amount).toBe('S1: Label a: FY14 Revised Base'); // the first dollar column with a budget word; the wizard lets the user pick another
+    const raw = naive(rel);
+    expect([plan.report.rows, plan.report.accepted, plan.report.rejected]).toEqual([1577, 1577, 0]);
+    // naive() keeps the header's trailing space: "S1: Label a: FY14 Revised Base ".
+    expect(plan.report.totals.amountCents).toBe(sum(raw.map((r) => naiveCents(r['S1: Label a: FY14 Revised Base ']!))));
+    // The dollar column headed "…at 100%" is money: chosen as the amount it is read as dollars.
+    const at100 = wizard(rel, { set: { fund_code: 'FSF', object: 'other' }, map: { amount: 'S3: Label i: FY14 FSF at 100%' } }).plan;
+    expect(at100.report.accepted).toBe(1577);
+    expect(at100.report.totals.amountCents).toBe(sum(raw.map((r) => naiveCents(r['S3: Label i: FY14 FSF at 100%']!))));
+    // Read as StudentNeeds on purpose, the dollars are left out of the counts, never "a percent".
+    const needs = run(rel, { kind: 'studentNeeds' }).report;
+    expect(needs.errors.filter((e) => e.column === 'S3: Label i: FY14 FSF at 100%')).toEqual([]);
+    expect(needs.warnings.join(' ')).toMatch(/dollar columns left out of the need counts: .*S3: Label i: FY14 FSF at 100%/);
+    expect(cli(rel, { set: { fund_code: 'FSF', object: 'other' } }).report).toEqual(plan.report);
+    expect(cli(rel, { set: { fund_code: 'FSF', object: 'other' } }, 'budget').report).toEqual(unguessed(plan.report));
+  });
+
+  it('Chicago: position_id is not taken from "Position loss/gain (budgeted)" (before: 0.70, a synonym match on -10.0, -11.5 …)', () => {
+    const rel = 'chicago_cps_budget_stakes/cps_budget_stakes_dataset_stacked_2025-06-23.csv';
+    const { plan } = wizard(rel, { kind: 'positions' });
+    expect(plan.mapping.find((m) => m.field === 'position_id')).toMatchObject({ column: null, via: 'missing' });
+    expect(plan.report.warnings.some((w) => w.startsWith('required field position_id'))).toBe(true);
+    // The column is still offered in the wizard's choices and reported as unused.
+    expect(plan.headers).toContain('Position loss/gain (budgeted)');
+    expect(plan.report.unknownColumns).toContain('Position loss/gain (budgeted)');
+    expect(plan.guessed).not.toBe('positions');
+  });
+
+  it('DrivenData needs only the fiscal year: guessed as a Budget, every row with a fund and a Total accepted', () => {
+    const rel = 'drivendata_school_budgets/TrainingData.csv';
+    const asked = wizard(rel, {}).plan;
+    expect(asked.kind).toBe('budget');
+    expect(asked.mapping.filter((m) => m.via === 'missing' && asked.fields.find((f) => f.name === m.field)?.required).map((m) => m.field)).toEqual(['fiscal_year']);
+    const { plan } = wizard(rel, { set: { fiscal_year: '2026' } });
+    const raw = naive(rel);
+    // Truly missing on the rest: 1,240 rows have no Fund_Description, 8 no Total (PROVENANCE); each is rejected naming its column.
+    const good = raw.filter((r) => !blank(r.Total) && !blank(r.Fund_Description));
+    expect([plan.report.rows, plan.report.accepted, plan.report.rejected]).toEqual([2499, good.length, 2499 - good.length]);
+    expect(good).toHaveLength(1259);
+    expect(plan.report.totals.amountCents).toBe(sum(good.map((r) => naiveCents(r.Total!))));
+    expect(new Set(plan.report.errors.map((e) => e.column))).toEqual(new Set(['Fund_Description', 'Total']));
+    expect(cli(rel, { set: { fiscal_year: '2026' } }).report).toEqual(plan.report);
+    expect(cli(rel, { set: { fiscal_year: '2026' } }, 'budget').report).toEqual(unguessed(plan.report));
+  });
+
+  it('NCES enrollment exports are guessed as Enrollment (before: the tidy one as a salary schedule) and ask for the site', () => {
+    const tidy = 'south_portland_me_enrollment_perpupil/nces-enrollment-by-grade.csv';
+    const asked = wizard(tidy, {}).plan;
+    expect(asked.kind).toBe('enrollment');
+    expect(asked.mapping.find((m) => m.field === 'site_id')).toMatchObject({ via: 'missing' });
+    expect(asked.report.accepted).toBe(0);
+    const { plan, rows } = wizard(tidy, { set: { site_id: 'SPPS' } });
+    const raw = naive(tidy);
+    expect([plan.report.rows, plan.report.accepted]).toEqual([12, 12]);
+    expect(sum(rows.map((r) => r.students as number))).toBe(sum(raw.map((r) => Number(r.Total))));
+    expect(cli(tidy, { set: { site_id: 'SPPS' } }).report).toEqual(plan.report);
+    expect(cli(tidy, { set: { site_id: 'SPPS' } }, 'enrollment').report).toEqual(unguessed(plan.report));
+
+    const elsi = 'south_portland_me_enrollment_perpupil/raw-elsi-export.csv';
+    const e = wizard(elsi, {}).plan;
+    expect(e.kind).toBe('enrollment');
+    expect(e.headerRow).toBe(7);
+    // The site column to choose is among the header's columns; chosen, the one district row is read.
+    expect(e.headers).toContain('Agency Name');
+    const chosen = wizard(elsi, { map: { site_id: 'Agency Name' } });
+    expect([chosen.plan.report.accepted, chosen.plan.report.rejected, chosen.plan.report.excluded]).toEqual([1, 4, 4]);
+    expect(chosen.rows).toHaveLength(12 * 14);
+    expect(sum(chosen.rows.map((r) => r.students as number))).toBe(sum(raw.map((r) => Number(r.Total))));
   });
 });
 

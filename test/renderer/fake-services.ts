@@ -1,5 +1,7 @@
 import { vi } from 'vitest';
 import { createEngine } from '../../renderer/engine/handlers';
+import { ImportCancelled, type ImportSession } from '../../renderer/engine/client';
+import type { ImportProgress } from '../../renderer/engine/protocol';
 import type { ChosenFiles, Host } from '../../renderer/platform/types';
 import type { Services } from '../../renderer/store/services';
 
@@ -21,6 +23,7 @@ export function fakeServices(opts: { files?: () => ChosenFiles | null } = {}) {
     }),
   };
   const calls: string[] = [];
+  const sessions: { closed: () => boolean }[] = [];
   const services: Services = {
     engine: {
       call: async (op, request) => {
@@ -29,10 +32,32 @@ export function fakeServices(opts: { files?: () => ChosenFiles | null } = {}) {
         return structuredClone(run(structuredClone(request))) as never;
       },
       open: async (request) => structuredClone(engine['open-files'](structuredClone(request))),
+      importSession: () => {
+        // A worker of its own per file, as in the app: a fresh engine; each step waits a turn of
+        // the event loop (so a Cancel can come first) and runs on cloned data.
+        const own = createEngine();
+        let closed = false;
+        sessions.push({ closed: () => closed });
+        const session: ImportSession = {
+          call: async (op, request, progress?: (p: ImportProgress) => void) => {
+            calls.push(op);
+            await new Promise((r) => setTimeout(r, 0));
+            if (closed) throw new ImportCancelled();
+            const run = own[op] as (r: unknown, ctx: { progress?: (p: ImportProgress) => void }) => unknown;
+            const result = structuredClone(run(structuredClone(request), progress ? { progress } : {}));
+            if (closed) throw new ImportCancelled();
+            return result as never;
+          },
+          close: () => {
+            closed = true;
+          },
+        };
+        return session;
+      },
     },
     host,
   };
-  return { services, saved, calls, host };
+  return { services, saved, calls, host, sessions };
 }
 
 /** Resolves once every pending engine call has settled (the fakes answer in microtasks). */

@@ -108,17 +108,18 @@ describe('the app store', () => {
     expect(errors).toEqual(['not a rate or percent: "five percent"', 'unknown site_id "999" (not on the Sites sheet)']);
   });
 
-  it('a single export shows its report and leaves the project on screen', async () => {
+  it('a single export starts the import wizard with its report and leaves the project on screen', async () => {
     const bytes = new Uint8Array(readFileSync(join(fixtures, 'messy', 'budget-export-1252.csv')));
     const { store } = await demoStore({ files: () => ({ name: 'budget-export-1252.csv', files: [{ name: 'budget-export-1252.csv', bytes }] }) });
     const project = store.getState().project;
     await store.getState().openFile();
     expect(store.getState().project).toBe(project);
-    expect(store.getState().lastOpened?.kind).toBe('tables');
+    expect(store.getState().lastOpened).toBeNull();
     const expected = JSON.parse(readFileSync(join(fixtures, 'messy', 'EXPECTED.json'), 'utf8'))['budget-export-1252.csv'];
-    expect(store.getState().lastOpened?.reports[0]).toMatchObject({ rows: expected.rows, accepted: expected.accepted });
+    expect(store.getState().wizard?.plan.report).toMatchObject({ rows: expected.rows, accepted: expected.accepted });
     await store.getState().setImportChoices({ strict: true });
-    expect(store.getState().lastOpened?.reports).toHaveLength(1);
+    expect(store.getState().wizard?.choices.strict).toBe(true);
+    expect(store.getState().wizard?.plan.report.accepted).toBe(expected.accepted);
   });
 
   it('opens a saved .steward file (the browser build once read it as a CSV)', async () => {

@@ -96,7 +96,7 @@ export function ImportPanel({ result, onClose }: { result: OpenedFile; onClose: 
   return (
     <section className="panel import-panel" aria-labelledby="import-title" data-testid="import-panel">
       <div className="panel-head">
-        <h2 id="import-title">
+        <h2 id="import-title" tabIndex={-1}>
           Import report <span className="file-name">{result.name}</span> <Outcome result={result} />
         </h2>
         <div className="panel-actions">

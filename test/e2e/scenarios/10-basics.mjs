@@ -74,11 +74,12 @@ export default async function basics({ root, scratch, shots, check, equal, run, 
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Open file…' }).click();
     await (await chooser).setFiles(file);
-    await page.locator('[data-testid=import-panel] .file-name', { hasText: want.name }).waitFor();
+    // A single export opens in the import wizard (issue 13), its counts in view on every step.
+    await page.locator('[data-testid=import-wizard] .file-name', { hasText: want.name }).waitFor();
     equal(await text('import-rows'), want.rows, `${want.name} rows read`);
     equal(await text('import-accepted'), want.accepted, `${want.name} accepted`);
     equal(await text('import-rejected'), want.rejected, `${want.name} rejected`);
-    equal(await page.getByTestId('import-report-row').count(), want.reports, `${want.name} report rows`);
+    equal(await page.getByTestId('report-kind').count(), want.reports, `${want.name} tables read (one per wizard)`);
     const fixture = recorded[want.name];
     if (fixture) {
       equal(num(await text('import-rows')), fixture.rows, `${want.name} rows read = fixtures/messy/EXPECTED.json`);
@@ -90,10 +91,12 @@ export default async function basics({ root, scratch, shots, check, equal, run, 
       // Amount: 1,234,567.89 − 1,200.00 + 12,000.00 = $1,245,367.89; fiscal year from the title.
       equal(await text('report-kind'), 'Budget', 'own CSV: guessed as a budget');
       if ((await text('report-kind')) !== 'Budget') {
-        // The user's way out of a wrong guess: "Read as" → Budget reads the file again.
+        // The user's way out of a wrong guess: the wizard's Table step → Budget reads the file again.
+        await page.getByTestId('step-table').click();
         await page.getByTestId('read-as').selectOption('budget');
         await page.getByTestId('report-kind').filter({ hasText: 'Budget' }).waitFor();
       }
+      await page.getByTestId('step-preview').click();
       equal(await text('import-rows'), '5', 'own CSV: rows read (hand count)');
       equal(await text('import-accepted'), '3', 'own CSV: accepted (hand count)');
       equal(await text('import-rejected'), '2', 'own CSV: rejected (hand count)');
@@ -102,6 +105,7 @@ export default async function basics({ root, scratch, shots, check, equal, run, 
       await page.screenshot({ path: join(shots, 'import.png'), fullPage: true });
     }
     if (want.name === 'budget-export-1252.csv') {
+      await page.getByTestId('step-preview').click();
       // Location is printed once per group with "- Total" rows: filled down, listed, and the
       // checkbox turns it off (the rows stay accepted: a blank Location is a district-wide line).
       check(await page.getByTestId('import-filled-down').isVisible(), 'grouped export: the filled-down column is listed');
@@ -120,7 +124,8 @@ export default async function basics({ root, scratch, shots, check, equal, run, 
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Open file…' }).click();
     await (await chooser).setFiles(blankObjectCsv);
-    await page.locator('[data-testid=import-panel] .file-name', { hasText: 'blank-object.csv' }).waitFor();
+    await page.locator('[data-testid=import-wizard] .file-name', { hasText: 'blank-object.csv' }).waitFor();
+    await page.getByTestId('step-preview').click();
     // Hand count: 3 lines, all accepted (row 5's blank object kept as "unclassified");
     // 1,000.00 + 250.00 + 50.00 = $1,300.00 = the file's own total.
     equal(await text('import-accepted'), '3', 'blank object: kept (accepted)');
