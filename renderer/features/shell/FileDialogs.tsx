@@ -13,14 +13,14 @@ function RecoveryPrompt({ name, savedAt }: { name: string; savedAt: string }) {
   const s = appStore.getState();
   return (
     <Modal role="alertdialog" labelledBy="recovery-title" describedBy="recovery-text" testId="recovery-prompt">
-      <h2 id="recovery-title">Restore unsaved work from {whenText(savedAt)}?</h2>
+      <h2 id="recovery-title">Restore unsaved work from <span className="nowrap">{whenText(savedAt)}</span>?</h2>
       <p id="recovery-text">
         Steward kept a copy of <strong>{name}</strong> with changes that were not saved when it last closed.
         Restore it to carry on where you left off, or discard it.
       </p>
       <div className="modal-actions">
         <button type="button" className="button" onClick={act(() => s.discardRecovery())} disabled={busy}>Discard</button>
-        <button type="button" className="button button-primary" onClick={act(() => s.restoreRecovery())} disabled={busy} autoFocus>Restore</button>
+        <button type="button" className="button button-primary" onClick={act(() => s.restoreRecovery())} disabled={busy} data-autofocus>Restore</button>
       </div>
     </Modal>
   );
@@ -36,7 +36,7 @@ function ReplacePrompt({ name }: { name: string }) {
       <div className="modal-actions">
         <button type="button" className="button" onClick={() => answer('cancel')}>Cancel</button>
         <button type="button" className="button" onClick={() => answer('discard')}>Don’t save</button>
-        <button type="button" className="button button-primary" onClick={() => answer('save')} autoFocus>Save</button>
+        <button type="button" className="button button-primary" onClick={() => answer('save')} data-autofocus>Save</button>
       </div>
     </Modal>
   );
