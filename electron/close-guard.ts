@@ -20,10 +20,12 @@ export interface CloseGuardDeps {
 
 export interface CloseGuard {
   setState(state: { name: string; dirty: boolean }): void;
-  /** The window's 'close' event: prevented while there are unsaved changes and no answer yet. */
-  onClose(event: { preventDefault(): void }): void;
+  /** The window's 'close' event: prevented while there are unsaved changes and no answer yet. True when the close goes ahead. */
+  onClose(event: { preventDefault(): void }): boolean;
   /** The renderer saved after "Save": close now. */
   closeNow(): void;
+  /** A new window (macOS: the app stayed open after the last one closed): nothing unsaved, nothing allowed. */
+  reset(): void;
   readonly dirty: boolean;
 }
 
@@ -45,9 +47,9 @@ export function createCloseGuard(deps: CloseGuardDeps): CloseGuard {
       name = state.name;
     },
     onClose(event) {
-      if (allowed || !dirty) return;
+      if (allowed || !dirty) return true;
       event.preventDefault();
-      if (asking) return;
+      if (asking) return false;
       asking = true;
       void deps.ask(name).then(async (choice) => {
         asking = false;
@@ -59,7 +61,13 @@ export function createCloseGuard(deps: CloseGuardDeps): CloseGuard {
       }, () => {
         asking = false;
       });
+      return false;
     },
     closeNow,
+    reset() {
+      dirty = false;
+      allowed = false;
+      asking = false;
+    },
   };
 }

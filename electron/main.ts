@@ -258,6 +258,7 @@ function createWindow(): void {
   });
   mainWindow = win;
   rendererListening = false;
+  closeGuard.reset();
   if (placed.maximized) win.maximize();
   if (placed.fullScreen) win.setFullScreen(true);
 
@@ -276,11 +277,9 @@ function createWindow(): void {
   win.on('enter-full-screen', saveSoon);
   win.on('leave-full-screen', saveSoon);
   win.on('close', (event) => {
-    closeGuard.onClose(event);
-    if (!event.defaultPrevented) {
-      clearTimeout(timer);
-      saveState();
-    }
+    if (!closeGuard.onClose(event)) return;
+    clearTimeout(timer);
+    saveState();
   });
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {

@@ -22,7 +22,7 @@ describe('closing the window', () => {
     const { guard, deps } = setup('cancel');
     const event = { preventDefault: vi.fn() };
     guard.setState({ name: 'district.steward', dirty: false });
-    guard.onClose(event);
+    expect(guard.onClose(event)).toBe(true);
     expect(event.preventDefault).not.toHaveBeenCalled();
     expect(deps.ask).not.toHaveBeenCalled();
   });
@@ -31,7 +31,7 @@ describe('closing the window', () => {
     const { guard, deps } = setup('save');
     guard.setState({ name: 'district.steward', dirty: true });
     const event = { preventDefault: vi.fn() };
-    guard.onClose(event);
+    expect(guard.onClose(event)).toBe(false);
     guard.onClose({ preventDefault: vi.fn() }); // a second click while the question is up asks nothing more
     await tick();
     expect(event.preventDefault).toHaveBeenCalled();
@@ -41,6 +41,10 @@ describe('closing the window', () => {
     expect(deps.close).not.toHaveBeenCalled();
     guard.closeNow();
     expect(deps.close).toHaveBeenCalledTimes(1);
+    // macOS: a new window after the last one closed asks again when it has unsaved changes.
+    guard.reset();
+    guard.setState({ name: 'Untitled', dirty: true });
+    expect(guard.onClose({ preventDefault: vi.fn() })).toBe(false);
   });
 
   it('Don\'t Save: the recovery file is discarded and the window closes', async () => {

@@ -164,14 +164,12 @@ describe('electron/main.ts', () => {
     expect(launched.name).toBe('district.steward');
     expect(new TextDecoder().decode(launched.files[0]!.bytes)).toContain('"format":"steward"');
     second({}, ['/opt/Steward/steward', project], '/');
-    await new Promise((r) => setTimeout(r, 20));
+    await vi.waitFor(() => expect(commands().filter((c) => c.command === 'open-chosen')).toHaveLength(1), { timeout: 10_000 });
     const opened = commands().filter((c) => c.command === 'open-chosen');
-    expect(opened).toHaveLength(1);
     expect(opened[0]!.chosen!.name).toBe('district.steward');
     for (const c of commands()) expect(CommandSchema.safeParse(c).success).toBe(true);
     // Both opens went on the recent list (userData/recent.json) and into the menu.
-    await new Promise((r) => setTimeout(r, 20));
-    expect(JSON.parse(readFileSync(join(fake.state.userData, 'recent.json'), 'utf8')).recent).toEqual([{ path: project, kind: 'file' }]);
+    await vi.waitFor(() => expect(JSON.parse(readFileSync(join(fake.state.userData, 'recent.json'), 'utf8')).recent).toEqual([{ path: project, kind: 'file' }]), { timeout: 10_000 });
     expect(commands().some((c) => c.command === 'recent-changed')).toBe(true);
   });
 
@@ -179,8 +177,7 @@ describe('electron/main.ts', () => {
     const event = { preventDefault: vi.fn() };
     fake.appListeners.get('open-file')!(event, project);
     expect(event.preventDefault).toHaveBeenCalled();
-    await new Promise((r) => setTimeout(r, 20));
-    expect(commands().filter((c) => c.command === 'open-chosen').length).toBeGreaterThanOrEqual(2);
+    await vi.waitFor(() => expect(commands().filter((c) => c.command === 'open-chosen').length).toBe(2), { timeout: 10_000 });
   });
 
   it('keeps unsaved work in userData and gives it back', async () => {
@@ -197,18 +194,16 @@ describe('electron/main.ts', () => {
     fake.dialogs.messageBoxResponse = 2;
     const event = { defaultPrevented: false, preventDefault: vi.fn() };
     for (const fn of win().listeners.get('close')!) fn(event);
-    await new Promise((r) => setTimeout(r, 10));
     expect(event.preventDefault).toHaveBeenCalled();
-    expect(fake.dialogs.messages.at(-1)).toBe('Do you want to save the changes to district.steward?');
+    await vi.waitFor(() => expect(fake.dialogs.messages.at(-1)).toBe('Do you want to save the changes to district.steward?'));
     expect(win().closed).toBe(0);
     fake.dialogs.messageBoxResponse = 1;
+    await new Promise((r) => setTimeout(r, 0)); // the Cancel answer lands
     for (const fn of win().listeners.get('close')!) fn({ defaultPrevented: false, preventDefault: vi.fn() });
-    await new Promise((r) => setTimeout(r, 20));
-    expect(win().closed).toBe(1);
+    await vi.waitFor(() => expect(win().closed).toBe(1), { timeout: 10_000 });
     expect(existsSync(join(fake.state.userData, 'unsaved-work.steward-recovery'))).toBe(false);
     // The window's size and place were written on the way out.
-    await new Promise((r) => setTimeout(r, 50));
-    expect(JSON.parse(readFileSync(join(fake.state.userData, 'window-state.json'), 'utf8'))).toMatchObject({ x: 5, y: 6, width: 1000, height: 700, maximized: true });
+    await vi.waitFor(() => expect(JSON.parse(readFileSync(join(fake.state.userData, 'window-state.json'), 'utf8'))).toMatchObject({ x: 5, y: 6, width: 1000, height: 700, maximized: true }), { timeout: 10_000 });
   });
 
   it('denies new windows, foreign navigation and webviews on every web contents', () => {

@@ -69,7 +69,7 @@ export default async function files({ scratch, shots, check, equal, run, newPage
   const question = (await prompt.getByRole('heading').textContent())?.trim() ?? '';
   check(/^Restore unsaved work from today at .+\?$/.test(question), `it asks: "${question}"`);
   check((await prompt.textContent())?.includes('Riverbend demo district.steward'), 'it names the project (as it was saved)');
-  check(await prompt.getByRole('button', { name: 'Restore' }).evaluate((b) => b === document.activeElement), 'Restore has the focus');
+  check(await prompt.getByRole('button', { name: 'Restore' }).evaluate((b) => b === b.ownerDocument.activeElement), 'Restore has the focus');
   await page.getByTestId('district-name').waitFor(); // the demo behind it, so the screenshot shows the window
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: join(shots, 'files-recovery-1280x800.png') });
