@@ -48,7 +48,18 @@ require(path.join(root, 'build', 'electron', 'main.cjs'));
 
 const summary = (r) => r && ({ ...r, files: r.files.map((f) => ({ name: f.name, size: f.bytes.length, isBytes: f.bytes instanceof Uint8Array })) });
 
-ready.then(() => new Promise((r) => setTimeout(r, 10))).then(async () => {
+/** main.ts finishes its ready handler after an await (the userData folder): wait for what it registers. */
+const registered = () => new Promise((resolve, reject) => {
+  const started = Date.now();
+  const poll = () => {
+    if (protocolHandlers.has('app') && handles.size > 0) resolve();
+    else if (Date.now() - started > 20_000) reject(new Error('main.cjs registered nothing within 20 s'));
+    else setTimeout(poll, 10);
+  };
+  poll();
+});
+
+ready.then(registered).then(async () => {
   const own = { senderFrame: { url: 'app://steward/index.html' } };
   const evil = { senderFrame: { url: 'https://evil.example/' } };
   const page = await protocolHandlers.get('app')(new Request('app://steward/index.html'));

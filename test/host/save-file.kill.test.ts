@@ -69,7 +69,8 @@ function runChild(target: string, first: number, count: number, killAfterMs: num
   return new Promise((resolve, reject) => {
     // Two sources (this save's and the next one's), alternated: reading all three costs each child time.
     const pair = [sources[first % sources.length]!, sources[(first + 1) % sources.length]!];
-    const child = spawn(process.execPath, [join(__dirname, 'save-file-kill-child.mjs'), bundle, target, '0', String(count), ...pair], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = { ...process.env, NODE_OPTIONS: '' }; // plain node: no loaders inherited from the test runner
+    const child = spawn(process.execPath, [join(__dirname, 'save-file-kill-child.mjs'), bundle, target, '0', String(count), ...pair], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     let err = '';
     let timer: NodeJS.Timeout | undefined;
