@@ -36,8 +36,11 @@ export const backupPath = (path: string) => `${path}${BACKUP_SUFFIX}`;
 
 /** A failed save, with what a user can do about it; the target is untouched. */
 export class SaveError extends Error {
-  constructor(message: string, readonly code?: string) {
+  /** The message without the file's name ("the disk is full; …"), for a window that names the file itself. */
+  readonly reason: string;
+  constructor(message: string, readonly code?: string, reason?: string) {
     super(message);
+    this.reason = reason ?? message;
     this.name = 'SaveError';
   }
 }
@@ -58,7 +61,8 @@ function describe(e: unknown, file: string): SaveError {
     EISDIR: 'a folder has that name',
   };
   const reason = (code && why[code]) ?? (e instanceof Error ? e.message : String(e));
-  return new SaveError(`cannot save ${file}: ${reason}; the file on disk was left as it was`, code);
+  const tail = `${reason}; the file on disk was left as it was`;
+  return new SaveError(`cannot save ${file}: ${tail}`, code, tail);
 }
 
 /** `name.<pid>-<hex>.tmp` → pid; a legacy `name.<12 hex>.tmp` → 0; anything else → null. */
@@ -203,7 +207,10 @@ export async function saveFile(path: string, data: Uint8Array | string, opts: Sa
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const shown = basename(path);
   // Steward never writes an empty file on purpose: an empty buffer is a bug upstream, not a save.
-  if (bytes.byteLength === 0) throw new SaveError(`cannot save ${shown}: nothing to write (0 bytes); the file on disk was left as it was`);
+  if (bytes.byteLength === 0) {
+    const tail = 'nothing to write (0 bytes); the file on disk was left as it was';
+    throw new SaveError(`cannot save ${shown}: ${tail}`, undefined, tail);
+  }
   let target = resolve(path);
   try {
     target = await realpath(target); // write beside the real file, not over a symbolic link to it

@@ -105,7 +105,8 @@ const project = join(fake.state.userData, 'district.steward');
 writeFileSync(project, '{"format":"steward","schemaVersion":1}');
 
 await import('../../electron/main');
-await new Promise((r) => setTimeout(r, 10)); // let whenReady().then run
+// main's ready handler awaits the userData folder before it registers anything: wait for it.
+await vi.waitFor(() => expect(fake.windows.length).toBe(1), { timeout: 20_000 });
 
 const own = { senderFrame: { url: APP_INDEX_URL } };
 const win = () => fake.windows[0]!;
