@@ -8,4 +8,16 @@ export const API_CHANNELS = {
   appVersion: 'app:version',
   openFile: 'file:open',
   saveFile: 'file:save',
-} as const satisfies Record<keyof StewardApi, Channel>;
+  launchFile: 'file:launch',
+  recentFiles: 'file:recent',
+  openRecent: 'file:open-recent',
+  clearRecent: 'file:clear-recent',
+  writeRecovery: 'recovery:write',
+  readRecovery: 'recovery:read',
+  clearRecovery: 'recovery:clear',
+  setWindowState: 'window:state',
+  closeWindow: 'window:close',
+} as const satisfies Record<Exclude<keyof StewardApi, 'onCommand'>, Channel>;
+
+/** The one main → renderer event: menu commands and files opened from outside (CommandSchema). */
+export const COMMAND_CHANNEL = 'app:command';

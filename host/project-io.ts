@@ -8,7 +8,8 @@ import type { Project } from '../models/project/project';
 import { parseStewardFile, serialiseProject } from '../models/project/steward-file';
 import { projectToSheets } from '../models/project/to-sheets';
 import { readFileGrids } from './read-file';
-import { writeFileAtomic, writeWorkbook } from './write-workbook';
+import { saveFile } from './save-file';
+import { writeWorkbook } from './write-workbook';
 
 // Loading and saving projects: a district workbook, a folder of CSVs named after the sheets, or a
 // saved .steward file. Every user-facing failure comes back as a problem, never a throw.
@@ -89,10 +90,10 @@ export async function loadProject(path?: string, opts: ImportOptions = {}): Prom
   return { ...checkGrids(grids, file, opts), source };
 }
 
-/** Saves atomically (temporary file + rename): a .steward file, or a district workbook (.xlsx). */
+/** Saves through host/save-file.ts (temporary file, fsync, `<name>.bak`, rename): a .steward file, or a district workbook (.xlsx). */
 export async function saveProject(path: string, project: Project): Promise<void> {
   const ext = extname(path).toLowerCase();
-  if (ext === '.steward') return writeFileAtomic(path, serialiseProject(project));
+  if (ext === '.steward') return saveFile(path, serialiseProject(project));
   if (ext === '.xlsx') return writeWorkbook(path, projectToSheets(project));
   throw new RangeError(`cannot save a project as "${ext || path}": use .steward or .xlsx`);
 }

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
 import XLSX from 'xlsx';
 import type { Cell } from '../models/import/types';
+import { saveFile } from './save-file';
 
 export interface SheetData {
   name: string;
@@ -24,20 +23,15 @@ export function workbookBytes(sheets: readonly SheetData[]): Uint8Array {
 }
 
 /**
- * Writes an .xlsx file atomically: to a temporary file in the same folder, then renamed over the
- * target, so a crash or a full disk never leaves a half-written workbook behind.
+ * Writes an .xlsx file through the shared save routine (host/save-file.ts): a temporary file,
+ * fsync, the previous version kept as `<name>.bak`, renamed over the target — a crash, a kill or a
+ * full disk never leaves a half-written workbook behind.
  */
 export async function writeWorkbook(path: string, sheets: readonly SheetData[]): Promise<void> {
-  await writeFileAtomic(path, workbookBytes(sheets));
+  await saveFile(path, workbookBytes(sheets));
 }
 
+/** Every other file the CLI writes (templates, --out files): the same routine. */
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
-  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, path);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw e;
-  }
+  await saveFile(path, data);
 }

@@ -42,10 +42,8 @@ export function App() {
     return () => window.removeEventListener('hashchange', sync);
   }, []);
 
-  // Steward opens on the demo district, so a first run shows real figures straight away.
-  useEffect(() => {
-    if (appStore.getState().status === 'idle' && appStore.getState().project === null) void appStore.getState().openDemo();
-  }, []);
+  // The start (the restore offer, a double-clicked file, else the demo district so a first run shows
+  // real figures straight away) is the title bar's: features/shell/useFileCommands.ts → store startup().
 
   useEffect(() => {
     document.title = title;

@@ -1,3 +1,4 @@
+import { idbRecovery } from './idb-recovery';
 import type { ChosenFiles, Host } from './types';
 
 const ACCEPT = '.steward,.xlsx,.xlsm,.xls,.ods,.csv,.tsv,.txt';
@@ -24,10 +25,26 @@ function pickFiles(opts: { folder: boolean }): Promise<File[]> {
   });
 }
 
-/** The browser build: a file input to open, a download to save. */
+/** Leaving the page with unsaved changes asks first (the browser's own "Leave site?" question). */
+function unloadGuard() {
+  let dirty = false;
+  const onBeforeUnload = (e: BeforeUnloadEvent) => {
+    if (!dirty) return;
+    e.preventDefault();
+    e.returnValue = ''; // older browsers need a value to ask
+  };
+  window.addEventListener('beforeunload', onBeforeUnload);
+  return (next: boolean) => {
+    dirty = next;
+  };
+}
+
+/** The browser build: a file input to open, a download to save, IndexedDB for unsaved work. */
 export function browserHost(): Host {
+  const setDirty = unloadGuard();
   return {
     kind: 'browser',
+    nativeMenu: false,
     version: async () => ({ app: String(import.meta.env.VITE_APP_VERSION ?? '0.0.0'), electron: null }),
     async openFile(opts): Promise<ChosenFiles | null> {
       const files = await pickFiles(opts);
@@ -48,5 +65,11 @@ export function browserHost(): Host {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       return { name: suggestedName };
     },
+    recovery: idbRecovery(),
+    recent: null,
+    launchFile: async () => null,
+    onCommand: () => () => undefined,
+    setDocumentState: (state) => setDirty(state.dirty),
+    closeWindow: async () => undefined,
   };
 }

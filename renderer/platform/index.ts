@@ -3,7 +3,7 @@ import { browserHost } from './browser-host';
 import { electronHost } from './electron-host';
 import type { Host } from './types';
 
-export type { ChosenFiles, Host } from './types';
+export type { ChosenFiles, Command, Host, RecentEntry, RecoveryEntry } from './types';
 
 declare global {
   interface Window {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { TrialJob, TrialReply } from '../../host/monte-carlo-protocol';
@@ -66,15 +67,30 @@ describe('electron/build.mjs', () => {
 
   it('runs: the bundled main answers the contract under Node with a fake electron module', () => {
     const demoWorkbook = join(root, 'fixtures', 'demo', 'demo-district.xlsx');
-    const stdout = execFileSync(process.execPath, [join(__dirname, 'bundle-smoke-runner.cjs'), root, demoWorkbook], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-    const out = JSON.parse(stdout) as { channels: string[]; version: { app: string }; file: { name: string; token: string; files: { name: string; size: number; isBytes: boolean }[] }; refused: string };
+    const userData = mkdtempSync(join(tmpdir(), 'steward-smoke-'));
+    const stdout = execFileSync(process.execPath, [join(__dirname, 'bundle-smoke-runner.cjs'), root, demoWorkbook, userData], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    type Files = { name: string; token: string; files: { name: string; size: number; isBytes: boolean }[] };
+    const out = JSON.parse(stdout) as {
+      channels: string[]; privileged: { scheme: string; privileges: Record<string, boolean> }[]; loaded: string; page: { status: number; type: string };
+      escape: number; menu: string[]; version: { app: string }; launch: Files; file: Files; recent: { id: string; name: string }[]; refused: string;
+    };
     expect(out.channels).toEqual([...CHANNELS].sort());
     expect(out.version.app).toBe('0.0.0-smoke');
+    // The renderer comes from app://steward, served from build/web only.
+    expect(out.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(out.loaded).toBe('app://steward/index.html');
+    expect(out.page.status).toBe(existsSync(join(root, 'build', 'web', 'index.html')) ? 200 : 404);
+    expect(out.escape).toBe(404);
+    expect(out.menu.map((l) => l.replace('&', ''))).toContain('File');
+    // The workbook on the command line is what the app was launched with.
+    expect(out.launch.name).toBe('demo-district.xlsx');
     // The main process hands over the file's bytes, and a token instead of its path.
     expect(out.file.name).toBe('demo-district.xlsx');
-    expect(out.file.token).toBe('f1');
+    expect(out.file.token).toBe(out.launch.token);
     expect(out.file.files).toEqual([{ name: 'demo-district.xlsx', size: statSync(demoWorkbook).size, isBytes: true }]);
+    expect(out.recent).toEqual([{ id: out.file.token, name: 'demo-district.xlsx', folder: 'demo', kind: 'file' }]);
     expect(out.refused).toMatch(/untrusted/);
+    rmSync(userData, { recursive: true, force: true });
   }, 60_000);
 });
 

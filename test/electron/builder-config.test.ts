@@ -49,9 +49,23 @@ describe('electron-builder.yml', () => {
     expect(covered('test/e2e/run.mjs', files)).toBe(false);
   });
 
-  it('ships the demo workbook folder as a resource where main.ts looks for it', () => {
-    expect(config.extraResources).toEqual([{ from: 'fixtures/demo', to: 'demo', filter: ['**/*'] }]);
-    expect(readFileSync(join(root, 'electron', 'main.ts'), 'utf8')).toContain("path.join(process.resourcesPath, 'demo')");
+  it('ships the demo workbook folder and the documentation as resources where main.ts looks for them', () => {
+    expect(config.extraResources).toEqual([
+      { from: 'fixtures/demo', to: 'demo', filter: ['**/*'] },
+      { from: 'docs', to: 'docs', filter: ['**/*.md', '**/*.png'] },
+    ]);
+    const main = readFileSync(join(root, 'electron', 'main.ts'), 'utf8');
+    expect(main).toContain("path.join(process.resourcesPath, 'demo')");
+    expect(main).toContain("path.join(process.resourcesPath, 'docs')");
+  });
+
+  it('associates .steward files with the app (double-click opens them), with a MIME type for Linux', () => {
+    expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: 'steward', name: 'Steward project', mimeType: 'application/x-steward', role: 'Editor' })]);
+    // main.ts handles both ways a double-click arrives.
+    const main = readFileSync(join(root, 'electron', 'main.ts'), 'utf8');
+    expect(main).toContain("app.on('open-file'");
+    expect(main).toContain("app.on('second-instance'");
+    expect(main).toContain('fileFromArgv(process.argv');
   });
 
   it('keeps Electron, the renderer libraries and the build tools out of the production dependencies', () => {

@@ -1,7 +1,14 @@
 import { useEffect } from 'react';
-import { appStore } from '../../store';
+import { appHost, appStore } from '../../store';
 
-/** Undo (Ctrl+Z), redo (Ctrl+Shift+Z, Ctrl+Y), save (Ctrl+S), save as (Ctrl+Shift+S), open (Ctrl+O); ⌘ on a Mac. */
+const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
+/**
+ * Undo (Ctrl+Z), redo (Ctrl+Shift+Z, Ctrl+Y), save (Ctrl+S), save as (Ctrl+Shift+S), open (Ctrl+O),
+ * new (Ctrl+N is the browser's own new window: not taken); ⌘ on a Mac. On the desktop the native
+ * menu owns these keys (its commands arrive through the host), so the page takes only the redo key
+ * the menu does not show (Ctrl+Shift+Z on Windows and Linux), and nothing runs twice.
+ */
 export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -11,6 +18,10 @@ export function useShortcuts(): void {
       const typing = t !== null && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable);
       const s = appStore.getState();
       const k = e.key.toLowerCase();
+      if (appHost.nativeMenu) {
+        if (k === 'z' && e.shiftKey && !isMac() && !typing) { e.preventDefault(); s.redo(); }
+        return;
+      }
       if (k === 'z' && !typing) { e.preventDefault(); if (e.shiftKey) s.redo(); else s.undo(); }
       else if (k === 'y' && !typing) { e.preventDefault(); s.redo(); }
       else if (k === 's') { e.preventDefault(); void s.save({ saveAs: e.shiftKey }); }
