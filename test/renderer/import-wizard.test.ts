@@ -128,7 +128,7 @@ describe('the import wizard (store)', () => {
     // Undo takes the template away again, like any edit.
     store.getState().undo();
     expect(store.getState().project!.mappingTemplates).toEqual([]);
-  });
+  }, 90_000);
 
   it('downloads the left-out rows as CSV through the host', async () => {
     const { store, saved } = await demoWith(budgetXlsx);
