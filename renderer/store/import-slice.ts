@@ -62,7 +62,7 @@ export interface ImportSlice {
   /** What the import screen announces (aria-live) and moves focus to; `seq` changes each time. */
   importAnnouncement: { text: string; seq: number; target: 'wizard' | 'result' | 'report' | 'none' } | null;
   /** Reads what the user chose: a project replaces the one on screen (with its report); a single export starts the wizard. */
-  openChosen(chosen: ChosenFiles, kind?: TableKind): Promise<void>;
+  openChosen(chosen: ChosenFiles, kind?: TableKind, opts?: { askBeforeReplacing?: boolean }): Promise<void>;
   /** Changes the read options: the wizard plans again; a project's files are read again. */
   setImportChoices(change: Partial<ImportChoices>): Promise<void>;
   /** Reads the current export as another table (the wizard's table step). */
@@ -151,7 +151,7 @@ export const createImportSlice = (services: Services): StateCreator<AppState, []
     importBusy: null,
     importAnnouncement: null,
 
-    async openChosen(chosen, kind) {
+    async openChosen(chosen, kind, opts) {
       closeSession();
       planSeq++;
       const s = services.engine.importSession();
@@ -178,6 +178,11 @@ export const createImportSlice = (services: Services): StateCreator<AppState, []
         closeSession();
         set({ importBusy: null, wizard: null });
         const opened = start.opened;
+        if (opened.project && opts?.askBeforeReplacing && !(await get().confirmReplace())) {
+          set({ lastOpened: null });
+          announce(`${chosen.name} is a whole project; the one on screen was kept.`, 'none');
+          return;
+        }
         if (opened.project) {
           const steward = chosen.files.length === 1 && /\.steward$/i.test(chosen.files[0]!.name);
           get().loadProject(opened.project, { name: chosen.name, token: chosen.token, saveable: steward, importProblems: opened.importProblems, lastOpened: opened });

@@ -62,6 +62,13 @@ export interface ProjectSlice {
   /** A project replaces the one on screen (open, new, demo): history starts again. */
   loadProject(project: Project, fields: Partial<ProjectSlice>): void;
   openFile(opts?: { folder?: boolean }): Promise<void>;
+  /**
+   * The Import screen's chooser: an export goes to the wizard and is added to the project on screen,
+   * so nothing is asked first; a file that turns out to be a project asks before it replaces this one.
+   */
+  importFile(opts?: { folder?: boolean }): Promise<void>;
+  /** Before a project replaces one with unsaved changes: true to go on (saved, or changes given up). */
+  confirmReplace(): Promise<boolean>;
   /** A file that came from outside the page (a double-click, a second launch, Open Recent): asks first if there are unsaved changes. */
   openFromOutside(chosen: ChosenFiles): Promise<void>;
   openRecent(id: string): Promise<void>;
@@ -291,6 +298,19 @@ export const createProjectSlice = (services: Services): StateCreator<AppState, [
       }
       if (chosen) await get().openChosen(chosen);
     },
+
+    async importFile(opts) {
+      let chosen;
+      try {
+        chosen = await host.openFile({ folder: opts?.folder === true });
+      } catch (err) {
+        set({ error: `Could not open the file: ${message(err)}` });
+        return;
+      }
+      if (chosen) await get().openChosen(chosen, undefined, { askBeforeReplacing: true });
+    },
+
+    confirmReplace: () => mayReplace(),
 
     async openFromOutside(chosen) {
       if (!(await mayReplace())) return;

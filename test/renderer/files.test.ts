@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { demoProject } from '../../models/demo/district';
 import { SCHEMA_VERSION } from '../../models/project/project';
 import { parseStewardFile, serialiseProject } from '../../models/project/steward-file';
@@ -207,6 +207,29 @@ describe('unsaved changes are never replaced without asking', () => {
     expect(store.getState().name).toBe(DEMO_NAME);
     expect(recovery.current).toBeNull();
   });
+
+  it('the Import screen adds an export without asking, and asks only when the file is a whole project', async () => {
+    const v1 = readFileSync(join(fixtures, 'v1-preview.steward'), 'utf8');
+    const csv = 'fiscal_year,fund_code,object,amount\n2026,GEN,supplies,12.50\n';
+    let next = steward('more.csv', csv);
+    const { store } = await started({ files: () => next });
+    rename(store, 'edited');
+    const project = store.getState().project;
+
+    await store.getState().importFile();
+    await settle();
+    expect(store.getState().replacePrompt).toBeNull();
+    expect(store.getState().wizard?.name).toBe('more.csv');
+    expect(store.getState().project).toBe(project);
+
+    next = steward('district.steward', v1);
+    const opening = store.getState().importFile();
+    await vi.waitFor(() => expect(store.getState().replacePrompt).toEqual({ name: DEMO_NAME }));
+    store.getState().answerReplace('cancel');
+    await opening;
+    expect(store.getState().project).toBe(project);
+    expect(store.getState().importAnnouncement?.text).toBe('district.steward is a whole project; the one on screen was kept.');
+  }, 60_000);
 });
 
 // The shell (features/shell/useFileCommands.ts) passes the host's commands to runCommand, giving

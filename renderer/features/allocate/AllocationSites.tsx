@@ -1,6 +1,7 @@
 import type { AllocationResult } from '../../../models/allocate/allocate';
 import { count, money } from '../../format';
 import { CostBalanceChart } from '../../charts/CostBalanceChart';
+import { TableScroll } from '../../ui/TableScroll';
 
 const ratio = (x: number | null) => (x === null ? '—' : x.toFixed(2));
 
@@ -12,9 +13,9 @@ export function AllocationSites({ result }: { result: AllocationResult }) {
   return (
     <div className="panel">
       <h2>By site</h2>
-      <CostBalanceChart sites={sites.filter((s) => s.cost_balance_ratio !== null).map((s) => ({ label: s.site_id, name: s.name, ratio: s.cost_balance_ratio! }))} low={low} high={high} />
-      <div className="table-scroll">
-        <table className="table table-compact" data-testid="allocate-site-table">
+      <CostBalanceChart sites={sites.filter((s) => s.cost_balance_ratio !== null).map((s) => ({ label: s.site_id, name: s.name, ratio: s.cost_balance_ratio! }))} low={low} high={high} tableId="allocate-site-table" tableName="Allocation by site" />
+      <TableScroll label="Allocation by site">
+        <table className="table table-compact" id="allocate-site-table" data-testid="allocate-site-table">
           <caption className="sr-only">Allocation by site</caption>
           <thead>
             <tr>
@@ -49,7 +50,7 @@ export function AllocationSites({ result }: { result: AllocationResult }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

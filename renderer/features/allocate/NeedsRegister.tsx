@@ -1,5 +1,6 @@
 import type { AllocationResult } from '../../../models/allocate/allocate';
 import { count, money } from '../../format';
+import { TableScroll } from '../../ui/TableScroll';
 
 const STATUS: Record<string, string> = { funded: 'funded', partly_funded: 'partly funded', unfunded: 'unfunded' };
 
@@ -10,7 +11,7 @@ export function NeedsRegister({ result }: { result: AllocationResult }) {
   return (
     <div className="panel">
       <h2>Needs register <span className="muted" data-testid="needs-counts">{count(n.funded)} funded · {count(n.partly_funded)} partly funded · {count(n.unfunded)} unfunded · coverage {(result.coverage * 100).toFixed(1)}%</span></h2>
-      <div className="table-scroll table-tall">
+      <TableScroll label="Needs register" className="table-tall">
         <table className="table table-compact" data-testid="allocate-needs-table">
           <thead><tr><th>Need</th><th>Site</th><th>Category</th><th className="num">Priority</th><th className="num">Cost</th><th className="num">Funded</th><th>Status</th><th>Paid by</th></tr></thead>
           <tbody>
@@ -28,7 +29,7 @@ export function NeedsRegister({ result }: { result: AllocationResult }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

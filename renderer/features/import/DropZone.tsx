@@ -10,7 +10,7 @@ export function DropZone({ busy, compact = false }: { busy: boolean; compact?: b
     const files = Array.from(e.dataTransfer.files);
     if (files.length === 0 || busy) return;
     const chosen = { name: files.length === 1 ? files[0]!.name : `${files.length} files`, files: await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))) };
-    await appStore.getState().openChosen(chosen);
+    await appStore.getState().openChosen(chosen, undefined, { askBeforeReplacing: true });
   };
   return (
     <div
@@ -24,8 +24,8 @@ export function DropZone({ busy, compact = false }: { busy: boolean; compact?: b
       onDrop={(e) => void onDrop(e)}
     >
       <p>{compact ? 'Drop another file here, or' : 'Drop a file here — a budget or ledger export, positions, enrollment (.csv, .xlsx, .xls, .ods) — or a whole district workbook.'}</p>
-      <button type="button" className="button button-primary" onClick={() => void appStore.getState().openFile()} disabled={busy}>Choose a file…</button>
-      <button type="button" className="button" onClick={() => void appStore.getState().openFile({ folder: true })} disabled={busy}>Choose a folder of CSVs…</button>
+      <button type="button" className="button button-primary" onClick={() => void appStore.getState().importFile()} disabled={busy}>Choose a file…</button>
+      <button type="button" className="button" onClick={() => void appStore.getState().importFile({ folder: true })} disabled={busy}>Choose a folder of CSVs…</button>
     </div>
   );
 }

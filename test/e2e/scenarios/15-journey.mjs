@@ -1,4 +1,4 @@
-/* global document */
+/* global document, indexedDB, setTimeout */
 // Issue 13's new user, in one sitting: start → the demo → Data: edit an enrollment figure and see
 // the overview move → undo, redo → Import: a messy budget workbook through the wizard, one mapping
 // fixed, added to the project → Save (a .steward download) → reload the page → open the saved file
@@ -63,6 +63,7 @@ export default async function journey({ root, scratch, shots, check, equal, run,
 
   console.log('Import: the messy budget workbook through the wizard');
   await page.getByRole('link', { name: 'Import', exact: true }).click();
+  await page.getByRole('heading', { name: 'Import', level: 1 }).waitFor();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Choose a file…' }).click();
   await (await chooser).setFiles(messy);
@@ -95,6 +96,25 @@ export default async function journey({ root, scratch, shots, check, equal, run,
   equal(file.format, 'steward', 'the download is a Steward project');
   const edited = file.project.enrollment.find((e) => e.site_id === x.target.site_id && e.year === x.target.year && e.grade === x.target.grade);
   equal(edited?.students, x.target.students + x.delta, 'the saved file holds the enrollment edit');
+  // Saved: the recovery copy in IndexedDB goes (asynchronously; wait for it before reloading).
+  const copyGone = await page.evaluate(async () => {
+    const has = () => new Promise((resolve) => {
+      const req = indexedDB.open('steward', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('recovery');
+      req.onsuccess = () => {
+        const get = req.result.transaction('recovery', 'readonly').objectStore('recovery').get('unsaved');
+        get.onsuccess = () => { req.result.close(); resolve(get.result !== undefined); };
+        get.onerror = () => { req.result.close(); resolve(true); };
+      };
+      req.onerror = () => resolve(true);
+    });
+    for (let i = 0; i < 150; i++) {
+      if (!(await has())) return true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
+  });
+  check(copyGone, 'saved: the recovery copy of the unsaved work is removed');
   await page.reload();
   await page.getByTestId('district-name').waitFor({ timeout: 40_000 });
   equal(await page.getByTestId('recovery-prompt').count(), 0, 'nothing to restore: the work was saved');
