@@ -1,6 +1,5 @@
 import type { PositionLine } from '../../engine/ops/staffing';
 import { count, fte, money } from '../../format';
-import { TableScroll } from '../../ui/TableScroll';
 import { roleName } from './rule-text';
 
 /** A site's positions: vacancies marked, each position's loaded cost split over the funds that pay it. */
@@ -10,8 +9,7 @@ export function PositionsList({ positions, site }: { positions: PositionLine[]; 
   return (
     <div className="panel" data-testid="positions-panel">
       <h2>Positions at {site} <span className="muted">{count(positions.length)} positions, {fte(positions.reduce((a, p) => a + p.fte, 0))} FTE; {count(vacant.length)} vacant; {count(split.length)} split-funded</span></h2>
-      <TableScroll label={`Positions at ${site}`}>
-        <div className="table-tall">
+        <div className="table-scroll table-tall" tabIndex={0} role="region" aria-label={`Positions at ${site} (scrolls)`}>
           <table className="table table-compact" data-testid="positions-table">
             <caption className="sr-only">Positions at site {site}</caption>
             <thead><tr><th>Position</th><th>Role</th><th className="num">FTE</th><th>Status</th><th className="num">Loaded cost</th><th>Paid from</th></tr></thead>
@@ -29,7 +27,6 @@ export function PositionsList({ positions, site }: { positions: PositionLine[]; 
             </tbody>
           </table>
         </div>
-      </TableScroll>
     </div>
   );
 }

@@ -58,8 +58,8 @@ export function RoleTime({ report, role, roles, onRole }: { report: TimeStudyJso
             ))}
           </tbody>
           <tfoot>
-            <tr><th>Unrecorded time</th><th /><th className="num">{fte(round(Math.max(0, r.costed_hours_per_week - r.studied_hours_per_week)))}</th><th colSpan={4} /><th className="num" data-testid="time-unrecorded">{money(r.unrecorded_cost_cents)}</th><th /></tr>
-            <tr><th>Pay ({fte(r.staff_fte)} FTE × {money(r.loaded_cost_per_fte_cents)})</th><th /><th className="num">{fte(r.costed_hours_per_week)}</th><th colSpan={4} /><th className="num" data-testid="time-pay">{money(r.pay_cents)}</th><th /></tr>
+            <tr><th>Unrecorded time</th><td /><th className="num">{fte(round(Math.max(0, r.costed_hours_per_week - r.studied_hours_per_week)))}</th><td colSpan={4} /><th className="num" data-testid="time-unrecorded">{money(r.unrecorded_cost_cents)}</th><td /></tr>
+            <tr><th>Pay ({fte(r.staff_fte)} FTE × {money(r.loaded_cost_per_fte_cents)})</th><td /><th className="num">{fte(r.costed_hours_per_week)}</th><td colSpan={4} /><th className="num" data-testid="time-pay">{money(r.pay_cents)}</th><td /></tr>
           </tfoot>
         </table>
       </TableScroll>

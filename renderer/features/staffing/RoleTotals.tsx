@@ -34,7 +34,7 @@ export function RoleTotals({ report }: { report: StaffingReport }) {
             ))}
           </tbody>
           <tfoot>
-            <tr><th>Total</th><th className="num">{fte(t.required_fte)}</th><th className="num">{fte(t.actual_fte)}</th><th className="num">{signed(t.gap_fte)}</th><th /><th className="num">{money(t.gap_cost_cents_schedule)}</th><th className="num">{money(t.gap_cost_cents_actual)}</th></tr>
+            <tr><th>Total</th><th className="num">{fte(t.required_fte)}</th><th className="num">{fte(t.actual_fte)}</th><th className="num">{signed(t.gap_fte)}</th><td /><th className="num">{money(t.gap_cost_cents_schedule)}</th><th className="num">{money(t.gap_cost_cents_actual)}</th></tr>
           </tfoot>
         </table>
       </TableScroll>
