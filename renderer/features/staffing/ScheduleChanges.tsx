@@ -29,17 +29,16 @@ export function ScheduleChanges({ site, extra, onExtra }: { site: Site; extra: S
       <TableScroll label="Cost of schedule changes">
         <table className="table table-compact" data-testid="changes-table">
           <caption className="sr-only">Cost of schedule changes at {site.site_id}</caption>
-          <thead><tr><th>Change</th><th className="num">Teacher FTE</th><th className="num">Cost a year</th><th className="num">(actual salaries)</th><th>Paid from</th><th className="num">Instructional min/yr</th><th>Assumes</th></tr></thead>
+          <thead><tr><th>Change</th><th className="num">Teacher FTE</th><th className="num">Cost a year</th><th className="num">(actual salaries)</th><th>Paid from</th><th className="num">Instructional min/yr</th></tr></thead>
           <tbody>
             {site.changes.map((c, i) => (
               <tr key={i} data-change={c.change.kind} data-index={i}>
-                <td className="nowrap">{changeText(c.change)}</td>
+                <td className="change-cell"><span data-testid="change-name">{changeText(c.change)}</span><div className="muted small">{c.assumption}</div></td>
                 <td className="num" data-testid="change-fte">{signed(c.delta_fte, fte)}</td>
                 <td className="num" data-testid="change-cost">{money(c.delta_cost_cents_schedule)}</td>
                 <td className="num" data-testid="change-cost-actual">{money(c.delta_cost_cents_actual)}</td>
                 <td className="nowrap">{c.funding.map((f) => <div key={f.fund_code}>{f.fund_code} {money(f.cents)}</div>)}</td>
                 <td className="num">{signed(c.instructional_minutes_per_year_change, count)}</td>
-                <td className="small">{c.assumption}</td>
               </tr>
             ))}
           </tbody>

@@ -90,7 +90,7 @@ export default async function staffing({ root, scratch, shots, check, equal, run
   equal(await page.getByTestId('sched-sections').textContent(), count(sched.metrics.sections), 'sections equal steward schedule --site 301 --json');
   equal(await page.getByTestId('sched-teacher-fte').textContent(), fte(sched.metrics.teacher_fte_needed), 'teacher FTE needed');
   equal(await page.getByTestId('sched-avg-class').textContent(), fte(sched.metrics.avg_class_size), 'average class');
-  const changes = await page.locator('[data-testid=changes-table] tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-change'), r.querySelector('td')?.textContent, r.querySelector('[data-testid=change-fte]')?.textContent, r.querySelector('[data-testid=change-cost]')?.textContent]));
+  const changes = await page.locator('[data-testid=changes-table] tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-change'), r.querySelector('[data-testid=change-name]')?.textContent, r.querySelector('[data-testid=change-fte]')?.textContent, r.querySelector('[data-testid=change-cost]')?.textContent]));
   const eight = sched.changes.find((c) => c.change.kind === 'periods' && c.change.periods_per_day === 8);
   check(eight !== undefined, 'the CLI prices the eight-period day at 301');
   equal(JSON.stringify(changes.find((c) => c[0] === 'periods')), JSON.stringify(['periods', 'Eight-period day', signed(eight.delta_fte), money(eight.delta_cost_cents_schedule)]), 'the eight-period day: FTE and cost equal the CLI');
