@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { demoProject } from '../../models/demo/district';
+import { ProjectSchema } from '../../models/project/project';
 import { createEngine } from '../../renderer/engine/handlers';
 
 // The Staffing screen's engine ops give what `steward staffing|schedule|timestudy --json` print for
@@ -71,5 +72,29 @@ describe('staffing engine ops', () => {
     const asca = s.scenarios.find((x) => x.name === 'ASCA counselors')!;
     expect(asca.years.length).toBeGreaterThan(1);
     expect(asca.years.some((y) => y.positions_added_fte > 0 || y.staffing_change_fte > 0)).toBe(true);
+  });
+
+  it('a project with no staffing sheets: the preset\'s rules (copied in whole by the first edit), the level-default schedules', () => {
+    const small = ProjectSchema.parse({
+      settings: { base_year: 2026, district_name: 'Small' },
+      sites: [{ site_id: 'H1', name: 'High', level: 'HS' }],
+      enrollment: ['9', '10', '11', '12'].map((grade) => ({ site_id: 'H1', year: 2026, grade, students: 250 })),
+      studentNeeds: [], budget: [], salary: [], scenarios: [],
+      funds: [{ fund_code: 'GEN', name: 'General', source: 'local', restricted: false, available: 0 }],
+      positions: [{ position_id: 'C1', site_id: 'H1', role: 'counselor', fte: 1, salary: 7_000_000, benefits_rate: 0.25, funding: [{ fund_code: 'GEN', share: 0.6 }, { fund_code: 'T1', share: 0.4 }] }],
+    });
+    const e = createEngine();
+    e.sync({ version: 1, project: small });
+    const view = e.staffing({ version: 1 });
+    expect(view.ownRules).toBe(false);
+    expect(view.report.defaulted_sheets).toContain('staffingRules');
+    // 0.6 / 0.4 of $87,500 loaded.
+    expect(view.positions[0]!.funding.map((f) => f.cents)).toEqual([5_250_000, 3_500_000]);
+    expect(e.schedule({ version: 1, site: 'H1' }).report.sites[0]!.metrics.sections).toBeGreaterThan(0);
+    const rules = view.rules.map((r) => (r.role === 'counselor' ? { ...r, ratio: 100 } : r));
+    e.sync({ version: 2, base: 1, edits: [{ op: 'replace-table', table: 'staffingRules', rows: rules }] });
+    const after = e.staffing({ version: 2 });
+    expect(after.ownRules).toBe(true);
+    expect(after.report.sites.find((r) => r.role === 'counselor')!.required_fte).toBe(10);
   });
 });
