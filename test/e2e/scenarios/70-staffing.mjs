@@ -82,6 +82,14 @@ export default async function staffing({ root, scratch, shots, check, equal, run
   equal(JSON.stringify(await roleRows()), JSON.stringify(wantRoles(after)), 'after the edit: the by-role table equals the CLI on the saved project');
   equal(await page.getByTestId('total-gap-cost').textContent(), money(after.totals.gap_cost_cents_schedule), 'after the edit: the cost of closing every gap');
 
+  // The edit is undoable: Undo brings the rule back, Redo the change again.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.locator('[data-testid=gap-table] tr[data-role=counselor] [data-testid=gap-rule]').filter({ hasText: '1 counselor per 400 students' }).waitFor();
+  equal(await page.locator('[data-testid=gap-table] tr[data-role=counselor] [data-testid=gap-required]').textContent(), fte(counselorBefore.required_fte), 'Undo: the counselor requirement is back');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await page.locator('[data-testid=gap-table] tr[data-role=counselor] [data-testid=gap-rule]').filter({ hasText: '1 counselor per 250 students' }).waitFor();
+  equal(await page.locator('[data-testid=gap-table] tr[data-role=counselor] [data-testid=gap-required]').textContent(), fte(counselorAfter.required_fte), 'Redo: the edited requirement again');
+
   console.log(`Schedules for ${SITE}: the eight-period day`);
   await page.getByRole('tab', { name: 'Schedules' }).click();
   await page.getByTestId('schedule-site').selectOption(SITE);
