@@ -1,7 +1,6 @@
 import { fmtNumber, money, textTable } from '../../models/staffing/format';
-import { defaultStaffingYear, staffingPlan } from '../../models/staffing/plan';
-import { scheduleChangeCoster, type ScheduleChange } from '../../models/staffing/schedule-change';
-import { isPeriodSchedule } from '../../models/staffing/schedule';
+import { scheduleReport } from '../../models/staffing/reports';
+import type { ScheduleChange } from '../../models/staffing/schedule-change';
 import { EXIT, InputError, flagInt, flagString, parseArgs } from '../args';
 import { PROJECT_FLAGS } from '../project';
 import { loadStaffingProject } from './staffing';
@@ -16,33 +15,13 @@ import { loadStaffingProject } from './staffing';
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { json: 'bool', site: 'value', year: 'value', ...PROJECT_FLAGS });
   const { project, target, defaulted, warnings } = await loadStaffingProject('schedule', args);
-  const year = flagInt(args, 'year', 1900, 2200) ?? defaultStaffingYear(project);
   const site = flagString(args, 'site');
-  if (site !== undefined && !project.sites.some((s) => s.site_id === site)) {
-    throw new InputError(`no site "${site}" in ${target} (sites: ${project.sites.map((s) => s.site_id).join(', ')})`);
-  }
-  const plan = staffingPlan({ project, year });
-  const rows = plan.schedules.filter((s) => site === undefined || s.site_id === site);
-  if (site !== undefined && rows.length === 0) throw new InputError(`site "${site}" has no enrollment in ${year}`);
-  const siteById = new Map(project.sites.map((s) => [s.site_id, s]));
-  const priceChange = scheduleChangeCoster(project, { year });
-
-  const sites = rows.map(({ site_id, schedule, metrics }) => {
-    const changes: ScheduleChange[] = [{ kind: 'collaboration_block', minutes_per_week: 90 }];
-    if (isPeriodSchedule(schedule)) changes.push({ kind: 'periods', periods_per_day: schedule.periods_per_day + 1 });
-    changes.push({ kind: 'class_size_cap', class_size_cap: Math.max(1, schedule.class_size_cap - 2) });
-    const costs = changes.map((c) => priceChange(site_id, c)!).map((c) => ({
-      change: c.change, assumption: c.assumption, delta_fte: c.delta_fte,
-      delta_cost_cents_schedule: c.delta_cost_cents_schedule, delta_cost_cents_actual: c.delta_cost_cents_actual,
-      funding: c.funding, instructional_minutes_per_year_change: c.instructional_minutes_per_year_change,
-    }));
-    const s = siteById.get(site_id);
-    const { subjects, fromSheet, ...values } = schedule;
-    return { site_id, name: s?.name ?? site_id, level: s?.level ?? '', from_sheet: fromSheet && !defaulted.includes('schedules'), schedule: { ...values, subjects }, metrics, changes: costs };
-  });
+  const built = scheduleReport(project, defaulted, { site, year: flagInt(args, 'year', 1900, 2200), target });
+  if (!built.ok) throw new InputError(built.reason);
+  const { year, sites } = built.value;
 
   if (args.flags.has('json')) {
-    process.stdout.write(JSON.stringify({ project: target, year, site: site ?? null, defaulted_sheets: defaulted, sites, warnings }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ project: target, ...built.value, warnings }, null, 2) + '\n');
     return EXIT.ok;
   }
   const w = (t: string) => process.stdout.write(t + '\n');

@@ -11,6 +11,7 @@ import { createIncrementalSummariser } from '../../models/project/summary-increm
 import { createIncrementalValidator } from '../../models/project/validate-incremental';
 import type { EngineOp, ImportProgress, RequestOf, ResultOf } from './protocol';
 import { runAllocate } from './ops/allocate';
+import { runSchedule, runScenarioStaffing, runStaffing, runTimeStudy } from './ops/staffing';
 
 /** Thrown when a request names a version the worker no longer holds: the client sends it in full. */
 export class StaleVersion extends Error {}
@@ -91,6 +92,10 @@ export function createEngine(keep = 8) {
     },
     'serialise': (r) => new TextEncoder().encode(serialiseProject(at(r.version))),
     'allocate': (r) => runAllocate(at(r.version), r.rules),
+    'staffing': (r) => runStaffing(at(r.version), r.scenario),
+    'schedule': (r) => runSchedule(at(r.version), r.site, r.extra),
+    'timestudy': (r) => runTimeStudy(at(r.version)),
+    'staffing-scenarios': (r) => runScenarioStaffing(at(r.version)),
     'import-start': (r, ctx) => {
       held = null;
       ctx?.progress?.({ phase: 'reading', done: 0, total: r.files.reduce((n, f) => n + f.bytes.byteLength, 0) });

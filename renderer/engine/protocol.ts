@@ -8,6 +8,9 @@ import type { AllocationResult } from '../../models/allocate/allocate';
 import type { RuleSetChoice } from '../../models/allocate/choices';
 import type { MappingTemplate } from '../../models/import/types';
 import type { WizardChoices, WizardFile, WizardPlan } from '../../models/import/wizard';
+import type { ScheduleChange } from '../../models/staffing/schedule-change';
+import type { ScenarioStaffing, ScheduleView, StaffingView } from './ops/staffing';
+import type { TimeStudyJson } from '../../models/staffing/reports';
 
 /** What an import worker holds between the wizard's steps: the file read once, planned again per choice. */
 export type ImportStart =
@@ -39,6 +42,11 @@ export interface EngineOps {
   'serialise': { request: { version: number }; result: Uint8Array };
   /** The allocation of a version under a rule set (the project's default when none is named), as `steward allocate --json`. */
   'allocate': { request: { version: number; rules?: string }; result: { result: AllocationResult; choices: RuleSetChoice[] } };
+  /** Staffing screen (ops/staffing.ts): `steward staffing|schedule|timestudy --json` of a version, and each scenario's staff by year. */
+  'staffing': { request: { version: number; scenario?: string }; result: StaffingView };
+  'schedule': { request: { version: number; site?: string; extra?: ScheduleChange[] }; result: ScheduleView };
+  'timestudy': { request: { version: number }; result: TimeStudyJson };
+  'staffing-scenarios': { request: { version: number }; result: ScenarioStaffing };
   /**
    * The import wizard, in a worker of its own per file (untrusted bytes; size and time limits):
    * reads the file once and keeps its sheets; a project opens as before.

@@ -103,5 +103,9 @@ describe('steward timestudy', () => {
     out = '';
     expect(await run(['demo'])).toBe(0);
     expect(out).toContain('protected h/wk');
+    // The text says what is computed: pay spread over the costed week, adding up to the role's pay.
+    expect(out).toContain('1,520 h ÷ 38 weeks = 40 h');
+    expect(out).not.toContain('salary + benefits ÷');
+    expect(out).toMatch(/principal\s+12\s+38\s+40\s+50\s+50\s+\$2,083,252\.56\s+\$0\.00\s+\$2,083,252\.56/);
   });
 });
