@@ -11,6 +11,7 @@ import { createIncrementalSummariser } from '../../models/project/summary-increm
 import { createIncrementalValidator } from '../../models/project/validate-incremental';
 import type { EngineOp, ImportProgress, RequestOf, ResultOf } from './protocol';
 import { runAllocate } from './ops/allocate';
+import { runCompare, runForecast, runSensitivity, runTrialChunk, summariseChunks } from './ops/forecast';
 
 /** Thrown when a request names a version the worker no longer holds: the client sends it in full. */
 export class StaleVersion extends Error {}
@@ -91,6 +92,11 @@ export function createEngine(keep = 8) {
     },
     'serialise': (r) => new TextEncoder().encode(serialiseProject(at(r.version))),
     'allocate': (r) => runAllocate(at(r.version), r.rules),
+    'forecast': ({ version, ...r }) => runForecast(at(version), r),
+    'compare': (r) => runCompare(at(r.version), r),
+    'sensitivity': (r) => runSensitivity(at(r.version), r),
+    'monte-carlo-trials': (r, ctx) => runTrialChunk(r, (done) => ctx?.progress?.({ phase: 'trials', done, total: r.count })),
+    'monte-carlo-summary': (r) => summariseChunks(at(r.version), r),
     'import-start': (r, ctx) => {
       held = null;
       ctx?.progress?.({ phase: 'reading', done: 0, total: r.files.reduce((n, f) => n + f.bytes.byteLength, 0) });

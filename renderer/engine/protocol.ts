@@ -8,6 +8,9 @@ import type { AllocationResult } from '../../models/allocate/allocate';
 import type { RuleSetChoice } from '../../models/allocate/choices';
 import type { MappingTemplate } from '../../models/import/types';
 import type { WizardChoices, WizardFile, WizardPlan } from '../../models/import/wizard';
+import type { ForecastReport } from '../../models/forecast/forecast';
+import type { MonteCarloSummary, TrialChunk } from '../../models/forecast/monte-carlo';
+import type { CompareResult, ForecastRequest, SensitivityResult, TrialsRequest } from './ops/forecast';
 
 /** What an import worker holds between the wizard's steps: the file read once, planned again per choice. */
 export type ImportStart =
@@ -19,7 +22,7 @@ export type ImportStart =
   | { kind: 'wizard'; file: WizardFile; plan: WizardPlan };
 
 /** How far a long import has got, sent by the worker while an operation runs. */
-export interface ImportProgress { phase: 'reading' | 'importing'; done: number; total: number }
+export interface ImportProgress { phase: 'reading' | 'importing' | 'trials'; done: number; total: number }
 
 /**
  * The engine worker's requests and their results: one entry per operation, so a new screen adds
@@ -39,6 +42,13 @@ export interface EngineOps {
   'serialise': { request: { version: number }; result: Uint8Array };
   /** The allocation of a version under a rule set (the project's default when none is named), as `steward allocate --json`. */
   'allocate': { request: { version: number; rules?: string }; result: { result: AllocationResult; choices: RuleSetChoice[] } };
+  /** Scenarios and Compare (ops/forecast.ts): `steward forecast|compare|sensitivity --json` and the Monte Carlo bands. */
+  'forecast': { request: { version: number } & ForecastRequest; result: ForecastReport };
+  'compare': { request: { version: number; years?: number; baseline?: string }; result: CompareResult };
+  'sensitivity': { request: { version: number; scenario: string; years?: number }; result: SensitivityResult };
+  /** In a worker of its own (progress as 'trials'; Cancel terminates it): one share of the trials. */
+  'monte-carlo-trials': { request: TrialsRequest; result: TrialChunk };
+  'monte-carlo-summary': { request: { version: number; scenario: string; years?: number; seed: number; chunks: TrialChunk[] }; result: MonteCarloSummary };
   /**
    * The import wizard, in a worker of its own per file (untrusted bytes; size and time limits):
    * reads the file once and keeps its sheets; a project opens as before.
