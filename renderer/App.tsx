@@ -10,6 +10,7 @@ import { ImportScreen } from './features/import';
 import { ComingScreen } from './features/coming';
 import { AllocateScreen } from './features/allocate';
 import { CompareScreen } from './features/compare';
+import { ScenariosScreen } from './features/scenarios';
 import { Loading } from './ui/Loading';
 
 /** The screen a location hash names (#data → Data), or Overview. */
@@ -24,6 +25,7 @@ function CurrentScreen({ screen }: { screen: Screen }) {
     case 'Data': return <DataScreen />;
     case 'Import': return <ImportScreen />;
     case 'Allocate': return <AllocateScreen />;
+    case 'Scenarios': return <ScenariosScreen />;
     case 'Compare': return <CompareScreen />;
     default: return <ComingScreen screen={screen} />;
   }
