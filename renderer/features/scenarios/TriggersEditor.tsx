@@ -37,7 +37,7 @@ export function TriggersEditor({ project }: { project: Project }) {
       <ul className="triggers">
         {project.triggers.map((t, i) => (
           <li key={i} data-testid="trigger" data-plan={t.plan}>
-            <TriggerForm project={project} known={known} plans={plans} initial={t} submitLabel="Save" onSubmit={(row) => edit({ op: 'set-row', table: 'triggers', index: i, row }, `edit the trigger of ${t.plan}`)}
+            <TriggerForm project={project} known={known} plans={plans} initial={t} submitLabel="Save trigger" onSubmit={(row) => edit({ op: 'set-row', table: 'triggers', index: i, row }, `edit the trigger of ${t.plan}`)}
               onRemove={() => edit({ op: 'delete-rows', table: 'triggers', indexes: [i] }, `remove the trigger of ${t.plan}`)} />
           </li>
         ))}
@@ -96,7 +96,7 @@ function TriggerForm({ known, plans, initial, submitLabel, onSubmit, onRemove }:
       <label>Decide by (MM-DD){' '}
         <input value={deadline} onChange={(e) => setDeadline(e.target.value)} aria-invalid={deadlineBad} size={6} placeholder="03-15" data-testid="trigger-deadline" />
       </label>
-      <button type="submit" className="button" disabled={problem !== null || lagBad || deadlineBad || (!changed && submitLabel === 'Save')} data-testid="trigger-submit">{submitLabel}</button>
+      <button type="submit" className="button" disabled={problem !== null || lagBad || deadlineBad || (!changed && submitLabel === 'Save trigger')} data-testid="trigger-submit">{submitLabel}</button>
       {onRemove && <button type="button" className="button button-quiet" onClick={onRemove}>Remove</button>}
       <p id={`${id}-check`} className={`small condition-check${problem ? ' text-warn' : ''}`} role="status" data-testid="condition-check">
         {problem ?? 'The condition reads.'}{deadlineBad ? ' The deadline is a month and day, as 03-15.' : ''}
