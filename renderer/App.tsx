@@ -10,6 +10,8 @@ import { ImportScreen } from './features/import';
 import { ComingScreen } from './features/coming';
 import { AllocateScreen } from './features/allocate';
 import { StaffingScreen } from './features/staffing';
+import { CompareScreen } from './features/compare';
+import { ScenariosScreen } from './features/scenarios';
 import { Loading } from './ui/Loading';
 
 /** The screen a location hash names (#data → Data), or Overview. */
@@ -25,6 +27,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
     case 'Import': return <ImportScreen />;
     case 'Allocate': return <AllocateScreen />;
     case 'Staffing': return <StaffingScreen />;
+    case 'Scenarios': return <ScenariosScreen />;
+    case 'Compare': return <CompareScreen />;
     default: return <ComingScreen screen={screen} />;
   }
 }

@@ -1,4 +1,6 @@
 import { newEngineWorker as newWorker, takeEngineWorker } from './early-worker';
+import type { MonteCarloSummary } from '../../models/forecast/monte-carlo';
+import { runMonteCarloInWorkers, type MonteCarloRun } from './monte-carlo';
 import type { EngineOp, EngineReply, EngineRequest, ImportOp, ImportProgress, RequestOf, ResultOf } from './protocol';
 
 /** Limits for untrusted files, matching the desktop import worker: big enough for any district export. */
@@ -55,6 +57,14 @@ export class EngineClient {
 
   call<K extends Exclude<EngineOp, 'open-files' | ImportOp>>(op: K, request: RequestOf<K>): Promise<ResultOf<K>> {
     return this.channel().call(op, request);
+  }
+
+  /** Monte Carlo in fresh workers (progress, Cancel by the signal); the bands merged by the engine worker. */
+  monteCarlo(run: MonteCarloRun): Promise<MonteCarloSummary> {
+    return runMonteCarloInWorkers(run, () => {
+      const channel = new WorkerChannel(newWorker());
+      return { call: (request, progress) => channel.call('monte-carlo-trials', request, [], progress), terminate: () => channel.worker.terminate() };
+    }, (request) => this.channel().call('monte-carlo-summary', request));
   }
 
   /** A worker of its own for one file the user imports: it holds the file between the wizard's steps. */

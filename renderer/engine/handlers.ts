@@ -12,6 +12,7 @@ import { createIncrementalValidator } from '../../models/project/validate-increm
 import type { EngineOp, ImportProgress, RequestOf, ResultOf } from './protocol';
 import { runAllocate } from './ops/allocate';
 import { runSchedule, runScenarioStaffing, runStaffing, runTimeStudy } from './ops/staffing';
+import { runCompare, runForecast, runSensitivity, runTrialChunk, summariseChunks } from './ops/forecast';
 
 /** Thrown when a request names a version the worker no longer holds: the client sends it in full. */
 export class StaleVersion extends Error {}
@@ -96,6 +97,11 @@ export function createEngine(keep = 8) {
     'schedule': (r) => runSchedule(at(r.version), r.site, r.extra),
     'timestudy': (r) => runTimeStudy(at(r.version)),
     'staffing-scenarios': (r) => runScenarioStaffing(at(r.version)),
+    'forecast': ({ version, ...r }) => runForecast(at(version), r),
+    'compare': (r) => runCompare(at(r.version), r),
+    'sensitivity': (r) => runSensitivity(at(r.version), r),
+    'monte-carlo-trials': (r, ctx) => runTrialChunk(r, (done) => ctx?.progress?.({ phase: 'trials', done, total: r.count })),
+    'monte-carlo-summary': (r) => summariseChunks(at(r.version), r),
     'import-start': (r, ctx) => {
       held = null;
       ctx?.progress?.({ phase: 'reading', done: 0, total: r.files.reduce((n, f) => n + f.bytes.byteLength, 0) });

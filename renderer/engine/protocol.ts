@@ -11,6 +11,9 @@ import type { WizardChoices, WizardFile, WizardPlan } from '../../models/import/
 import type { ScheduleChange } from '../../models/staffing/schedule-change';
 import type { ScenarioStaffing, ScheduleView, StaffingView } from './ops/staffing';
 import type { TimeStudyJson } from '../../models/staffing/reports';
+import type { ForecastReport } from '../../models/forecast/forecast';
+import type { MonteCarloSummary, TrialChunk } from '../../models/forecast/monte-carlo';
+import type { CompareResult, ForecastRequest, SensitivityResult, TrialsRequest } from './ops/forecast';
 
 /** What an import worker holds between the wizard's steps: the file read once, planned again per choice. */
 export type ImportStart =
@@ -22,7 +25,7 @@ export type ImportStart =
   | { kind: 'wizard'; file: WizardFile; plan: WizardPlan };
 
 /** How far a long import has got, sent by the worker while an operation runs. */
-export interface ImportProgress { phase: 'reading' | 'importing'; done: number; total: number }
+export interface ImportProgress { phase: 'reading' | 'importing' | 'trials'; done: number; total: number }
 
 /**
  * The engine worker's requests and their results: one entry per operation, so a new screen adds
@@ -47,6 +50,13 @@ export interface EngineOps {
   'schedule': { request: { version: number; site?: string; extra?: ScheduleChange[] }; result: ScheduleView };
   'timestudy': { request: { version: number }; result: TimeStudyJson };
   'staffing-scenarios': { request: { version: number }; result: ScenarioStaffing };
+  /** Scenarios and Compare (ops/forecast.ts): `steward forecast|compare|sensitivity --json` and the Monte Carlo bands. */
+  'forecast': { request: { version: number } & ForecastRequest; result: ForecastReport };
+  'compare': { request: { version: number; years?: number; baseline?: string }; result: CompareResult };
+  'sensitivity': { request: { version: number; scenario: string; years?: number }; result: SensitivityResult };
+  /** In a worker of its own (progress as 'trials'; Cancel terminates it): one share of the trials. */
+  'monte-carlo-trials': { request: TrialsRequest; result: TrialChunk };
+  'monte-carlo-summary': { request: { version: number; scenario: string; years?: number; seed: number; chunks: TrialChunk[] }; result: MonteCarloSummary };
   /**
    * The import wizard, in a worker of its own per file (untrusted bytes; size and time limits):
    * reads the file once and keeps its sheets; a project opens as before.

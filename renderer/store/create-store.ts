@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { createDataSlice } from './data-slice';
 import { createImportSlice } from './import-slice';
+import { createMonteCarloSlice } from './monte-carlo-slice';
 import { createProjectSlice } from './project-slice';
 import { createRunsSlice } from './runs-slice';
 import type { Services } from './services';
@@ -15,6 +16,7 @@ export function createAppStore(services: Services) {
     ...createRunsSlice(services)(...a),
     ...createUiSlice(...a),
     ...createDataSlice(...a),
+    ...createMonteCarloSlice(services)(...a),
   }));
 }
 

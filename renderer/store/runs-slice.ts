@@ -11,7 +11,7 @@ export interface Run<T = unknown> {
 }
 
 /** Engine operations a screen runs on the version on screen (the version is added by the store). */
-export type RunOp = Exclude<EngineOp, 'open-files' | 'demo' | 'sync' | 'check' | 'serialise' | ImportOp>;
+export type RunOp = Exclude<EngineOp, 'open-files' | 'demo' | 'sync' | 'check' | 'serialise' | 'monte-carlo-trials' | 'monte-carlo-summary' | ImportOp>;
 export type RunInputs<K extends RunOp> = Omit<RequestOf<K>, 'version'>;
 
 export interface RunsSlice {

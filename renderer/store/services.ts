@@ -1,6 +1,8 @@
 import type { Host } from '../platform/types';
 import type { EngineOp, ImportOp, RequestOf, ResultOf } from '../engine/protocol';
 import type { ImportSession } from '../engine/client';
+import type { MonteCarloRun } from '../engine/monte-carlo';
+import type { MonteCarloSummary } from '../../models/forecast/monte-carlo';
 
 /** What the store needs from the outside: the engine (a worker in the app, plain calls in tests) and the host. */
 export interface Engine {
@@ -8,6 +10,8 @@ export interface Engine {
   open(request: RequestOf<'open-files'>): Promise<ResultOf<'open-files'>>;
   /** A worker of its own for a file the user imports (the wizard's steps run there). */
   importSession(): ImportSession;
+  /** Monte Carlo trials in workers of their own, with progress and Cancel (an AbortSignal). */
+  monteCarlo(run: MonteCarloRun): Promise<MonteCarloSummary>;
 }
 
 export interface Services {

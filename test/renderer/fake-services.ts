@@ -72,6 +72,13 @@ export function fakeServices(opts: {
         return structuredClone(run(structuredClone(request))) as never;
       },
       open: async (request) => structuredClone(engine['open-files'](structuredClone(request))),
+      // Monte Carlo in two shares, as the app's two workers: the same figures as one run of every trial.
+      monteCarlo: async ({ version, project, scenario, years, trials, seed, onProgress }) => {
+        const half = Math.ceil(trials / 2);
+        const chunks = [[0, half], [half, trials - half]].filter(([, n]) => n! > 0).map(([start, count]) => engine['monte-carlo-trials'](structuredClone({ project, scenario, seed, start: start!, count: count!, ...(years !== undefined ? { years } : {}) })));
+        onProgress?.(trials, trials);
+        return structuredClone(engine['monte-carlo-summary']({ version, scenario, seed, chunks, ...(years !== undefined ? { years } : {}) }));
+      },
       importSession: () => {
         // A worker of its own per file, as in the app: a fresh engine; each step waits a turn of
         // the event loop (so a Cancel can come first) and runs on cloned data.
