@@ -1,6 +1,7 @@
 import type { Project } from '../project/project';
 import type { LevelSchedule } from './config';
 import { fail, ok } from '../result';
+import { staffingContext } from './context';
 import { staffingMetrics } from './metrics';
 import { scenarioStaffingParams } from './params';
 import { defaultStaffingYear, staffingPlan } from './plan';
@@ -26,8 +27,10 @@ export function staffingReport(project: Project, defaulted: Defaulted, opts: { s
   }
   const enrollment = project.enrollment.filter((e) => e.year === year);
   if (enrollment.length === 0) return fail(`${opts.target} has no enrollment for ${year}`);
-  const plan = staffingPlan({ project, year, enrollment, params });
-  const metrics = staffingMetrics({ project, year, enrollment, params });
+  // One staffing context (rules, schedules, role costs) for the plan and the metrics.
+  const ctx = staffingContext(project);
+  const plan = staffingPlan({ project, year, enrollment, params, ctx });
+  const metrics = staffingMetrics({ project, year, enrollment, params, ctx });
   return ok({
     report: {
       year,
@@ -49,6 +52,7 @@ export function staffingReport(project: Project, defaulted: Defaulted, opts: { s
     },
     /** The rules the plan staffed by (the StaffingRules sheet, or the preset's), indexed by each line's `rule`. */
     rules: plan.rules as StaffingRule[],
+    ctx,
   });
 }
 export type StaffingReport = Extract<ReturnType<typeof staffingReport>, { ok: true }>['value']['report'];

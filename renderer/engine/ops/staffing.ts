@@ -2,7 +2,6 @@ import { forecastProject } from '../../../models/forecast/forecast';
 import { apportion } from '../../../models/money/apportion';
 import type { Cents } from '../../../models/money/cents';
 import type { Project } from '../../../models/project/project';
-import { staffingContext } from '../../../models/staffing/context';
 import { fteCost } from '../../../models/staffing/costs';
 import { withStaffingDefaults } from '../../../models/staffing/defaults';
 import { evenClassSizes, scheduleReport, staffingReport, timeStudyJson, type ScheduleReport, type StaffingReport, type TimeStudyJson } from '../../../models/staffing/reports';
@@ -53,7 +52,7 @@ export function runStaffing(project: Project, scenario: string | undefined): Sta
   const { project: p, defaulted } = staffed(project);
   const built = staffingReport(p, defaulted, { scenario, target: 'the project' });
   if (!built.ok) throw new Error(built.reason);
-  const costs = staffingContext(p).costs();
+  const costs = built.value.ctx.costs();
   const positions = p.positions.map((x): PositionLine => {
     const perFte = costs.positionCost(x);
     const cost = perFte === null ? null : fteCost(x.fte, perFte);

@@ -66,8 +66,10 @@ export default async function staffing({ root, scratch, shots, check, equal, run
   const index = await page.locator('[data-testid=rules-editor] tr[data-role=counselor]').getAttribute('data-rule');
   const ratio = page.getByTestId(`rule-ratio-${index}`);
   await ratio.fill('250');
+  const edited = Date.now();
   await ratio.press('Enter');
   await page.locator('[data-testid=gap-table] tr[data-role=counselor] [data-testid=gap-rule]').filter({ hasText: '1 counselor per 250 students' }).waitFor();
+  console.log(`    the edit to new figures on screen: ${Date.now() - edited} ms (measured, not asserted)`);
   await page.getByTestId('unsaved').waitFor();
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
