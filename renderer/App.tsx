@@ -14,9 +14,9 @@ import { CompareScreen } from './features/compare';
 import { ScenariosScreen } from './features/scenarios';
 import { Loading } from './ui/Loading';
 
-/** The screen a location hash names (#data → Data), or Overview. */
+/** The screen a location hash names (#data → Data; #staffing/scenarios → Staffing, its tab after the slash), or Overview. */
 function screenOfHash(hash: string): Screen {
-  const name = hash.replace(/^#/, '').toLowerCase();
+  const name = hash.replace(/^#/, '').split('/')[0]!.toLowerCase();
   return SCREENS.find((s) => s.toLowerCase() === name) ?? 'Overview';
 }
 

@@ -17,12 +17,23 @@ const TABS: { id: Tab; name: string }[] = [
   { id: 'scenarios', name: 'Across scenarios' },
 ];
 
+/** The tab a location hash names (#staffing/scenarios → Across scenarios), so other screens can link to one. */
+function tabOfHash(hash: string): Tab {
+  const part = hash.split('/')[1]?.toLowerCase();
+  return TABS.find((t) => t.id === part)?.id ?? 'required';
+}
+
 /** Practice 15 on screen: staff the rules require against staff in place, schedules and what changing them costs, where time goes. */
 export function StaffingScreen() {
   const hasProject = useApp((s) => s.project !== null);
   const ok = useApp((s) => s.checked?.version === s.version && s.checked.ok);
   const checking = useApp((s) => s.checked?.version !== s.version);
-  const [tab, setTab] = useState<Tab>('required');
+  const [tab, setTabState] = useState<Tab>(() => tabOfHash(window.location.hash));
+  // Each tab has an address (#staffing/schedules): a reload, back and a link keep the place.
+  const setTab = (t: Tab) => {
+    setTabState(t);
+    window.history.replaceState(null, '', t === 'required' ? '#staffing' : `#staffing/${t}`);
+  };
   const [site, setSite] = useState<string>('');
   if (!hasProject) return <EmptyState title="Staffing" level={1}><p>Open a project to compare its staff with its staffing rules.</p></EmptyState>;
   if (checking) return <Loading text="Checking the project…" />;

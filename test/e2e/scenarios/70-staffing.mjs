@@ -125,4 +125,10 @@ export default async function staffing({ root, scratch, shots, check, equal, run
   await page.getByTestId('scenario-summary').waitFor({ timeout: 40_000 });
   check(await page.locator('[data-testid=scenario-summary] tr[data-scenario="ASCA counselors"]').count() === 1, 'across scenarios: the ASCA counselors scenario is listed');
   await look('scenarios');
+  equal(await page.evaluate(() => window.location.hash), '#staffing/scenarios', 'the tab has an address');
+  await page.getByRole('link', { name: 'Overview', exact: true }).click();
+  await page.getByTestId('district-name').waitFor();
+  await page.evaluate(() => { window.location.hash = '#staffing/scenarios'; });
+  await page.getByTestId('scenario-summary').waitFor({ timeout: 40_000 });
+  equal(await page.getByRole('tab', { name: 'Across scenarios' }).getAttribute('aria-selected'), 'true', 'a link to #staffing/scenarios (as from Compare) opens the Across scenarios tab');
 }
