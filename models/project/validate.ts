@@ -4,6 +4,7 @@ import type { Project } from './project';
 import type { Problem } from './problems';
 import { ProblemSink } from './problem-sink';
 import { validateRules } from './validate-rules';
+import { checkNetwork } from '../network/validate';
 
 // Cross-table checks a single row cannot make: references to sites and funds that do not exist,
 // funding splits that do not add to 100%, duplicate ids, positions that cannot be costed. Each
@@ -196,6 +197,8 @@ export const PROJECT_CHECKS: readonly ProjectCheck[] = [
   needCountsCheck,
   scenariosCheck,
   rulesCheck,
+  // Charter-network sheets (models/network/validate.ts).
+  { reads: (p) => [p.sites, p.charterSchools, p.loans, p.covenants, p.balanceSheet, p.philanthropy, p.settings], run: checkNetwork },
 ];
 
 export function validateProject(project: Project): Problem[] {
