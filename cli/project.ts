@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { DEMO_NETWORK, loadProject } from '../host/project-io';
+import { loadProject } from '../host/project-io';
 import type { ImportOptions } from '../models/import/types';
 import { gate } from '../models/project/gate';
 import { countProblems, problemLine, problemSummary, type Problem } from '../models/project/problems';
@@ -8,7 +8,7 @@ import type { CommandName } from '../models/project/requirements';
 import { ReportedError, UsageError, type ParsedArgs } from './args';
 
 /** "demo" (the demo district) or "demo-network" (the demo charter network), in any case. */
-export const isDemo = (target: string) => ['demo', DEMO_NETWORK].includes(target.toLowerCase());
+export const isDemo = (target: string) => ['demo', 'demo-network'].includes(target.toLowerCase());
 
 /** Flags every command that loads a PROJECT takes: how its sheets are read. */
 export const PROJECT_FLAGS = { 'no-fill-down': 'bool', strict: 'bool' } as const;
