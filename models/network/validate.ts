@@ -2,6 +2,8 @@ import type { ProblemSink } from '../project/problem-sink';
 import type { Project } from '../project/project';
 import { CHARTER_GRADES } from './tables';
 import { networkSettings } from './settings';
+import { isNetworkProject } from './prepare-network';
+import { expressionSymbols } from '../expr/expression';
 
 // Cross-table checks of the network sheets (models/network/tables.ts), each naming the sheet, row
 // and column to fix: schools and gifts that name a site not on Sites, a grade span that runs
@@ -9,7 +11,11 @@ import { networkSettings } from './settings';
 
 const gradeIndex = (g: string) => (CHARTER_GRADES as readonly string[]).indexOf(g);
 
+/** Indicators only a charter network's forecast has (models/forecast/indicators.ts). */
+const NETWORK_INDICATORS = new Set(['days_cash_on_hand', 'current_ratio', 'total_margin', 'enrollment_variance', 'dscr', 'debt_to_asset', 'philanthropy_share']);
+
 export function checkNetwork(p: Project, sink: ProblemSink): void {
+  if (!isNetworkProject(p)) { networkIndicatorsInDistrict(p, sink); return; }
   const sites = new Set(p.sites.map((s) => s.site_id));
   const seen = new Map<string, number | undefined>();
   for (const c of p.charterSchools) {
@@ -49,4 +55,15 @@ export function checkNetwork(p: Project, sink: ProblemSink): void {
   const settings = networkSettings(p.settings.extra);
   if (!settings.ok) sink.error('settings', undefined, 'value', '', settings.reason);
   else if (settings.value.office !== undefined && !sites.has(settings.value.office)) sink.error('settings', undefined, 'value', settings.value.office, `network_office_site "${settings.value.office}" is not on the Sites sheet`);
+}
+
+/** A district project's trigger or signpost that reads a network measure would find no value: say so where it is written. */
+function networkIndicatorsInDistrict(p: Project, sink: ProblemSink): void {
+  const why = (name: string) => `${name} is a charter network's measure (docs/network.md): this project has no network sheets (CharterSchools, Loans, BalanceSheet, …), so it has no value`;
+  for (const t of p.triggers) {
+    const names = expressionSymbols(t.condition, 'condition');
+    const found = names.ok ? names.value.filter((n) => NETWORK_INDICATORS.has(n)) : [];
+    if (found.length > 0) sink.error('triggers', t.src, 'condition', t.condition, why(found.join(', ')));
+  }
+  for (const s of p.signposts) if (s.indicator !== undefined && NETWORK_INDICATORS.has(s.indicator)) sink.error('signposts', s.src, 'indicator', s.indicator, why(s.indicator));
 }

@@ -11,6 +11,11 @@ describe('network sheets are checked across tables', () => {
     expect(validateProject(p).filter((x) => ['charterSchools', 'loans', 'covenants', 'balanceSheet', 'philanthropy'].includes(x.table))).toEqual([]);
   });
 
+  it('refuses a district trigger that reads a network measure, where it is written', () => {
+    const p = ProjectSchema.parse({ ...base, plans: [{ plan: 'Cuts', action: 'budget_pct', start_year: 2028, pct: -0.1 }], triggers: [{ plan: 'Cuts', condition: 'dscr < 1.2', src: { sheet: 'Triggers', row: 2 } }] });
+    expect(validateProject(p).filter((x) => x.table === 'triggers').map((x) => `${x.sheet}:${x.row}:${x.column}`)).toEqual(['Triggers:2:condition']);
+  });
+
   it('names the sheet, row and column of each problem', () => {
     const p = ProjectSchema.parse({
       ...base,
