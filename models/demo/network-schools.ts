@@ -1,6 +1,6 @@
 import { growThroughYear } from '../network/grow-through';
 import { CHARTER_GRADES, type CharterSchool } from '../network/tables';
-import type { EnrollmentRow, Grade, Site, SiteLevel } from '../schema/tables';
+import type { EnrollmentRow, Grade, Position, Site, SiteLevel } from '../schema/tables';
 import type { Rng } from './prng';
 
 // The demo network's schools: six charter schools at different stages of growing through their
@@ -49,4 +49,27 @@ export function networkEnrollment(rng: Rng): EnrollmentRow[] {
     }
   }
   return rows;
+}
+
+/**
+ * The base year's positions, for the staffing, schedule and time-study commands (the forecast
+ * costs the network's personnel from its budget lines): a teacher per 24 students, a principal,
+ * an assistant principal above 300 students and an operations manager per school, and the
+ * network office's staff. Salaries are seeded within a typical range.
+ */
+export function networkPositions(rng: Rng, enrollment: readonly EnrollmentRow[]): Position[] {
+  const out: Position[] = [];
+  const add = (site_id: string, role: string, n: number, lo: number, hi: number) => {
+    for (let i = 1; i <= n; i++) out.push({ position_id: `${site_id}-${role}-${i}`, site_id, role, fte: 1, salary: Math.round(lo + rng.next() * (hi - lo)) * 100, benefits_rate: 0.27, funding: [], status: 'filled' });
+  };
+  for (const { school: s } of NETWORK_SCHOOLS) {
+    const students = enrollment.filter((e) => e.site_id === s.site_id && e.year === NETWORK_BASE_YEAR).reduce((a, e) => a + e.students, 0);
+    if (students === 0) continue;
+    add(s.site_id, 'teacher', Math.ceil(students / 24), 56_000, 74_000);
+    add(s.site_id, 'principal', 1, 112_000, 128_000);
+    if (students > 300) add(s.site_id, 'assistant_principal', 1, 92_000, 104_000);
+    add(s.site_id, 'operations_manager', 1, 64_000, 76_000);
+  }
+  add(NETWORK_OFFICE, 'network_staff', 14, 78_000, 132_000);
+  return out;
 }

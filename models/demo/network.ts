@@ -2,7 +2,7 @@ import { ProjectSchema, type Project } from '../project/project';
 import type { BudgetLine, Driver, ScenarioOverride } from '../schema/tables';
 import type { PlanAction, Trigger } from '../forecast/tables';
 import { makeRng, type Rng } from './prng';
-import { NETWORK_BASE_YEAR, NETWORK_OFFICE, NETWORK_SCHOOLS, networkCharterSchools, networkEnrollment, networkSites } from './network-schools';
+import { NETWORK_BASE_YEAR, NETWORK_OFFICE, NETWORK_SCHOOLS, networkCharterSchools, networkEnrollment, networkPositions, networkSites } from './network-schools';
 
 export const DEMO_NETWORK_NAME = 'Harbor Prep Public Schools';
 
@@ -94,7 +94,7 @@ export function demoNetworkProject(seed = 2026): Project {
       { fund_code: 'GEN', name: 'Unrestricted operating', source: 'state', restricted: false, available: gen },
       { fund_code: 'T1', name: 'Title I Part A', source: 'federal', restricted: true, available: amount(rng, 1_300_000), recurring: true },
     ],
-    budget: b, positions: [], salary: [],
+    budget: b, positions: networkPositions(rng, enrollment), salary: [],
     drivers: drivers(), scenarios: scenarios(), plans: plans(), triggers: triggers(),
     forecast: {
       personnel_source: 'budget',
