@@ -22,7 +22,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
 
 function usage(): string {
   return ['usage: steward COMMAND [options]', '', ...Object.values(COMMANDS).map((c) => `  ${c.summary}`), '',
-    'PROJECT is a district workbook (.xlsx/.xls/.ods), a folder of CSVs, a .steward file, or "demo".',
+    'PROJECT is a district workbook (.xlsx/.xls/.ods), a folder of CSVs, a .steward file, "demo" (a district) or "demo-network" (a charter network).',
     'Exit codes: 0 success, 1 input rejected, 2 usage error.'].join('\n');
 }
 

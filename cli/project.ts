@@ -7,6 +7,9 @@ import type { Project } from '../models/project/project';
 import type { CommandName } from '../models/project/requirements';
 import { ReportedError, UsageError, type ParsedArgs } from './args';
 
+/** "demo" (the demo district) or "demo-network" (the demo charter network), in any case. */
+export const isDemo = (target: string) => ['demo', 'demo-network'].includes(target.toLowerCase());
+
 /** Flags every command that loads a PROJECT takes: how its sheets are read. */
 export const PROJECT_FLAGS = { 'no-fill-down': 'bool', strict: 'bool' } as const;
 
@@ -36,7 +39,7 @@ export async function projectFor(command: CommandName, args: ParsedArgs): Promis
   if (args.positional.length > 1) throw new UsageError(`expected one PROJECT, got ${args.positional.length}`);
   const target = args.positional[0] ?? 'demo';
   const loaded = await loadProject(target, loadOptions(args));
-  const file = target.toLowerCase() === 'demo' ? 'demo' : basename(target);
+  const file = isDemo(target) ? target.toLowerCase() : basename(target);
   const gated = gate(loaded, command, file);
   const json = args.flags.has('json');
   if (!gated.ok) {

@@ -7,6 +7,7 @@ import type { Cell } from '../../models/import/types';
 import type { Project } from '../../models/project/project';
 import { EXIT, InputError, UsageError, flagInt, flagString, parseArgs } from '../args';
 import { PROJECT_FLAGS, projectFor } from '../project';
+import { measureBreachLines, measureLines, measureSheet } from './forecast-network';
 
 export function forecastOrFail(project: Project, opts: Parameters<typeof forecastProject>[1]): ForecastReport {
   const r = forecastProject(project, opts);
@@ -72,6 +73,7 @@ function textReport(r: ForecastReport, mc: MonteCarloSummary | undefined, mcScen
       lines.push(`  ${String(y.year).padEnd(6)}${dollars(y.revenue_cents).padStart(16)}${dollars(y.expenditure_cents).padStart(16)}${dollars(y.surplus_cents).padStart(15)}${dollars(y.ending_balance_cents).padStart(16)}${pct(y.reserve_pct).padStart(9)}${y.fte.toFixed(1).padStart(9)}  ${y.plan ?? '-'}${y.below_policy ? '  BELOW POLICY' : ''}`);
     }
     lines.push(...fundBalanceLines(s));
+    lines.push(...measureLines(s));
     lines.push(...reconcilingLines(s));
     if (s.years.some((y) => y.staffing && !('error' in y.staffing))) lines.push(...staffingLines(s));
     for (const sw of s.plan_switches) lines.push(...switchLines(sw));
@@ -91,6 +93,7 @@ function textReport(r: ForecastReport, mc: MonteCarloSummary | undefined, mcScen
     lines.push(`  ${'year'.padEnd(6)}${'P5'.padStart(15)}${'P25'.padStart(15)}${'P50'.padStart(15)}${'P75'.padStart(15)}${'P95'.padStart(15)}${'P(breach)'.padStart(11)}`);
     mc.bands.forEach((b, i) => lines.push(`  ${String(b.year).padEnd(6)}${[b.p5, b.p25, b.p50, b.p75, b.p95].map((v) => dollars(v).padStart(15)).join('')}${pct(mc.breach_probability[i]!.p).padStart(11)}`));
     for (const b of mc.backup_probability) lines.push(`  P(${b.plan} needed): ${b.by_year.map((y) => `${y.year} ${pct(y.p)}`).join(', ')}`);
+    lines.push(...measureBreachLines(mc));
   }
   if (r.vacancies.length > 0) {
     const how = (k: string) => r.vacancies.filter((v) => v.costed_at === k).length;
@@ -164,6 +167,8 @@ export function reportSheets(r: ForecastReport, mc?: MonteCarloSummary): { name:
     { name: 'Expenditure by fund', rows: byFund }, { name: 'FTE by role', rows: byRole }, { name: 'Plan switches', rows: switches },
   ];
   if (staffing.length > 1) sheets.push({ name: 'Staffing', rows: staffing });
+  const measures = measureSheet(r.scenarios);
+  if (measures) sheets.push(measures);
   if (mc) {
     const bands: Cell[][] = [['year', 'balance_p5', 'balance_p25', 'balance_p50', 'balance_p75', 'balance_p95', 'reserve_p5', 'reserve_p50', 'reserve_p95', 'breach_probability']];
     mc.bands.forEach((b, i) => { const rb = mc.reserve_bands[i]!; bands.push([b.year, d(b.p5), d(b.p25), d(b.p50), d(b.p75), d(b.p95), rb.p5, rb.p50, rb.p95, mc.breach_probability[i]!.p]); });

@@ -3,7 +3,7 @@ import { loadProject } from '../../host/project-io';
 import { gate } from '../../models/project/gate';
 import { countProblems, problemSummary } from '../../models/project/problems';
 import { EXIT, UsageError, parseArgs } from '../args';
-import { PROJECT_FLAGS, loadOptions, printProblems } from '../project';
+import { PROJECT_FLAGS, isDemo, loadOptions, printProblems } from '../project';
 
 /**
  * `validate PROJECT [--json] [--strict] [--no-fill-down]`: every problem in a project — sheets and
@@ -16,7 +16,7 @@ export async function run(argv: string[]): Promise<number> {
   if (args.positional.length > 1) throw new UsageError(`expected one PROJECT, got ${args.positional.length}`);
   const target = args.positional[0] ?? 'demo';
   const loaded = await loadProject(target, loadOptions(args));
-  const { problems } = gate(loaded, 'validate', target.toLowerCase() === 'demo' ? 'demo' : basename(target));
+  const { problems } = gate(loaded, 'validate', isDemo(target) ? target.toLowerCase() : basename(target));
   const c = countProblems(problems);
   if (args.flags.has('json')) {
     const out = {

@@ -1,4 +1,6 @@
 import { FormulaError } from './formula';
+import type { MeasureName, MeasureReading } from '../network/measures';
+import type { NetworkYear } from './year-network';
 import { decisionTiming, type DecisionTiming } from './decisions';
 import type { FundBalanceClasses } from './fund-balance';
 import { actionsFrom, type CompiledAction } from './plans';
@@ -50,6 +52,10 @@ export interface YearResult {
   fte_by_role?: Record<string, number>;
   funds?: FundYear[];
   indicators?: Record<string, number>;
+  /** A charter network's measures, each against NACSA's threshold and any lender covenant (models/network/measures.ts). */
+  measures?: Record<MeasureName, MeasureReading>;
+  /** A charter network's cash, debt service, philanthropy and (unless lean) each school's fee (year-network.ts). */
+  network?: NetworkYear;
 }
 
 export interface FundYear {

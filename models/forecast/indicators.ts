@@ -33,6 +33,14 @@ const READERS = {
   enrollment_change: (y: IndicatorYear) => y.derived.enrollment_change,
   fte: (y: IndicatorYear) => y.result.fte,
   per_pupil: (y: IndicatorYear) => y.result.per_pupil_cents / 100,
+  // A charter network's measures (models/network/measures.ts); undefined in a district's forecast.
+  days_cash_on_hand: (y: IndicatorYear) => y.result.measures?.days_cash_on_hand.value,
+  current_ratio: (y: IndicatorYear) => y.result.measures?.current_ratio.value,
+  total_margin: (y: IndicatorYear) => y.result.measures?.total_margin.value,
+  enrollment_variance: (y: IndicatorYear) => y.result.measures?.enrollment_variance.value,
+  dscr: (y: IndicatorYear) => y.result.measures?.dscr.value,
+  debt_to_asset: (y: IndicatorYear) => y.result.measures?.debt_to_asset.value,
+  philanthropy_share: (y: IndicatorYear) => y.result.network?.philanthropy_share,
 } as const;
 
 export type IndicatorName = keyof typeof READERS;
@@ -40,7 +48,7 @@ export type IndicatorName = keyof typeof READERS;
 /** Indicators a trigger condition or signpost may name (besides every driver), in the order docs list them. */
 export const INDICATORS = Object.freeze(Object.keys(READERS)) as readonly IndicatorName[];
 
-const BY_NAME: ReadonlyMap<string, (y: IndicatorYear) => number> = new Map(Object.entries(READERS));
+const BY_NAME: ReadonlyMap<string, (y: IndicatorYear) => number | undefined> = new Map(Object.entries(READERS));
 
 /** An indicator's value in year y, else the driver's value that year (undefined: no such name). */
 export function indicator(y: IndicatorYear, paths: DriverPaths, name: string): number | undefined {

@@ -5,6 +5,7 @@ import { makeWorkspace, runScenario, type YearResult } from './engine';
 import type { Prepared } from './prepare';
 import type { StaffingCoster } from './staffing-cost';
 import { mulberry32, subSeed } from './prng';
+import { MEASURES, type MeasureName } from '../network/measures';
 
 // Monte Carlo over the uncertain drivers. Trial i draws from its own generator seeded by
 // subSeed(seed, i), so a trial's numbers do not depend on which worker runs it or how the trials
@@ -45,6 +46,10 @@ export interface TrialChunk {
   failed: number;
   /** The chunk's failed trial with the lowest index, or null. */
   firstFailure: TrialFailure | null;
+  /** A charter network: [measure·K + t] successful trials whose measure missed NACSA's standard
+   *  (MEASURES order), and [t] those that broke any lender covenant. */
+  measureMisses?: Int32Array;
+  covenantMisses?: Int32Array;
 }
 
 export function runTrials(p: Prepared, paths: DriverPaths, seed: number, start: number, count: number, priorityPlan?: string, onTrial?: (done: number) => void, staffing?: StaffingCoster): TrialChunk {
@@ -65,6 +70,7 @@ export function runTrials(p: Prepared, paths: DriverPaths, seed: number, start: 
   const running = priorityPlan ?? p.config.priority_plan;
   let failed = 0;
   let firstFailure: TrialFailure | null = null;
+  const misses = p.network ? { measure: new Int32Array(MEASURES.length * K), covenant: new Int32Array(K) } : undefined;
   for (let i = 0; i < count; i++) {
     const rng = mulberry32(subSeed(seed, start + i));
     for (let u = 0; u < uncertain.length; u++) {
@@ -95,11 +101,23 @@ export function runTrials(p: Prepared, paths: DriverPaths, seed: number, start: 
         balance[i * K + t] = y.ending_balance_cents;
         reserve[i * K + t] = y.reserve_pct;
         if (y.plan && y.plan !== running) { const pi = planNames.indexOf(y.plan); if (pi >= 0) planCounts[pi * K + t]! += 1; }
+        if (misses && y.measures) countMisses(y.measures, misses, K, t);
       }
     }
     if (onTrial && (i & 255) === 255) onTrial(i + 1);
   }
-  return { start, count, K, balance, reserve, succeeded, planCounts, planNames, failed, firstFailure };
+  const chunk: TrialChunk = { start, count, K, balance, reserve, succeeded, planCounts, planNames, failed, firstFailure };
+  return misses ? { ...chunk, measureMisses: misses.measure, covenantMisses: misses.covenant } : chunk;
+}
+
+function countMisses(measures: NonNullable<YearResult['measures']>, misses: { measure: Int32Array; covenant: Int32Array }, K: number, t: number): void {
+  let broken = false;
+  MEASURES.forEach((m, mi) => {
+    const r = measures[m];
+    if (!r.meets) misses.measure[mi * K + t]! += 1;
+    if (r.covenants?.some((c) => !c.meets)) broken = true;
+  });
+  if (broken) misses.covenant[t]! += 1;
 }
 
 /** Why a trial cannot be summarised (and in which year), or null. */
@@ -157,6 +175,10 @@ export interface MonteCarloSummary {
   first_failure: TrialFailure | null;
   /** Each uncertain driver's distribution, centred on its value. */
   distributions: DriverDistribution[];
+  /** A charter network: per measure, the chance each year that it misses NACSA's standard (DSCR < 1.1, days cash < 60, …). */
+  measure_breach_probability?: Record<MeasureName, { year: number; p: number }[]>;
+  /** A charter network: the chance each year that any lender covenant is broken. */
+  covenant_breach_probability?: { year: number; p: number }[];
 }
 
 /** Merges chunks (in any order) into percentile bands per year over the successful trials. */
@@ -193,11 +215,22 @@ export function summariseTrials(p: Prepared, chunks: readonly TrialChunk[], seed
   })).filter((b) => b.by_year.some((y) => y.p > 0));
   let first: TrialFailure | null = null;
   for (const c of sorted) if (c.firstFailure && (!first || c.firstFailure.trial_index < first.trial_index)) first = c.firstFailure;
-  return {
+  const summary: MonteCarloSummary = {
     trials: n, seed, bands, reserve_bands: reserveBands, breach_probability: breach, backup_probability: backup,
     successful_trials: s, failed_trials: failed, failed_share: n > 0 ? failed / n : 0, first_failure: first,
     distributions: p.drivers.uncertain.map((u) => ({ driver: u.name, kind: u.dist.kind, center: u.center, low: u.low, high: u.high, interval: u.interval, p_low: distCdf(u.dist, u.low), p_high: distCdf(u.dist, u.high) })),
   };
+  return p.network ? { ...summary, ...measureBreaches(p, sorted, s) } : summary;
+}
+
+/** Shares of the successful trials that missed each measure's standard, and broke a covenant, per year. */
+function measureBreaches(p: Prepared, chunks: readonly TrialChunk[], s: number): Pick<MonteCarloSummary, 'measure_breach_probability' | 'covenant_breach_probability'> {
+  const K = p.K;
+  const share = (read: (c: TrialChunk) => number) => (s > 0 ? chunks.reduce((a, c) => a + read(c), 0) / s : 0);
+  const byYear = (read: (c: TrialChunk, t: number) => number) => Array.from({ length: K }, (_, t) => ({ year: p.baseYear + t, p: share((c) => read(c, t)) }));
+  const measure = {} as Record<MeasureName, { year: number; p: number }[]>;
+  MEASURES.forEach((m, mi) => { measure[m] = byYear((c, t) => c.measureMisses?.[mi * K + t] ?? 0); });
+  return { measure_breach_probability: measure, covenant_breach_probability: byYear((c, t) => c.covenantMisses?.[t] ?? 0) };
 }
 
 /**

@@ -20,6 +20,8 @@ export interface RevenueLine {
   lastYearShare: number;
   year: number | undefined;
   formula: Formula | undefined;
+  /** First fiscal year it pays (a gift that starts later: models/network); undefined: from the base year. */
+  firstYear?: number;
 }
 
 export function prepareRevenue(project: Project, config: ForecastConfig, funds: FundTable, errors: string[]): RevenueLine[] {

@@ -10,6 +10,7 @@ import { budgetPay, lineInflation, lineTable, prepareLines, type BudgetPay } fro
 import { nameList, noBuckets, prepareBuckets, type Buckets, type VacancyCost } from './prepare-personnel';
 import { prepareRevenue, type RevenueLine } from './prepare-revenue';
 import { reconcilingLine, type ReconcilingLine } from './reconcile';
+import { philanthropyLines, prepareNetwork, withGrowThrough, type PreparedNetwork } from '../network/prepare-network';
 
 // Everything about a project that no driver can change is computed here once: positions grouped
 // into buckets (role × site × funding split) with their schedule salary for every number of steps
@@ -55,6 +56,8 @@ export interface Prepared {
   scenarios: ScenarioSpec[];
   plans: CompiledPlans;
   personnelFromBudget: boolean;
+  /** A charter network's loans, balance sheet, fee and schools (models/network), else null. */
+  network: PreparedNetwork | null;
   warnings: string[];
 }
 
@@ -83,11 +86,14 @@ export function prepareForecast(project: Project, opts: PrepareOptions = {}): Pa
   const buckets = personnelFromBudget ? noBuckets(K) : prepareBuckets({ project, config, K, funds, roles, sites, warnings, vacancies });
   const lines = prepareLines(project, baseYear, personnelFromBudget, funds, warnings);
   const revenue = prepareRevenue(project, config, funds, errors);
+  revenue.push(...philanthropyLines(project, funds.general));
   const F = funds.list.length;
 
-  const enrollment = projectEnrollment(project.enrollment, baseYear, years, {
+  // Charter schools grow through their grades instead (models/network/grow-through.ts).
+  const enrollment = withGrowThrough(projectEnrollment(project.enrollment, baseYear, years, {
     method: config.enrollment.method, historyYears: config.enrollment.history_years, kindergarten: config.enrollment.kindergarten, births: config.enrollment.births,
-  });
+  }), project.charterSchools, years);
+  const network = prepareNetwork(project, revenue, enrollment, errors);
   const drivers = baseDriverPaths(project.drivers, config.drivers, baseYear, years, config.monte_carlo.interval);
   warnings.push(...drivers.problems);
   const scenarios = collectScenarios(project.scenarios, config.scenarios);
@@ -109,6 +115,6 @@ export function prepareForecast(project: Project, opts: PrepareOptions = {}): Pa
     lines: lineTable(lines, F), inflation: lineInflation(config), budgetPay: personnelFromBudget ? budgetPay(config, lines, F) : null,
     reconciling: !personnelFromBudget && lines.hasPersonnelLines ? reconcilingLine(buckets, F, lines.personnel) : null,
     revenue, enrollment, enrollmentIndexDriver: config.enrollment.method === 'growth' ? 'enrollment_growth' : 'enrollment_shift',
-    drivers, scenarios, plans: plans.value, personnelFromBudget, warnings,
+    drivers, scenarios, plans: plans.value, personnelFromBudget, network, warnings,
   });
 }

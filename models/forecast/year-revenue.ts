@@ -27,7 +27,7 @@ export function projectRevenue(p: Prepared, ws: Workspace, r: RevenueInput): Rev
   const enrollmentRatio = p.enrollment.total[0]! > 0 ? r.enrollment / p.enrollment.total[0]! : 1;
   for (let i = 0; i < p.revenue.length; i++) {
     const s = p.revenue[i]!;
-    if (r.year > s.lastYear) continue;
+    if (r.year > s.lastYear || (s.firstYear !== undefined && r.year < s.firstYear)) continue;
     let v: number;
     switch (s.kind) {
       case 'one_time': v = s.year === r.year ? s.baseCents : 0; break;

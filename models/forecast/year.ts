@@ -15,6 +15,7 @@ import { newPayers, setPayers, type Payers } from './payers';
 import { yearResult } from './year-result';
 import { projectRevenue } from './year-revenue';
 import { staffChanges } from './year-staff';
+import { initialNetworkState, networkSpending, networkYear, type NetworkState } from './year-network';
 
 // One forecast year, as named steps: the plan in effect → indices (drivers, steps, enrollment) →
 // revenue → staff changes (plan cuts and additions, staffing parameters) → personnel →
@@ -51,6 +52,8 @@ export interface ScenarioState {
   delayed: Map<number, Float64Array>;
   /** Last year's figures (NaN before the base year), for growth indicators. */
   last: { stateAid: number; enrollment: number; revenue: number; expenditure: number };
+  /** A charter network's cash, debt and last measures (year-network.ts). */
+  network?: NetworkState;
 }
 
 export function initialState(p: Prepared): ScenarioState {
@@ -58,6 +61,7 @@ export function initialState(p: Prepared): ScenarioState {
     idx: { cola: 1, step: 1, health: 1, enroll: 1, infl: new Float64Array(C).fill(1), rev: new Float64Array(p.revenue.length).fill(1), steps: 0, turnover: NO_TURNOVER },
     balance: p.beginningBalance, reserveUsed: new Map(), delayed: new Map(),
     last: { stateAid: NaN, enrollment: NaN, revenue: NaN, expenditure: NaN },
+    ...(p.network ? { network: initialNetworkState(p.network) } : {}),
   };
 }
 
@@ -195,9 +199,16 @@ export function computeYear(y: YearInput): YearOutput {
     k: Math.min(idx.steps, p.K - 1), cola: idx.cola, step: idx.step, health: idx.health, turnover: idx.turnover, pension,
   }, t, idx.infl);
   const delayed = costLines(p, ws, { actions: plan.actions, year, infl: idx.infl, pension }, prev.delayed);
+  const spending = p.network && prev.network ? networkSpending(p, p.network, ws, { t, enrollment, idx, state: prev.network }) : undefined;
   const balance = closeBalance(p, ws, plan.actions, prev);
 
   const next: ScenarioState = { idx, balance: balance.ending, reserveUsed: balance.reserveUsed, delayed, last: { stateAid: revenue.stateAid, enrollment, revenue: balance.revenue, expenditure: balance.expenditure } };
   const out = yearResult(p, ws, { year, plan: y.plan, enrollment, prev, balance, revenue, staff, personnel, lean: y.lean });
+  if (spending && p.network && prev.network) {
+    const net = networkYear(p, p.network, ws, { t, year, enrollment, idx, balance, spending, state: prev.network, lean: y.lean });
+    out.result.measures = net.measures;
+    out.result.network = net.network;
+    next.network = net.next;
+  }
   return staff.params ? { ...out, next, params: staff.params, moves: staff.moves } : { ...out, next };
 }

@@ -10,6 +10,7 @@ import { MappingTemplateSchema } from '../import/types';
 import { ALLOCATE_PROJECT_SHAPE } from '../allocate/tables';
 import { FORECAST_PROJECT_SHAPE } from '../forecast/tables';
 import { STAFFING_PROJECT_SHAPE } from '../staffing/tables';
+import { NETWORK_PROJECT_SHAPE } from '../network/tables';
 
 /**
  * A project: a district's tables and settings, plus what the engines save (allocation rules,
@@ -36,6 +37,7 @@ export const ProjectSchema = z.object({
   ...ALLOCATE_PROJECT_SHAPE,
   ...FORECAST_PROJECT_SHAPE,
   ...STAFFING_PROJECT_SHAPE,
+  ...NETWORK_PROJECT_SHAPE,
 });
 export type Project = z.infer<typeof ProjectSchema>;
 

@@ -47,6 +47,8 @@ export function knownDriverNames(project: Project): DriverNames {
   for (const t of project.triggers) for (const n of namesIn(t.condition, 'condition')) if (!CONDITION_WORDS.has(n)) referenced.add(n);
   for (const s of project.signposts) if (s.indicator) referenced.add(s.indicator);
   for (const a of project.plans) if (a.action === 'schedule' && a.parameter) referenced.add(a.parameter);
+  // Philanthropy sheet gifts grow by philanthropy_growth (models/network/prepare-network.ts).
+  if (project.philanthropy.length > 0) referenced.add('philanthropy_growth');
   const defined = new Set([...project.drivers.map((d) => d.driver), ...Object.keys(config.success ? config.data.drivers : {})]);
   const isBuiltIn = (name: string) => RATE_DRIVERS.has(name) || isStaffingParam(name);
   return { isBuiltIn, referenced, defined, known: (name) => isBuiltIn(name) || defined.has(name) || referenced.has(name) };

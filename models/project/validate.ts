@@ -4,6 +4,7 @@ import type { Project } from './project';
 import type { Problem } from './problems';
 import { ProblemSink } from './problem-sink';
 import { validateRules } from './validate-rules';
+import { checkNetwork } from '../network/validate';
 
 // Cross-table checks a single row cannot make: references to sites and funds that do not exist,
 // funding splits that do not add to 100%, duplicate ids, positions that cannot be costed. Each
@@ -122,9 +123,11 @@ const fundsCheck: ProjectCheck = {
 };
 
 const baseYearCheck: ProjectCheck = {
-  reads: (p) => [p.settings, p.budget, p.enrollment, p.sites],
+  reads: (p) => [p.settings, p.budget, p.enrollment, p.sites, p.charterSchools],
   run: (p, sink) => {
     const base = p.settings.base_year;
+    // A charter school that opens after the base year has no students yet (CharterSchools open_year).
+    const opensLater = new Set(p.charterSchools.filter((c) => c.open_year > base).map((c) => c.site_id));
     if (p.budget.length > 0 && !p.budget.some((b) => b.fiscal_year === base)) {
       sink.warning('budget', undefined, 'fiscal_year', base, `no budget lines for the base year ${base} (Settings base_year)`);
     }
@@ -134,7 +137,7 @@ const baseYearCheck: ProjectCheck = {
     } else if (p.enrollment.length > 0) {
       const withBase = new Set(p.enrollment.filter((e) => e.year === base).map((e) => e.site_id));
       for (const s of p.sites) {
-        if (s.level !== 'Central' && s.level !== 'Other' && !withBase.has(s.site_id)) sink.warning('sites', s.src, 'site_id', s.site_id, `school ${s.site_id} has no enrollment in the base year ${base}`);
+        if (s.level !== 'Central' && s.level !== 'Other' && !withBase.has(s.site_id) && !opensLater.has(s.site_id)) sink.warning('sites', s.src, 'site_id', s.site_id, `school ${s.site_id} has no enrollment in the base year ${base}`);
       }
     }
   },
@@ -196,6 +199,8 @@ export const PROJECT_CHECKS: readonly ProjectCheck[] = [
   needCountsCheck,
   scenariosCheck,
   rulesCheck,
+  // Charter-network sheets (models/network/validate.ts).
+  { reads: (p) => [p.sites, p.charterSchools, p.loans, p.covenants, p.balanceSheet, p.philanthropy, p.settings, p.triggers, p.signposts], run: checkNetwork },
 ];
 
 export function validateProject(project: Project): Problem[] {

@@ -3,6 +3,7 @@ import { SourceRefSchema, cents, field, fiscalYear, idText, isoDate } from './fi
 import { ALLOCATE_TABLES } from '../allocate/tables';
 import { FORECAST_TABLES } from '../forecast/tables';
 import { STAFFING_TABLES } from '../staffing/tables';
+import { NETWORK_TABLES } from '../network/tables';
 
 // The tables of the district workbook (shared/district-workbook.md, version 1). Property names are
 // the workbook's column names; money properties hold integer cents. `src` records where a row
@@ -205,6 +206,8 @@ export const TABLES = {
   ...ALLOCATE_TABLES,
   ...FORECAST_TABLES,
   ...STAFFING_TABLES,
+  // Charter-network sheets (models/network/tables.ts): all optional.
+  ...NETWORK_TABLES,
 } as const;
 
 export type TableKind = keyof typeof TABLES;

@@ -1,4 +1,5 @@
 import { demoProject } from '../../models/demo/district';
+import { demoNetworkProject } from '../../models/demo/network';
 import { applyEdit } from '../../models/project/edit';
 import { openFiles, readChosen } from '../../models/project/open-file';
 import type { Grid } from '../../models/import/types';
@@ -66,7 +67,7 @@ export function createEngine(keep = 8) {
   };
   const handlers: { [K in EngineOp]: (request: RequestOf<K>, ctx?: HandlerContext) => ResultOf<K> } = {
     'open-files': (r) => openFiles(r.files, r.name, r.flags, r.kind),
-    'demo': () => demoProject(),
+    'demo': (r) => (r.network ? demoNetworkProject() : demoProject()),
     'sync': (r) => {
       // A version is immutable: one the worker still holds (an undo, a redo) keeps its tables, so
       // the checks kept for them are found again.

@@ -35,8 +35,8 @@ export interface ImportProgress { phase: 'reading' | 'importing' | 'trials'; don
 export interface EngineOps {
   /** Untrusted bytes → a project or single-table imports (run in a throwaway worker with a time limit). */
   'open-files': { request: { name: string; files: { name: string; bytes: Uint8Array }[]; flags: ImportFlags; kind?: TableKind }; result: OpenedFile };
-  /** The built-in demo district. */
-  'demo': { request: Record<string, never>; result: Project };
+  /** The built-in demo district, or with network the demo charter network (models/demo/network.ts). */
+  'demo': { request: { network?: boolean }; result: Project };
   /** The project of a version, in full (after an open, an undo, a redo) or as edits on a version the worker holds. */
   'sync': { request: { version: number; project: Project } | { version: number; base: number; edits: Edit[] }; result: { version: number } };
   /** The `validate` problems of a version, and its overview figures when it has no errors. */

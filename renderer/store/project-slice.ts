@@ -57,7 +57,8 @@ export interface ProjectSlice {
   discardRecovery(): Promise<void>;
   /** Answers the replace prompt. */
   answerReplace(choice: 'save' | 'discard' | 'cancel'): void;
-  openDemo(): Promise<void>;
+  /** The demo district, or with 'network' the demo charter network. */
+  openDemo(kind?: 'district' | 'network'): Promise<void>;
   newProject(): Promise<void>;
   /** A project replaces the one on screen (open, new, demo): history starts again. */
   loadProject(project: Project, fields: Partial<ProjectSlice>): void;
@@ -94,6 +95,7 @@ export interface ProjectSlice {
 
 const HISTORY_LIMIT = 200;
 export const DEMO_NAME = 'Riverbend demo district';
+export const DEMO_NETWORK_NAME = 'Harbor Prep demo network';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -267,16 +269,17 @@ export const createProjectSlice = (services: Services): StateCreator<AppState, [
       answer?.(choice);
     },
 
-    async openDemo() {
+    async openDemo(kind = 'district') {
       if (!(await mayReplace())) return;
-      set({ status: 'loading', loading: 'Building the demo district…', error: null });
+      const what = kind === 'network' ? 'the demo network' : 'the demo district';
+      set({ status: 'loading', loading: `Building ${what}…`, error: null });
       const before = loads;
       try {
-        const demo = await engine.call('demo', {});
+        const demo = await engine.call('demo', kind === 'network' ? { network: true } : {});
         if (loads !== before) return;
-        load(demo, { name: DEMO_NAME, lastOpened: null });
+        load(demo, { name: kind === 'network' ? DEMO_NETWORK_NAME : DEMO_NAME, lastOpened: null });
       } catch (err) {
-        set({ status: 'error', loading: null, error: `Could not open the demo district: ${message(err)}` });
+        set({ status: 'error', loading: null, error: `Could not open ${what}: ${message(err)}` });
       }
     },
 

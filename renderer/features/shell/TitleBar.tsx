@@ -68,6 +68,7 @@ export function TitleBar() {
       <div className="titlebar-actions" role="toolbar" aria-label="File and edit">
         <button type="button" className="button" onClick={() => void app.newProject()} disabled={s.busy}>New</button>
         <button type="button" className="button" onClick={() => void app.openDemo()} disabled={s.busy}>Demo district</button>
+        <button type="button" className="button" onClick={() => void app.openDemo('network')} disabled={s.busy}>Network demo</button>
         <button type="button" className="button" onClick={() => void app.openFile({ folder: true })} disabled={s.busy}>Open CSV folder…</button>
         <button type="button" className="button" onClick={() => void app.openFile()} disabled={s.busy}>Open file…</button>
         {appHost.recent && <RecentMenu />}

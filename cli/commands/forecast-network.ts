@@ -1,0 +1,53 @@
+import type { ScenarioResult } from '../../models/forecast/forecast';
+import type { MonteCarloSummary } from '../../models/forecast/monte-carlo';
+import type { Cell } from '../../models/import/types';
+import { MEASURES, NO_DENOMINATOR, type MeasureName } from '../../models/network/measures';
+
+// A charter network's lines in `steward forecast`: the measures under each scenario's table (a
+// "!" marks a miss of NACSA's standard, "covenant!" a broken lender covenant), the Monte Carlo
+// chance of missing each, and the Measures sheet of --out.
+
+const LABEL: Record<MeasureName, string> = {
+  days_cash_on_hand: 'days cash', current_ratio: 'current', total_margin: 'margin', enrollment_variance: 'enroll var', dscr: 'DSCR', debt_to_asset: 'debt/asset',
+};
+
+const show = (m: MeasureName, v: number) => (Math.abs(v) >= NO_DENOMINATOR ? 'n/a' : m === 'days_cash_on_hand' ? v.toFixed(0) : m === 'total_margin' || m === 'enrollment_variance' ? `${(v * 100).toFixed(1)}%` : v.toFixed(2));
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+export function measureLines(s: ScenarioResult): string[] {
+  if (!s.years.some((y) => y.measures)) return [];
+  const out = [`  Charter measures (NACSA standard; ! = does not meet; covenant! = a lender covenant broken):`, `  ${'year'.padEnd(6)}${MEASURES.map((m) => LABEL[m].padStart(13)).join('')}${'philanthropy'.padStart(14)}${'fee revenue'.padStart(14)}`];
+  for (const y of s.years) {
+    const m = y.measures;
+    if (!m) continue;
+    const cells = MEASURES.map((k) => `${show(k, m[k].value)}${m[k].meets ? '' : '!'}${m[k].covenants?.some((c) => !c.meets) ? ' cov!' : ''}`.padStart(13));
+    const n = y.network;
+    out.push(`  ${String(y.year).padEnd(6)}${cells.join('')}${(n ? pct(n.philanthropy_share) : '').padStart(14)}${(n?.fee_revenue_cents !== undefined ? Math.round(n.fee_revenue_cents / 100).toLocaleString('en-US') : '').padStart(14)}`);
+  }
+  return out;
+}
+
+export function measureBreachLines(mc: MonteCarloSummary): string[] {
+  const b = mc.measure_breach_probability;
+  if (!b) return [];
+  const years = b.dscr.map((y) => y.year);
+  const out = [`  P(misses NACSA standard)${years.map((y) => String(y).padStart(8)).join('')}`];
+  for (const m of MEASURES) out.push(`    ${LABEL[m].padEnd(22)}${b[m].map((y) => pct(y.p).padStart(8)).join('')}`);
+  if (mc.covenant_breach_probability) out.push(`    ${'any covenant broken'.padEnd(22)}${mc.covenant_breach_probability.map((y) => pct(y.p).padStart(8)).join('')}`);
+  return out;
+}
+
+/** The Measures sheet of `forecast --out`: a row per scenario, year and measure. */
+export function measureSheet(scenarios: readonly ScenarioResult[]): { name: string; rows: Cell[][] } | null {
+  const rows: Cell[][] = [['scenario', 'year', 'measure', 'value', 'nacsa_threshold', 'meets', 'covenant_lender', 'covenant_threshold', 'covenant_met']];
+  for (const s of scenarios) for (const y of s.years) {
+    if (!y.measures) continue;
+    for (const m of MEASURES) {
+      const r = y.measures[m];
+      const cov = r.covenants ?? [];
+      if (cov.length === 0) rows.push([s.name, y.year, m, r.value, r.threshold, r.meets ? 'yes' : 'no', null, null, null]);
+      for (const c of cov) rows.push([s.name, y.year, m, r.value, r.threshold, r.meets ? 'yes' : 'no', c.lender, c.threshold, c.meets ? 'yes' : 'no']);
+    }
+  }
+  return rows.length > 1 ? { name: 'Measures', rows } : null;
+}

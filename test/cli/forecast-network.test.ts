@@ -1,0 +1,31 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// `steward forecast demo-network`: the JSON contract of issue 20 — per year and scenario the six
+// measures, each with `meets`, and with --trials the chance each misses its standard.
+
+let out = '';
+beforeEach(() => {
+  out = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => { out += String(s); return true; });
+  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+});
+afterEach(() => vi.restoreAllMocks());
+
+const KEYS = ['days_cash_on_hand', 'current_ratio', 'total_margin', 'enrollment_variance', 'dscr', 'debt_to_asset'];
+
+describe('steward forecast demo-network', () => {
+  it('reports the measures per year and scenario, each with meets, and their breach probabilities with --trials', async () => {
+    const { run } = await import('../../cli/commands/forecast');
+    expect(await run(['demo-network', '--all', '--trials', '60', '--seed', '3', '--workers', '0', '--json'])).toBe(0);
+    const j = JSON.parse(out);
+    expect(j.project).toBe('demo-network');
+    expect(j.scenarios.map((s: { name: string }) => s.name)).toEqual(['Base', 'Philanthropy falls by half', 'Enrollment and funding squeeze']);
+    for (const s of j.scenarios) for (const y of s.years) {
+      expect(Object.keys(y.measures)).toEqual(KEYS);
+      for (const k of KEYS) { expect(typeof y.measures[k].value).toBe('number'); expect(typeof y.measures[k].meets).toBe('boolean'); }
+    }
+    expect(Object.keys(j.monte_carlo.measure_breach_probability)).toEqual(KEYS);
+    expect(j.monte_carlo.measure_breach_probability.dscr).toHaveLength(6);
+    expect(j.monte_carlo.covenant_breach_probability).toHaveLength(6);
+  });
+});
