@@ -7,7 +7,11 @@ export interface InputChange {
   /** The sheet name (Drivers, Budget, …), or Settings / Allocate rules / Forecast settings / Staffing settings / Mappings. */
   table: string;
   change: 'changed' | 'added' | 'removed';
-  /** 1-based row in the later version (in the earlier one for a removed row); null for settings. */
+  /**
+   * The row as the Data screen and the workbook number it: its sheet row (where it was imported
+   * from, else its position + 2, below the header) in the later version — in the earlier one for a
+   * removed row; null for settings.
+   */
   row: number | null;
   /** What identifies the row to a person: its key columns ("cola", "101 · 2026 · K"). */
   row_label: string;
@@ -32,6 +36,11 @@ function rowLabel(row: Record<string, unknown>): string {
   }
   return parts.join(' · ');
 }
+
+const sheetRow = (row: Record<string, unknown>, index: number): number => {
+  const src = row.src as { row?: unknown } | undefined;
+  return typeof src?.row === 'number' ? src.row : index + 2;
+};
 
 // Where a row came from (file, sheet, row) is not an input: a re-import of the same figures is no change.
 const IGNORED = new Set(['src']);
@@ -76,7 +85,7 @@ function tableChanges(kind: TableKind, a: readonly Record<string, unknown>[], b:
   let endB = b.length;
   while (endA > start && endB > start && ka[endA - 1] === kb[endB - 1]) { endA--; endB--; }
   if (endA - start === endB - start) {
-    for (let i = start; i < endA; i++) if (ka[i] !== kb[i]) cellChanges(sheet, i + 1, rowLabel(b[i]!), a[i]!, b[i]!, out);
+    for (let i = start; i < endA; i++) if (ka[i] !== kb[i]) cellChanges(sheet, sheetRow(b[i]!, i), rowLabel(b[i]!), a[i]!, b[i]!, out);
     return;
   }
   // Unequal middles: identical rows matched as a multiset, then same-key rows paired.
@@ -94,10 +103,10 @@ function tableChanges(kind: TableKind, a: readonly Record<string, unknown>[], b:
   for (const j of added) {
     const l = rowLabel(b[j]!);
     const partner = l === '' ? undefined : byLabel.get(l)?.shift();
-    if (partner !== undefined) { removed.delete(partner); cellChanges(sheet, j + 1, l, a[partner]!, b[j]!, out); }
-    else out.push({ table: sheet, change: 'added', row: j + 1, row_label: l, column: null, old: null, new: b[j] });
+    if (partner !== undefined) { removed.delete(partner); cellChanges(sheet, sheetRow(b[j]!, j), l, a[partner]!, b[j]!, out); }
+    else out.push({ table: sheet, change: 'added', row: sheetRow(b[j]!, j), row_label: l, column: null, old: null, new: b[j] });
   }
-  for (const i of [...removed].sort((x, y) => x - y)) out.push({ table: sheet, change: 'removed', row: i + 1, row_label: rowLabel(a[i]!), column: null, old: a[i], new: null });
+  for (const i of [...removed].sort((x, y) => x - y)) out.push({ table: sheet, change: 'removed', row: sheetRow(a[i]!, i), row_label: rowLabel(a[i]!), column: null, old: a[i], new: null });
 }
 
 /** The settings-like parts of a project (not tables), with the name a change is listed under. */

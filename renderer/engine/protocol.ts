@@ -8,6 +8,9 @@ import type { AllocationResult } from '../../models/allocate/allocate';
 import type { RuleSetChoice } from '../../models/allocate/choices';
 import type { MappingTemplate } from '../../models/import/types';
 import type { WizardChoices, WizardFile, WizardPlan } from '../../models/import/wizard';
+import type { HistoryDiff } from '../../models/history/history';
+import type { SnapshotTaken } from '../../models/project/snapshot-edit';
+import type { SelfCheck } from '../../models/selfcheck/types';
 
 /** What an import worker holds between the wizard's steps: the file read once, planned again per choice. */
 export type ImportStart =
@@ -39,6 +42,10 @@ export interface EngineOps {
   'serialise': { request: { version: number }; result: Uint8Array };
   /** The allocation of a version under a rule set (the project's default when none is named), as `steward allocate --json`. */
   'allocate': { request: { version: number; rules?: string }; result: { result: AllocationResult; choices: RuleSetChoice[] } };
+  /** History (ops/history.ts): a version's key figures to keep as a snapshot; `steward diff --json`; `steward selfcheck --json`. */
+  'history-results': { request: { version: number }; result: Pick<SnapshotTaken, 'results' | 'results_hash' | 'engine_version'> };
+  'history-diff': { request: { version: number; from: string; to?: string }; result: HistoryDiff };
+  'selfcheck': { request: { version: number }; result: SelfCheck };
   /**
    * The import wizard, in a worker of its own per file (untrusted bytes; size and time limits):
    * reads the file once and keeps its sheets; a project opens as before.

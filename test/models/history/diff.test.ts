@@ -27,12 +27,12 @@ const after = edited(before, [
 ]);
 
 describe('diff of two hand-built versions', () => {
-  it('lists exactly the changed cells: settings first, then each table in workbook order', () => {
+  it('lists exactly the changed cells (rows numbered as on the Data screen: sheet rows below the header): settings first, then each table in workbook order', () => {
     expect(diffInputs(before, after)).toEqual([
       { table: 'Settings', change: 'changed', row: null, row_label: '', column: 'reserve_policy_pct', old: 0.08, new: 0.1 },
-      { table: 'Positions', change: 'changed', row: 2, row_label: 'P2 · B · teacher', column: 'fte', old: 8, new: 9 },
-      { table: 'Needs', change: 'added', row: 2, row_label: 'N2 · B · econ_disadvantaged', column: null, old: null, new: { need_id: 'N2', site_id: 'B', category: 'econ_disadvantaged', cost: 2_000_000, priority: 2 } },
-      { table: 'Drivers', change: 'changed', row: 1, row_label: 'cola', column: 'value', old: 0.02, new: 0.03 },
+      { table: 'Positions', change: 'changed', row: 3, row_label: 'P2 · B · teacher', column: 'fte', old: 8, new: 9 },
+      { table: 'Needs', change: 'added', row: 3, row_label: 'N2 · B · econ_disadvantaged', column: null, old: null, new: { need_id: 'N2', site_id: 'B', category: 'econ_disadvantaged', cost: 2_000_000, priority: 2 } },
+      { table: 'Drivers', change: 'changed', row: 2, row_label: 'cola', column: 'value', old: 0.02, new: 0.03 },
     ]);
   });
 
@@ -63,8 +63,8 @@ describe('diff of two hand-built versions', () => {
     // Drivers reordered and one removed: the removal is reported, the rest match.
     const reordered = edited(before, [{ op: 'replace-table', table: 'drivers', rows: [...before.drivers.slice(2).reverse(), { ...before.drivers[0]!, value: 0.025 }] }]);
     expect(diffInputs(before, reordered)).toEqual([
-      { table: 'Drivers', change: 'changed', row: 5, row_label: 'cola', column: 'value', old: 0.02, new: 0.025 },
-      { table: 'Drivers', change: 'removed', row: 2, row_label: 'step_increase', column: null, old: before.drivers[1], new: null },
+      { table: 'Drivers', change: 'changed', row: 6, row_label: 'cola', column: 'value', old: 0.02, new: 0.025 },
+      { table: 'Drivers', change: 'removed', row: 3, row_label: 'step_increase', column: null, old: before.drivers[1], new: null },
     ]);
   });
 
