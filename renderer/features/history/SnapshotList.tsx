@@ -26,11 +26,11 @@ export function SnapshotList({ onDiff }: { onDiff: (from: string) => void }) {
                   <td>{takenAt(s.taken_at)}</td>
                   <td>{s.note || <span className="muted">—</span>}</td>
                   <td>{s.presented ? <span className="tag tag-ok">Presented</span> : <span className="tag">Draft</span>}</td>
-                  <td className="history-actions">
+                  <td><div className="history-actions">
                     <button type="button" className="button" onClick={() => onDiff(s.name)} aria-label={`What changed since ${s.name}`}>What changed since</button>
                     {!s.presented && <button type="button" className="button button-quiet" onClick={() => apply(edit({ op: 'edit-snapshot', name: s.name, changes: { presented: true } }))} aria-label={`Mark ${s.name} presented`}>Mark presented</button>}
                     {!s.presented && <button type="button" className="button button-quiet" onClick={() => apply(edit({ op: 'delete-snapshot', name: s.name }))} aria-label={`Delete ${s.name}`}>Delete</button>}
-                  </td>
+                  </div></td>
                 </tr>
               ))}
             </tbody>

@@ -56,6 +56,9 @@ describe('diff of two hand-built versions', () => {
     expect(by('Base ending balance FY2027').delta).toBe(-2_500_000); // 1% more on $2.5M of salaries
     const effects = moves.map((m) => m.effect);
     expect(effects).toEqual([...effects].sort((x, y) => y - x));
+    // Balances order among themselves by dollars (one scale: the largest balance), whatever the size of each balance.
+    const balances = moves.filter((m) => m.part === 'balance').map((m) => Math.abs(m.delta!));
+    expect(balances).toEqual([...balances].sort((x, y) => y - x));
   });
 
   it('finds nothing between a version and itself, and pairs a moved row by its key', () => {
