@@ -17,6 +17,9 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   sensitivity: { summary: 'sensitivity PROJECT [--json]', load: async () => (await import('./commands/sensitivity')).run },
   staffing: { summary: 'staffing PROJECT [--scenario NAME] [--json]', load: async () => (await import('./commands/staffing')).run },
   schedule: { summary: 'schedule PROJECT [--site ID] [--json]', load: async () => (await import('./commands/schedule')).run },
+  snapshot: { summary: 'snapshot PROJECT --name NAME [--note TEXT] [--presented] [--out FILE.steward] | --list [--json]   keep the project as it is, by name', load: async () => (await import('./commands/snapshot')).run },
+  diff: { summary: 'diff PROJECT --from NAME [--to NAME] [--json]   what changed since a snapshot: inputs, then the figures that moved', load: async () => (await import('./commands/diff')).run },
+  selfcheck: { summary: 'selfcheck PROJECT [--json]   practices 13, 14, 15a, 15b: where the district stands, with evidence', load: async () => (await import('./commands/selfcheck')).run },
   timestudy: { summary: 'timestudy PROJECT [--json]', load: async () => (await import('./commands/timestudy')).run },
 };
 

@@ -12,6 +12,7 @@ import { AllocateScreen } from './features/allocate';
 import { StaffingScreen } from './features/staffing';
 import { CompareScreen } from './features/compare';
 import { ScenariosScreen } from './features/scenarios';
+import { HistoryScreen } from './features/history';
 import { Loading } from './ui/Loading';
 
 /** The screen a location hash names (#data → Data; #staffing/scenarios → Staffing, its tab after the slash), or Overview. */
@@ -29,6 +30,7 @@ function CurrentScreen({ screen }: { screen: Screen }) {
     case 'Staffing': return <StaffingScreen />;
     case 'Scenarios': return <ScenariosScreen />;
     case 'Compare': return <CompareScreen />;
+    case 'History': return <HistoryScreen />;
     default: return <ComingScreen screen={screen} />;
   }
 }

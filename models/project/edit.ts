@@ -4,6 +4,7 @@ import { MappingTemplateSchema, type MappingTemplate } from '../import/types';
 import { fail, ok, type Parsed } from '../result';
 import { SettingsSchema } from '../schema/tables';
 import type { Project } from './project';
+import { applySnapshotEdit, describeSnapshotEdit, type SnapshotEdit } from './snapshot-edit';
 
 /**
  * Every change the app makes to a project, as plain data: the store applies it to make the next
@@ -18,7 +19,9 @@ export type Edit =
   | { op: 'replace-table'; table: TableKind; rows: Record<string, unknown>[] }
   | { op: 'set-settings'; settings: Project['settings'] }
   /** The saved column mappings (the import wizard's "save as template"; the CLI's --save-template shape). */
-  | { op: 'set-templates'; templates: MappingTemplate[] };
+  | { op: 'set-templates'; templates: MappingTemplate[] }
+  /** Take, rename or annotate, mark presented, or delete a snapshot (./snapshot-edit.ts). */
+  | SnapshotEdit;
 
 /** What an edit does, in a few words (undo/redo menu items: "Undo edit Budget row 12"). */
 export function describeEdit(edit: Edit): string {
@@ -29,6 +32,7 @@ export function describeEdit(edit: Edit): string {
     case 'replace-table': return `replace the ${TABLES[edit.table].sheet} table`;
     case 'set-settings': return 'edit the settings';
     case 'set-templates': return 'save the column mappings';
+    case 'take-snapshot': case 'edit-snapshot': case 'delete-snapshot': return describeSnapshotEdit(edit);
   }
 }
 
@@ -52,6 +56,7 @@ function checkRows(table: TableKind, rows: readonly Record<string, unknown>[]): 
  * or an index is out of range.
  */
 export function applyEdit(project: Project, edit: Edit): Parsed<Project> {
+  if (edit.op === 'take-snapshot' || edit.op === 'edit-snapshot' || edit.op === 'delete-snapshot') return applySnapshotEdit(project, edit);
   if (edit.op === 'set-templates') {
     const t = z.array(MappingTemplateSchema).safeParse(edit.templates);
     if (!t.success) return fail(`mapping templates: ${t.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);

@@ -71,8 +71,18 @@ function v0ToV1(doc: JsonObject): JsonObject {
   };
 }
 
+/**
+ * Version 1 had no snapshots. Version 2 keeps them in `project.snapshots` (models/project/snapshot.ts);
+ * the number changed so that a Steward that reads only version 1 refuses a file with snapshots
+ * instead of opening it and dropping them (unknown keys are dropped on read) at the next save.
+ */
+function v1ToV2(doc: JsonObject): JsonObject {
+  const project = asObject(doc.project);
+  return { ...doc, schemaVersion: 2, project: { ...project, snapshots: Array.isArray(project.snapshots) ? project.snapshots : [] } };
+}
+
 /** MIGRATIONS[n]: version n → version n + 1. */
-export const MIGRATIONS: readonly ((doc: JsonObject) => JsonObject)[] = [v0ToV1];
+export const MIGRATIONS: readonly ((doc: JsonObject) => JsonObject)[] = [v0ToV1, v1ToV2];
 
 function asObject(v: Json | undefined): JsonObject {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {};

@@ -1,48 +1,20 @@
 import { z } from 'zod';
-import {
-  ActualSchema, BudgetLineSchema, DriverSchema, EnrollmentSchema, FundSchema, NeedSchema, PositionSchema,
-  SalaryCellSchema, ScenarioOverrideSchema, SettingsSchema, SiteSchema, StudentNeedsSchema,
-} from '../schema/tables';
-import { AllocateConfigSchema } from '../allocate/config';
-import { ForecastConfigSchema } from '../forecast/config';
-import { StaffingConfigSchema } from '../staffing/config';
-import { MappingTemplateSchema } from '../import/types';
-import { ALLOCATE_PROJECT_SHAPE } from '../allocate/tables';
-import { FORECAST_PROJECT_SHAPE } from '../forecast/tables';
-import { STAFFING_PROJECT_SHAPE } from '../staffing/tables';
-import { NETWORK_PROJECT_SHAPE } from '../network/tables';
+import { ProjectInputsSchema } from './project-inputs';
+import { SnapshotSchema } from './snapshot';
+
+export { ProjectInputsSchema, type ProjectInputs } from './project-inputs';
 
 /**
- * A project: a district's tables and settings, plus what the engines save (allocation rules,
- * scenarios and plans, staffing rules and schedules) and the user's saved column mappings.
- * Plain data: it crosses IPC and worker boundaries and is saved as JSON in a .steward file.
+ * A project: its inputs (./project-inputs.ts) and the named, immutable snapshots of earlier
+ * versions of them — the adopted budget, each in-year review, each set taken to the board.
  */
-export const ProjectSchema = z.object({
-  settings: SettingsSchema,
-  sites: z.array(SiteSchema),
-  enrollment: z.array(EnrollmentSchema),
-  studentNeeds: z.array(StudentNeedsSchema),
-  funds: z.array(FundSchema),
-  budget: z.array(BudgetLineSchema),
-  positions: z.array(PositionSchema),
-  salary: z.array(SalaryCellSchema),
-  needs: z.array(NeedSchema).default([]),
-  actuals: z.array(ActualSchema).default([]),
-  drivers: z.array(DriverSchema).default([]),
-  scenarios: z.array(ScenarioOverrideSchema).default([]),
-  allocate: AllocateConfigSchema.optional(),
-  forecast: ForecastConfigSchema.optional(),
-  staffing: StaffingConfigSchema.optional(),
-  mappingTemplates: z.array(MappingTemplateSchema).default([]),
-  ...ALLOCATE_PROJECT_SHAPE,
-  ...FORECAST_PROJECT_SHAPE,
-  ...STAFFING_PROJECT_SHAPE,
-  ...NETWORK_PROJECT_SHAPE,
+export const ProjectSchema = ProjectInputsSchema.extend({
+  snapshots: z.array(SnapshotSchema).default([]),
 });
 export type Project = z.infer<typeof ProjectSchema>;
 
 /** The current .steward schema version. Bump it and add a migration in ./migrations.ts. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const StewardFileSchema = z.object({
   format: z.literal('steward'),

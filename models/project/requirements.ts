@@ -18,6 +18,10 @@ export const COMMAND_TABLES = {
   staffing: ['sites', 'enrollment', 'positions'],
   schedule: ['sites', 'enrollment'],
   timestudy: ['positions'],
+  // History and the self-check read whatever the project has (each part says what it lacks).
+  snapshot: [],
+  diff: [],
+  selfcheck: [],
 } as const satisfies Record<string, readonly TableKind[]>;
 
 export type CommandName = keyof typeof COMMAND_TABLES;

@@ -14,6 +14,7 @@ import type { EngineOp, ImportProgress, RequestOf, ResultOf } from './protocol';
 import { runAllocate } from './ops/allocate';
 import { runSchedule, runScenarioStaffing, runStaffing, runTimeStudy } from './ops/staffing';
 import { runCompare, runForecast, runSensitivity, runTrialChunk, summariseChunks } from './ops/forecast';
+import { runHistoryDiff, runHistoryResults, runSelfCheck } from './ops/history';
 
 /** Thrown when a request names a version the worker no longer holds: the client sends it in full. */
 export class StaleVersion extends Error {}
@@ -103,6 +104,9 @@ export function createEngine(keep = 8) {
     'sensitivity': (r) => runSensitivity(at(r.version), r),
     'monte-carlo-trials': (r, ctx) => runTrialChunk(r, (done) => ctx?.progress?.({ phase: 'trials', done, total: r.count })),
     'monte-carlo-summary': (r) => summariseChunks(at(r.version), r),
+    'history-results': (r) => runHistoryResults(at(r.version)),
+    'history-diff': (r) => runHistoryDiff(at(r.version), r.from, r.to),
+    'selfcheck': (r) => runSelfCheck(at(r.version)),
     'import-start': (r, ctx) => {
       held = null;
       ctx?.progress?.({ phase: 'reading', done: 0, total: r.files.reduce((n, f) => n + f.bytes.byteLength, 0) });

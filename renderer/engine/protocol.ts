@@ -14,6 +14,9 @@ import type { TimeStudyJson } from '../../models/staffing/reports';
 import type { ForecastReport } from '../../models/forecast/forecast';
 import type { MonteCarloSummary, TrialChunk } from '../../models/forecast/monte-carlo';
 import type { CompareResult, ForecastRequest, SensitivityResult, TrialsRequest } from './ops/forecast';
+import type { HistoryDiff } from '../../models/history/history';
+import type { SnapshotTaken } from '../../models/project/snapshot-edit';
+import type { SelfCheck } from '../../models/selfcheck/types';
 
 /** What an import worker holds between the wizard's steps: the file read once, planned again per choice. */
 export type ImportStart =
@@ -57,6 +60,10 @@ export interface EngineOps {
   /** In a worker of its own (progress as 'trials'; Cancel terminates it): one share of the trials. */
   'monte-carlo-trials': { request: TrialsRequest; result: TrialChunk };
   'monte-carlo-summary': { request: { version: number; scenario: string; years?: number; seed: number; chunks: TrialChunk[] }; result: MonteCarloSummary };
+  /** History (ops/history.ts): a version's key figures to keep as a snapshot; `steward diff --json`; `steward selfcheck --json`. */
+  'history-results': { request: { version: number }; result: Pick<SnapshotTaken, 'results' | 'results_hash' | 'engine_version'> };
+  'history-diff': { request: { version: number; from: string; to?: string }; result: HistoryDiff };
+  'selfcheck': { request: { version: number }; result: SelfCheck };
   /**
    * The import wizard, in a worker of its own per file (untrusted bytes; size and time limits):
    * reads the file once and keeps its sheets; a project opens as before.

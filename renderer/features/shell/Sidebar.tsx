@@ -10,6 +10,7 @@ const PURPOSE: Record<Screen, string> = {
   Compare: 'Scenarios side by side for the board',
   Staffing: 'Required and actual staff, schedules, and where time goes',
   Reports: 'Workbooks, a board report and charts to take to a meeting',
+  History: 'Snapshots of the project, what changed since one, and the self-check on practices 13–15',
 };
 
 export const screenHash = (s: Screen) => `#${s.toLowerCase()}`;

@@ -9,7 +9,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SCREENS = ['Overview', 'Data', 'Import', 'Allocate', 'Scenarios', 'Compare', 'Staffing', 'Reports'];
+const SCREENS = ['Overview', 'Data', 'Import', 'Allocate', 'Scenarios', 'Compare', 'Staffing', 'Reports', 'History'];
 const SIZES = [
   { width: 1280, height: 800, scale: 1 },
   { width: 900, height: 700, scale: 1 },
@@ -108,7 +108,7 @@ async function checkScreen(page, where, screen, { check, rules }) {
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   check(serious.length === 0, `${where}: no serious or critical axe violations${serious.length ? ` (${serious.map((v) => `${v.id} ×${v.nodes.length}`).join(', ')})` : ''}`);
   const wrong = await structure(page, screen);
-  check(wrong.length === 0, `${where}: one main, one banner, nav "Screens" with the eight screen names, one h1, no skipped heading level${wrong.length ? `: ${wrong.join('; ')}` : ''}`);
+  check(wrong.length === 0, `${where}: one main, one banner, nav "Screens" with the nine screen names, one h1, no skipped heading level${wrong.length ? `: ${wrong.join('; ')}` : ''}`);
   const o = await overflow(page);
   check(o.page.scrollWidth <= o.page.innerWidth, `${where}: no sideways scrolling (scrollWidth ${o.page.scrollWidth} ≤ ${o.page.innerWidth})${o.page.scrollWidth > o.page.innerWidth ? `: ${o.wide.join(', ')}` : ''}`);
   check(o.cards.length === 0, `${where}: every card's figure fits its card${o.cards.length ? `: ${o.cards.join('; ')}` : ''}`);
