@@ -17,6 +17,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   sensitivity: { summary: 'sensitivity PROJECT [--json]', load: async () => (await import('./commands/sensitivity')).run },
   staffing: { summary: 'staffing PROJECT [--scenario NAME] [--json]', load: async () => (await import('./commands/staffing')).run },
   schedule: { summary: 'schedule PROJECT [--site ID] [--json]', load: async () => (await import('./commands/schedule')).run },
+  report: { summary: 'report PROJECT --out board.xlsx|board.pdf [--scenario NAME[,NAME…]] [--years N] [--trials N] [--seed S] [--date YYYY-MM-DD] [--json]', load: async () => (await import('./commands/report')).run },
   timestudy: { summary: 'timestudy PROJECT [--json]', load: async () => (await import('./commands/timestudy')).run },
 };
 

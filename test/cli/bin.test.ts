@@ -21,6 +21,7 @@ describe('the steward bin', () => {
     const help = run(BIN, ['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^usage: steward COMMAND/);
+    expect(help.stdout).toContain('report PROJECT --out board.xlsx|board.pdf');
     const bad = run(BIN, ['nonsense']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('unknown command "nonsense"');
