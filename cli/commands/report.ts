@@ -30,7 +30,9 @@ export async function run(argv: string[]): Promise<number> {
     ...(args.flags.has('years') ? { years: flagInt(args, 'years', 1, 10) } : {}),
   };
   const trials = flagInt(args, 'trials', 0, MAX_TRIALS) ?? REPORT_TRIALS;
-  const { project, target, warnings } = await projectFor('report', args);
+  // The allocation's gate (Sites, Enrollment, Funds), plus the Budget the forecast projects from.
+  const { project, target, warnings } = await projectFor('allocate', args);
+  if (project.budget.length === 0) throw new InputError(`${target} has no Budget rows: the report's forecast projects from them (a Budget sheet is needed)`);
   const known = new Set(['Base', ...project.scenarios.map((s) => s.scenario)]);
   const unknown = (opts.scenarios ?? []).filter((s) => !known.has(s));
   if (unknown.length > 0) throw new InputError(`no scenario ${unknown.map((s) => `"${s}"`).join(', ')} in ${target} (scenarios: ${[...known].join(', ')})`);

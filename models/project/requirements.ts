@@ -18,7 +18,6 @@ export const COMMAND_TABLES = {
   staffing: ['sites', 'enrollment', 'positions'],
   schedule: ['sites', 'enrollment'],
   timestudy: ['positions'],
-  report: ['sites', 'enrollment', 'funds', 'budget'],
 } as const satisfies Record<string, readonly TableKind[]>;
 
 export type CommandName = keyof typeof COMMAND_TABLES;
