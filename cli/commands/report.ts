@@ -54,7 +54,13 @@ export async function run(argv: string[]): Promise<number> {
   const created = new Date(`${date}T00:00:00Z`);
   let pages: number | undefined;
   if (kind === 'xlsx') await writeReportWorkbook(out, book, created);
-  else pages = (await (await import('../../host/report-pdf')).writeReportPdf(out, data.value, book, { date })).pages;
+  else {
+    try {
+      pages = (await (await import('../../host/report-pdf')).writeReportPdf(out, data.value, book, { date })).pages;
+    } catch (e) {
+      throw new InputError(`cannot write ${out}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   if (args.flags.has('json')) {
     process.stdout.write(JSON.stringify({ project: target, out, format: kind, date, scenarios: data.value.forecast.scenarios.map((s) => s.name), focus: data.value.focus,
       trials, seed: data.value.seed, sheets: book.sheets.map((s) => ({ name: s.name, rows: s.rows.length })), ...(pages !== undefined ? { pages } : {}), warnings: [...warnings, ...data.value.forecast.warnings] }, null, 2) + '\n');
