@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { BrowserType } from 'playwright-core';
 import { reportHtml } from '../models/report/html';
 import type { ReportData } from '../models/report/gather';
 import type { ReportBook } from '../models/report/types';
@@ -33,7 +34,7 @@ export function pdfPageCount(pdf: Uint8Array): number {
 export async function reportPdfBytes(html: string): Promise<Uint8Array> {
   const exe = chromiumPath();
   if (!existsSync(exe)) throw new Error(`a PDF report is printed by Chromium, and there is none at ${exe}: install it (Debian: apt-get install chromium) or set STEWARD_CHROMIUM to its path`);
-  let chromium: typeof import('playwright-core').chromium;
+  let chromium: BrowserType;
   try {
     ({ chromium } = await import('playwright-core'));
   } catch {
