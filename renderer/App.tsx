@@ -9,6 +9,7 @@ import { DataScreen } from './features/data';
 import { ImportScreen } from './features/import';
 import { ComingScreen } from './features/coming';
 import { AllocateScreen } from './features/allocate';
+import { ReportsScreen } from './features/reports';
 import { Loading } from './ui/Loading';
 
 /** The screen a location hash names (#data → Data), or Overview. */
@@ -23,6 +24,7 @@ function CurrentScreen({ screen }: { screen: Screen }) {
     case 'Data': return <DataScreen />;
     case 'Import': return <ImportScreen />;
     case 'Allocate': return <AllocateScreen />;
+    case 'Reports': return <ReportsScreen />;
     default: return <ComingScreen screen={screen} />;
   }
 }

@@ -1,13 +1,10 @@
 import { closeMonteCarloWorkers, MAX_TRIALS, runMonteCarlo } from '../../host/monte-carlo-pool';
 import { writeReportWorkbook } from '../../host/write-report';
 import type { MonteCarloSummary } from '../../models/forecast/monte-carlo';
-import { focusScenario, gatherReport, type ReportOptions } from '../../models/report/gather';
+import { focusScenario, gatherReport, REPORT_TRIALS, type ReportOptions } from '../../models/report/gather';
 import { reportBook } from '../../models/report/sheets';
 import { EXIT, InputError, UsageError, flagInt, flagString, parseArgs } from '../args';
 import { PROJECT_FLAGS, projectFor } from '../project';
-
-/** Trials for the report's Monte Carlo bands when --trials is not given (about a second on 2 workers). */
-export const REPORT_TRIALS = 1000;
 
 /**
  * `report PROJECT --out board.xlsx|board.pdf [--scenario NAME[,NAME…]] [--years N] [--trials N]

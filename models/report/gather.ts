@@ -2,7 +2,8 @@ import { allocate, type AllocateOptions, type AllocationResult } from '../alloca
 import { caseloadMetrics, compareScenarios, DEFAULT_COMPARE_METRICS, type Comparison } from '../forecast/compare';
 import { scenarioPaths } from '../forecast/drivers';
 import { forecastProject, type ForecastReport } from '../forecast/forecast';
-import type { MonteCarloSummary } from '../forecast/monte-carlo';
+import { acceptTrials, runTrials, summariseTrials, type MonteCarloSummary } from '../forecast/monte-carlo';
+import { prepareTrials } from '../forecast/trials';
 import { prepareForecast } from '../forecast/prepare';
 import { breakEven, tornado, type BreakEven, type Tornado } from '../forecast/sensitivity';
 import { staffingCosterFor } from '../forecast/staffing-link';
@@ -93,4 +94,18 @@ export function gatherReport(project: Project, source: string, opts: ReportOptio
       ].filter((x) => x !== '').join('; '),
     })),
   });
+}
+
+/** Trials for the report's Monte Carlo bands when none are asked for (about a second on 2 workers). */
+export const REPORT_TRIALS = 1000;
+
+/**
+ * The report's Monte Carlo in one thread (the app's engine worker): the same trials and summary as
+ * the CLI's worker pool, which merges its chunks into the same bands for any number of workers.
+ */
+export function reportMonteCarlo(project: Project, scenario: string, trials: number, seed: number, years?: number): Parsed<MonteCarloSummary> {
+  const prep = prepareTrials(project, scenario, years);
+  if (!prep.ok) return prep;
+  const chunk = runTrials(prep.value.prepared, prep.value.paths, seed, 0, trials, prep.value.priorityPlan, undefined, prep.value.staffing);
+  return acceptTrials(summariseTrials(prep.value.prepared, [chunk], seed));
 }

@@ -11,6 +11,7 @@ import { createIncrementalSummariser } from '../../models/project/summary-increm
 import { createIncrementalValidator } from '../../models/project/validate-incremental';
 import type { EngineOp, ImportProgress, RequestOf, ResultOf } from './protocol';
 import { runAllocate } from './ops/allocate';
+import { runReport } from './ops/report';
 
 /** Thrown when a request names a version the worker no longer holds: the client sends it in full. */
 export class StaleVersion extends Error {}
@@ -91,6 +92,7 @@ export function createEngine(keep = 8) {
     },
     'serialise': (r) => new TextEncoder().encode(serialiseProject(at(r.version))),
     'allocate': (r) => runAllocate(at(r.version), r.rules),
+    'report': ({ version, ...r }) => runReport(at(version), r),
     'import-start': (r, ctx) => {
       held = null;
       ctx?.progress?.({ phase: 'reading', done: 0, total: r.files.reduce((n, f) => n + f.bytes.byteLength, 0) });

@@ -8,6 +8,7 @@ import type { AllocationResult } from '../../models/allocate/allocate';
 import type { RuleSetChoice } from '../../models/allocate/choices';
 import type { MappingTemplate } from '../../models/import/types';
 import type { WizardChoices, WizardFile, WizardPlan } from '../../models/import/wizard';
+import type { ReportBook } from '../../models/report/types';
 
 /** What an import worker holds between the wizard's steps: the file read once, planned again per choice. */
 export type ImportStart =
@@ -39,6 +40,8 @@ export interface EngineOps {
   'serialise': { request: { version: number }; result: Uint8Array };
   /** The allocation of a version under a rule set (the project's default when none is named), as `steward allocate --json`. */
   'allocate': { request: { version: number; rules?: string }; result: { result: AllocationResult; choices: RuleSetChoice[] } };
+  /** The board report of a version (`steward report`): the workbook's sheets and the print page. */
+  'report': { request: { version: number; name: string; date: string; trials: number; scenarios?: string[] }; result: { book: ReportBook; html: string } };
   /**
    * The import wizard, in a worker of its own per file (untrusted bytes; size and time limits):
    * reads the file once and keeps its sheets; a project opens as before.
