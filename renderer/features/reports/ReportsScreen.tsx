@@ -60,8 +60,8 @@ function Reports() {
       <div className="panel reports-actions">
         <h2>Board report</h2>
         <p>
-          <button type="button" className="primary" onClick={() => void save('the workbook', `${base}.xlsx`, workbook)}>Download workbook (.xlsx)</button>{' '}
-          <button type="button" onClick={() => void save('the print page', `${base}.html`, () => new TextEncoder().encode(html))}>Download print page (.html)</button>
+          <button type="button" className="button button-primary" onClick={() => void save('the workbook', `${base}.xlsx`, workbook)}>Download workbook (.xlsx)</button>{' '}
+          <button type="button" className="button" onClick={() => void save('the print page', `${base}.html`, () => new TextEncoder().encode(html))}>Download print page (.html)</button>
         </p>
         <p className="muted">The workbook has one formatted sheet per view below. The print page is the PDF report — cover, a one-page summary in plain language, charts and tables: open it in a browser and print it, or run <code>steward report PROJECT --out board.pdf</code>.</p>
         {status && <p role="status" data-testid="reports-status">{status}</p>}
@@ -83,7 +83,7 @@ function SheetList({ book, onCsv }: { book: ReportBook; onCsv: (index: number) =
               <th scope="row">{s.name}</th>
               <td className="num">{s.rows.length}</td>
               <td>{s.columns.map((c) => c.header).join(', ')}</td>
-              <td><button type="button" onClick={() => onCsv(i)} aria-label={`Download ${s.name} as CSV`}>CSV</button></td>
+              <td><button type="button" className="button button-quiet" onClick={() => onCsv(i)} aria-label={`Download ${s.name} as CSV`}>CSV</button></td>
             </tr>
           ))}
         </tbody>
