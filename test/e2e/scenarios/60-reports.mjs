@@ -1,4 +1,4 @@
-// The Reports screen: the board report's tables listed, the workbook downloaded and read back
+// A chart saved as PNG from the overview; the Reports screen: the board report's tables listed, the workbook downloaded and read back
 // (exceljs) with the same allocation as `steward allocate --json`, a table as CSV, and the print
 // page downloaded.
 import ExcelJS from 'exceljs';
@@ -8,6 +8,12 @@ import { join } from 'node:path';
 export default async function reports({ shots, scratch, check, equal, run, newPage }) {
   const page = await newPage();
   await page.getByTestId('total-students').waitFor({ timeout: 40_000 });
+  // A chart as PNG, from the screen where it appears (the overview's budget by fund).
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Save the chart .* as PNG/ }).first().click()]);
+  const pngPath = join(scratch, 'chart.png');
+  await png.saveAs(pngPath);
+  const pngBytes = readFileSync(pngPath);
+  check(pngBytes.subarray(1, 4).toString('latin1') === 'PNG' && pngBytes.readUInt32BE(16) > 200, `overview: the chart saves as a PNG (${pngBytes.readUInt32BE(16)}×${pngBytes.readUInt32BE(20)})`);
   await page.getByRole('link', { name: 'Reports' }).click();
   await page.getByTestId('reports-sheets').waitFor({ timeout: 120_000 });
   const sheets = await page.locator('[data-testid=reports-sheets] tbody th').allTextContents();
