@@ -35,10 +35,19 @@ function fresh() {
 
 if (!fresh()) {
   const builder = join(root, 'cli', 'build.mjs');
+  let built = false;
   if (existsSync(builder)) {
-    const { buildCli } = await import(pathToFileURL(builder).href);
-    await buildCli({ quiet: true });
-  } else if (!existsSync(bundle)) {
+    try {
+      const { buildCli } = await import(pathToFileURL(builder).href);
+      await buildCli({ quiet: true });
+      built = true;
+    } catch (e) {
+      // No esbuild (installed without dev dependencies) or a syntax error in a source: say so, and
+      // run the bundle there is, if any.
+      process.stderr.write(`steward: could not rebuild the command (${e instanceof Error ? e.message.split('\n')[0] : String(e)})${existsSync(bundle) ? '; running the existing build' : ''}\n`);
+    }
+  }
+  if (!built && !existsSync(bundle)) {
     process.stderr.write('steward: the command is not built (build/cli/steward.mjs is missing); run `npm run build:cli`\n');
     process.exit(70);
   }
