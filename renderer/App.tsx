@@ -13,6 +13,7 @@ import { StaffingScreen } from './features/staffing';
 import { CompareScreen } from './features/compare';
 import { ScenariosScreen } from './features/scenarios';
 import { HistoryScreen } from './features/history';
+import { ReportsScreen } from './features/reports';
 import { Loading } from './ui/Loading';
 
 /** The screen a location hash names (#data → Data; #staffing/scenarios → Staffing, its tab after the slash), or Overview. */
@@ -31,6 +32,7 @@ function CurrentScreen({ screen }: { screen: Screen }) {
     case 'Scenarios': return <ScenariosScreen />;
     case 'Compare': return <CompareScreen />;
     case 'History': return <HistoryScreen />;
+    case 'Reports': return <ReportsScreen />;
     default: return <ComingScreen screen={screen} />;
   }
 }

@@ -59,7 +59,7 @@ export function BudgetByFundChart({ funds, name, tableId, tableName }: { funds: 
     },
   };
   return (
-    <ChartFrame name={`${name}, bar chart`} summary={fundsSummary(sorted)} tableId={tableId} tableName={tableName} testId="budget-by-fund-chart">
+    <ChartFrame name={`${name}, bar chart`} summary={fundsSummary(sorted)} tableId={tableId} tableName={tableName} testId="budget-by-fund-chart" pngName="budget-by-fund.png">
       {(a11y) => <Bar data={data} options={options} {...a11y} />}
     </ChartFrame>
   );

@@ -1,4 +1,6 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { appHost } from '../store';
+import { canvasPng } from './chart-png';
 
 /** What a chart's canvas carries so a screen reader can use it: its name, a summary, its table. */
 export interface ChartA11yProps {
@@ -13,7 +15,7 @@ export interface ChartA11yProps {
  * id (`tableId`, the table shown beside the chart) so the chart never holds figures the page does
  * not also show as text.
  */
-export function ChartFrame({ name, summary, tableId, tableName, testId, children }: {
+export function ChartFrame({ name, summary, tableId, tableName, testId, pngName, children }: {
   /** "Budget by fund, FY 2025–26" — the chart kind is added ("…, bar chart"). */
   name: string;
   summary: string;
@@ -21,14 +23,36 @@ export function ChartFrame({ name, summary, tableId, tableName, testId, children
   /** The table's own name, as its caption or heading reads. */
   tableName: string;
   testId?: string;
+  /** Offers "Save chart as PNG" with this file name ("budget-by-fund.png"). */
+  pngName?: string;
   /** Draws the chart; spread the props onto the chart component (react-chartjs-2 passes them to the canvas). */
   children: (a11y: ChartA11yProps) => ReactNode;
 }) {
   const summaryId = useId();
+  const frame = useRef<HTMLDivElement>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const savePng = async () => {
+    const canvas = frame.current?.querySelector('canvas');
+    if (!canvas || !pngName) return;
+    try {
+      setProblem(null);
+      await appHost.saveFile({ suggestedName: pngName, bytes: await canvasPng(canvas), saveAs: true });
+    } catch (err) {
+      setProblem(`Could not save the chart: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
   return (
-    <div className="chart" data-testid={testId}>
-      {children({ 'aria-label': name, 'aria-describedby': summaryId, 'aria-details': tableId })}
-      <p id={summaryId} className="visually-hidden">{summary} The same figures are in the table “{tableName}”.</p>
-    </div>
+    <>
+      <div className="chart" data-testid={testId} ref={frame}>
+        {children({ 'aria-label': name, 'aria-describedby': summaryId, 'aria-details': tableId })}
+        <p id={summaryId} className="visually-hidden">{summary} The same figures are in the table “{tableName}”.</p>
+      </div>
+      {pngName && (
+        <p className="chart-actions">
+          <button type="button" className="button button-quiet" onClick={() => void savePng()} aria-label={`Save the chart “${name}” as PNG`}>Save chart as PNG</button>
+          {problem && <span role="alert"> {problem}</span>}
+        </p>
+      )}
+    </>
   );
 }

@@ -15,6 +15,7 @@ import { runAllocate } from './ops/allocate';
 import { runSchedule, runScenarioStaffing, runStaffing, runTimeStudy } from './ops/staffing';
 import { runCompare, runForecast, runSensitivity, runTrialChunk, summariseChunks } from './ops/forecast';
 import { runHistoryDiff, runHistoryResults, runSelfCheck } from './ops/history';
+import { runReport } from './ops/report';
 
 /** Thrown when a request names a version the worker no longer holds: the client sends it in full. */
 export class StaleVersion extends Error {}
@@ -107,6 +108,7 @@ export function createEngine(keep = 8) {
     'history-results': (r) => runHistoryResults(at(r.version)),
     'history-diff': (r) => runHistoryDiff(at(r.version), r.from, r.to),
     'selfcheck': (r) => runSelfCheck(at(r.version)),
+    'report': ({ version, ...r }) => runReport(at(version), r),
     'import-start': (r, ctx) => {
       held = null;
       ctx?.progress?.({ phase: 'reading', done: 0, total: r.files.reduce((n, f) => n + f.bytes.byteLength, 0) });

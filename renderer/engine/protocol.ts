@@ -17,6 +17,7 @@ import type { CompareResult, ForecastRequest, SensitivityResult, TrialsRequest }
 import type { HistoryDiff } from '../../models/history/history';
 import type { SnapshotTaken } from '../../models/project/snapshot-edit';
 import type { SelfCheck } from '../../models/selfcheck/types';
+import type { ReportBook } from '../../models/report/types';
 
 /** What an import worker holds between the wizard's steps: the file read once, planned again per choice. */
 export type ImportStart =
@@ -64,6 +65,8 @@ export interface EngineOps {
   'history-results': { request: { version: number }; result: Pick<SnapshotTaken, 'results' | 'results_hash' | 'engine_version'> };
   'history-diff': { request: { version: number; from: string; to?: string }; result: HistoryDiff };
   'selfcheck': { request: { version: number }; result: SelfCheck };
+  /** The board report of a version (`steward report`): the workbook's sheets and the print page. */
+  'report': { request: { version: number; name: string; date: string; trials: number; scenarios?: string[] }; result: { book: ReportBook; html: string } };
   /**
    * The import wizard, in a worker of its own per file (untrusted bytes; size and time limits):
    * reads the file once and keeps its sheets; a project opens as before.

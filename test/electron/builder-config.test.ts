@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
@@ -73,6 +74,29 @@ describe('electron-builder.yml', () => {
       expect(pkg.dependencies[name], name).toBeUndefined();
     }
   });
+
+  it('gives every target the icon: a square PNG of at least 512 px, from which electron-builder makes .icns and .ico', () => {
+    for (const platform of ['mac', 'win', 'linux']) expect((config[platform] as { icon?: string }).icon, platform).toBe('build-resources/icon.png');
+    const png = readFileSync(join(root, 'build-resources', 'icon.png'));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const width = png.readUInt32BE(16);
+    const height = png.readUInt32BE(20);
+    expect(width).toBe(height);
+    expect(width).toBeGreaterThanOrEqual(512);
+  });
+
+  it('passes electron-builder\'s own schema check (the one `electron-builder` runs first), which rejects a misspelt key', async () => {
+    // The Electron binary cannot be downloaded here, so nothing is built; the schema is checked as a build would.
+    const req = createRequire(join(root, 'package.json'));
+    const { getConfig, validateConfiguration } = req('app-builder-lib/out/util/config/config.js') as {
+      getConfig: (dir: string, path: string, extra: null) => Promise<Record<string, unknown>>;
+      validateConfiguration: (c: Record<string, unknown>, log: unknown) => Promise<void>;
+    };
+    const { DebugLogger } = req('builder-util/out/DebugLogger.js') as { DebugLogger: new (enabled: boolean) => unknown };
+    const loaded = await getConfig(root, 'electron-builder.yml', null);
+    await expect(validateConfiguration(loaded, new DebugLogger(false))).resolves.toBeUndefined();
+    await expect(validateConfiguration({ ...loaded, linux: { ...(loaded.linux as object), targt: ['deb'] } }, new DebugLogger(false))).rejects.toThrow(/configuration/i);
+  }, 60_000);
 
   it('builds what it packs before packing (npm run dist)', () => {
     expect(pkg.scripts.dist).toMatch(/build:electron.*build:web.*electron-builder --config electron-builder\.yml/);

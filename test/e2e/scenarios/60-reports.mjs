@@ -1,0 +1,51 @@
+// A chart saved as PNG from the overview; the Reports screen: the board report's tables listed, the workbook downloaded and read back
+// (exceljs) with the same allocation as `steward allocate --json`, a table as CSV, and the print
+// page downloaded.
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export default async function reports({ shots, scratch, check, equal, run, newPage }) {
+  const page = await newPage();
+  await page.getByTestId('total-students').waitFor({ timeout: 40_000 });
+  // A chart as PNG, from the screen where it appears (the overview's budget by fund).
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Save the chart .* as PNG/ }).first().click()]);
+  const pngPath = join(scratch, 'chart.png');
+  await png.saveAs(pngPath);
+  const pngBytes = readFileSync(pngPath);
+  check(pngBytes.subarray(1, 4).toString('latin1') === 'PNG' && pngBytes.readUInt32BE(16) > 200, `overview: the chart saves as a PNG (${pngBytes.readUInt32BE(16)}×${pngBytes.readUInt32BE(20)})`);
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await page.getByTestId('reports-sheets').waitFor({ timeout: 120_000 });
+  const sheets = await page.locator('[data-testid=reports-sheets] tbody th').allTextContents();
+  for (const n of ['Summary', 'Allocation by site', 'Equity measures', 'Needs', 'Compliance flags', 'Scenario Base', 'Comparison', 'Monte Carlo', 'Tornado', 'Staffing', 'Schedules', 'Time']) check(sheets.includes(n), `reports: the ${n} sheet is listed`);
+  await page.screenshot({ path: join(shots, 'reports-1280.png'), fullPage: false });
+
+  const [xlsx] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Download workbook (.xlsx)' }).click()]);
+  const xlsxPath = join(scratch, 'board.xlsx');
+  await xlsx.saveAs(xlsxPath);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(xlsxPath));
+  equal(wb.worksheets.length, sheets.length, 'reports: the workbook has every listed sheet');
+  const ws = wb.getWorksheet('Allocation by site');
+  const header = ws.getRow(1).values;
+  const col = header.indexOf('Allocation');
+  const cli = JSON.parse(run('npx', ['tsx', 'cli/main.ts', 'allocate', 'demo', '--json']));
+  const shown = ws.getRows(2, ws.rowCount - 1).map((r) => [r.getCell(1).value, Math.round(r.getCell(col).value * 100)]);
+  equal(JSON.stringify(shown), JSON.stringify(cli.sites.map((s) => [s.site_id, s.allocation_cents])), 'reports: the downloaded workbook\'s allocation equals steward allocate --json');
+  check(ws.getRow(2).getCell(col).numFmt.includes('$'), 'reports: money has a currency format');
+  check(ws.views[0]?.state === 'frozen', 'reports: the header row is frozen');
+
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Needs as CSV' }).click()]);
+  const csvPath = join(scratch, 'needs.csv');
+  await csv.saveAs(csvPath);
+  check(readFileSync(csvPath, 'utf8').startsWith('Need,Site,Category'), 'reports: a table downloads as CSV');
+
+  const [html] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download print page (.html)' }).click()]);
+  const htmlPath = join(scratch, 'board.html');
+  await html.saveAs(htmlPath);
+  const printPage = await newPage();
+  await printPage.goto(`file://${htmlPath}`);
+  await printPage.emulateMedia({ media: 'print' });
+  check((await printPage.locator('h1').first().textContent()) === 'Summary', 'reports: the print page opens on its own with the summary');
+  await printPage.screenshot({ path: join(shots, 'reports-print-page.png'), fullPage: false });
+}
