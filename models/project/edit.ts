@@ -4,6 +4,7 @@ import { MappingTemplateSchema, type MappingTemplate } from '../import/types';
 import { fail, ok, type Parsed } from '../result';
 import { SettingsSchema } from '../schema/tables';
 import type { Project } from './project';
+import { AllocateConfigSchema, type AllocateConfigInput } from '../allocate/config';
 
 /**
  * Every change the app makes to a project, as plain data: the store applies it to make the next
@@ -18,7 +19,9 @@ export type Edit =
   | { op: 'replace-table'; table: TableKind; rows: Record<string, unknown>[] }
   | { op: 'set-settings'; settings: Project['settings'] }
   /** The saved column mappings (the import wizard's "save as template"; the CLI's --save-template shape). */
-  | { op: 'set-templates'; templates: MappingTemplate[] };
+  | { op: 'set-templates'; templates: MappingTemplate[] }
+  /** The allocation settings (active rule set, Title I options, site floors and caps): the Allocate screen's editor. */
+  | { op: 'set-allocate'; config: AllocateConfigInput };
 
 /** What an edit does, in a few words (undo/redo menu items: "Undo edit Budget row 12"). */
 export function describeEdit(edit: Edit): string {
@@ -29,6 +32,7 @@ export function describeEdit(edit: Edit): string {
     case 'replace-table': return `replace the ${TABLES[edit.table].sheet} table`;
     case 'set-settings': return 'edit the settings';
     case 'set-templates': return 'save the column mappings';
+    case 'set-allocate': return 'edit the allocation settings';
   }
 }
 
@@ -58,6 +62,10 @@ export function applyEdit(project: Project, edit: Edit): Parsed<Project> {
     const names = t.data.map((x) => x.name);
     if (new Set(names).size !== names.length) return fail('mapping templates: two templates have the same name');
     return ok({ ...project, mappingTemplates: t.data });
+  }
+  if (edit.op === 'set-allocate') {
+    const c = AllocateConfigSchema.safeParse(edit.config);
+    return c.success ? ok({ ...project, allocate: c.data }) : fail(`allocation settings: ${c.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
   }
   if (edit.op === 'set-settings') {
     const s = SettingsSchema.safeParse(edit.settings);

@@ -10,7 +10,7 @@ import { serialiseProject } from '../../models/project/steward-file';
 import { createIncrementalSummariser } from '../../models/project/summary-incremental';
 import { createIncrementalValidator } from '../../models/project/validate-incremental';
 import type { EngineOp, ImportProgress, RequestOf, ResultOf } from './protocol';
-import { runAllocate } from './ops/allocate';
+import { runAllocate, runAllocateOptimized } from './ops/allocate';
 
 /** Thrown when a request names a version the worker no longer holds: the client sends it in full. */
 export class StaleVersion extends Error {}
@@ -62,7 +62,7 @@ export function createEngine(keep = 8) {
     if (!p) throw new StaleVersion(`version ${version} is not held`);
     return p;
   };
-  const handlers: { [K in EngineOp]: (request: RequestOf<K>, ctx?: HandlerContext) => ResultOf<K> } = {
+  const handlers: { [K in EngineOp]: (request: RequestOf<K>, ctx?: HandlerContext) => ResultOf<K> | Promise<ResultOf<K>> } = {
     'open-files': (r) => openFiles(r.files, r.name, r.flags, r.kind),
     'demo': () => demoProject(),
     'sync': (r) => {
@@ -91,6 +91,7 @@ export function createEngine(keep = 8) {
     },
     'serialise': (r) => new TextEncoder().encode(serialiseProject(at(r.version))),
     'allocate': (r) => runAllocate(at(r.version), r.rules),
+    'allocate-optimize': (r, ctx) => runAllocateOptimized(at(r.version), r.rules, ctx?.progress),
     'import-start': (r, ctx) => {
       held = null;
       ctx?.progress?.({ phase: 'reading', done: 0, total: r.files.reduce((n, f) => n + f.bytes.byteLength, 0) });

@@ -6,6 +6,7 @@ import type { ProjectSummary } from '../../models/project/summary';
 import type { TableKind } from '../../models/schema/tables';
 import type { AllocationResult } from '../../models/allocate/allocate';
 import type { RuleSetChoice } from '../../models/allocate/choices';
+import type { OptimizeComparison } from '../../models/allocate/optimize';
 import type { MappingTemplate } from '../../models/import/types';
 import type { WizardChoices, WizardFile, WizardPlan } from '../../models/import/wizard';
 
@@ -18,8 +19,8 @@ export type ImportStart =
   /** One export: the wizard starts on it with the guesses already planned. */
   | { kind: 'wizard'; file: WizardFile; plan: WizardPlan };
 
-/** How far a long import has got, sent by the worker while an operation runs. */
-export interface ImportProgress { phase: 'reading' | 'importing'; done: number; total: number }
+/** How far a long import (or the optimiser) has got, sent by the worker while an operation runs. */
+export interface ImportProgress { phase: 'reading' | 'importing' | 'optimising'; done: number; total: number; step?: string }
 
 /**
  * The engine worker's requests and their results: one entry per operation, so a new screen adds
@@ -39,6 +40,8 @@ export interface EngineOps {
   'serialise': { request: { version: number }; result: Uint8Array };
   /** The allocation of a version under a rule set (the project's default when none is named), as `steward allocate --json`. */
   'allocate': { request: { version: number; rules?: string }; result: { result: AllocationResult; choices: RuleSetChoice[] } };
+  /** The optimised allocation (HiGHS) beside the priority-order one, as `steward allocate --optimize --json`; run in a worker of its own so Cancel can stop it. */
+  'allocate-optimize': { request: { version: number; rules?: string }; result: { optimized: AllocationResult; priority: AllocationResult; comparison: OptimizeComparison } };
   /**
    * The import wizard, in a worker of its own per file (untrusted bytes; size and time limits):
    * reads the file once and keeps its sheets; a project opens as before.

@@ -3,6 +3,7 @@ import { createDataSlice } from './data-slice';
 import { createImportSlice } from './import-slice';
 import { createProjectSlice } from './project-slice';
 import { createRunsSlice } from './runs-slice';
+import { createOptimiseSlice } from './optimise-slice';
 import type { Services } from './services';
 import type { AppState } from './state';
 import { createUiSlice } from './ui-slice';
@@ -13,6 +14,7 @@ export function createAppStore(services: Services) {
     ...createProjectSlice(services)(...a),
     ...createImportSlice(services)(...a),
     ...createRunsSlice(services)(...a),
+    ...createOptimiseSlice(services)(...a),
     ...createUiSlice(...a),
     ...createDataSlice(...a),
   }));

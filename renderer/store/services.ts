@@ -1,6 +1,7 @@
 import type { Host } from '../platform/types';
-import type { EngineOp, ImportOp, RequestOf, ResultOf } from '../engine/protocol';
-import type { ImportSession } from '../engine/client';
+import type { EngineOp, ImportOp, ImportProgress, RequestOf, ResultOf } from '../engine/protocol';
+import type { ImportSession, SoloRun } from '../engine/client';
+import type { Project } from '../../models/project/project';
 
 /** What the store needs from the outside: the engine (a worker in the app, plain calls in tests) and the host. */
 export interface Engine {
@@ -8,6 +9,8 @@ export interface Engine {
   open(request: RequestOf<'open-files'>): Promise<ResultOf<'open-files'>>;
   /** A worker of its own for a file the user imports (the wizard's steps run there). */
   importSession(): ImportSession;
+  /** A long run (the optimiser) in a worker of its own that Cancel terminates; absent in unit-test fakes. */
+  solo?<K extends 'allocate-optimize'>(op: K, project: Project, request: RequestOf<K>, progress?: (p: ImportProgress) => void): SoloRun<ResultOf<K>>;
 }
 
 export interface Services {
