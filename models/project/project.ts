@@ -9,6 +9,7 @@ import { StaffingConfigSchema } from '../staffing/config';
 import { MappingTemplateSchema } from '../import/types';
 import { ALLOCATE_PROJECT_SHAPE } from '../allocate/tables';
 import { FORECAST_PROJECT_SHAPE } from '../forecast/tables';
+import { OUTCOME_PROJECT_SHAPE } from '../outcomes/tables';
 import { STAFFING_PROJECT_SHAPE } from '../staffing/tables';
 
 /**
@@ -35,6 +36,7 @@ export const ProjectSchema = z.object({
   mappingTemplates: z.array(MappingTemplateSchema).default([]),
   ...ALLOCATE_PROJECT_SHAPE,
   ...FORECAST_PROJECT_SHAPE,
+  ...OUTCOME_PROJECT_SHAPE,
   ...STAFFING_PROJECT_SHAPE,
 });
 export type Project = z.infer<typeof ProjectSchema>;

@@ -18,6 +18,7 @@ export const COMMAND_TABLES = {
   staffing: ['sites', 'enrollment', 'positions'],
   schedule: ['sites', 'enrollment'],
   timestudy: ['positions'],
+  outcomes: ['outcomes'],
 } as const satisfies Record<string, readonly TableKind[]>;
 
 export type CommandName = keyof typeof COMMAND_TABLES;
