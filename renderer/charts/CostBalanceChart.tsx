@@ -23,7 +23,7 @@ export function CostBalanceChart({ sites, low, high }: { sites: { label: string;
   };
   return (
     <div className="chart chart-short" role="img" aria-label={`Cost-balance ratio by site; the tolerance band is ${low} to ${high}; ${sites.filter((s) => !inside(s.ratio)).length} sites outside it. The table below lists the figures.`} data-testid="cost-balance-chart">
-      <Bar data={data} options={options} />
+      <Bar data={data} options={options} aria-label={`Cost-balance ratio by site, bar chart`} />
     </div>
   );
 }

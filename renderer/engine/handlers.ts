@@ -10,7 +10,7 @@ import { serialiseProject } from '../../models/project/steward-file';
 import { createIncrementalSummariser } from '../../models/project/summary-incremental';
 import { createIncrementalValidator } from '../../models/project/validate-incremental';
 import type { EngineOp, ImportProgress, RequestOf, ResultOf } from './protocol';
-import { runAllocate, runAllocateOptimized } from './ops/allocate';
+import { runAllocate, runAllocateOptimized, runOutcomes, runReviewOp } from './ops/allocate';
 
 /** Thrown when a request names a version the worker no longer holds: the client sends it in full. */
 export class StaleVersion extends Error {}
@@ -92,6 +92,8 @@ export function createEngine(keep = 8) {
     'serialise': (r) => new TextEncoder().encode(serialiseProject(at(r.version))),
     'allocate': (r) => runAllocate(at(r.version), r.rules),
     'allocate-optimize': (r, ctx) => runAllocateOptimized(at(r.version), r.rules, ctx?.progress),
+    'outcomes': (r) => runOutcomes(at(r.version)),
+    'review': (r) => runReviewOp(at(r.version), r.asOf),
     'import-start': (r, ctx) => {
       held = null;
       ctx?.progress?.({ phase: 'reading', done: 0, total: r.files.reduce((n, f) => n + f.bytes.byteLength, 0) });

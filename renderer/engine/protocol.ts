@@ -7,6 +7,8 @@ import type { TableKind } from '../../models/schema/tables';
 import type { AllocationResult } from '../../models/allocate/allocate';
 import type { RuleSetChoice } from '../../models/allocate/choices';
 import type { OptimizeComparison } from '../../models/allocate/optimize';
+import type { OutcomesResult } from '../../models/outcomes/outcomes';
+import type { ReviewResult } from '../../models/allocate/review/review';
 import type { MappingTemplate } from '../../models/import/types';
 import type { WizardChoices, WizardFile, WizardPlan } from '../../models/import/wizard';
 
@@ -40,6 +42,10 @@ export interface EngineOps {
   'serialise': { request: { version: number }; result: Uint8Array };
   /** The allocation of a version under a rule set (the project's default when none is named), as `steward allocate --json`. */
   'allocate': { request: { version: number; rules?: string }; result: { result: AllocationResult; choices: RuleSetChoice[] } };
+  /** An in-year review of the project's Actuals as of a date, as `steward review --as-of DATE --json`. */
+  'review': { request: { version: number; asOf: string }; result: ReviewResult };
+  /** Spending per pupil against outcome measures, as `steward outcomes --json`. */
+  'outcomes': { request: { version: number }; result: OutcomesResult };
   /** The optimised allocation (HiGHS) beside the priority-order one, as `steward allocate --optimize --json`; run in a worker of its own so Cancel can stop it. */
   'allocate-optimize': { request: { version: number; rules?: string }; result: { optimized: AllocationResult; priority: AllocationResult; comparison: OptimizeComparison } };
   /**

@@ -2,6 +2,8 @@ import { allocate, type AllocateOptions } from '../../../models/allocate/allocat
 import { ruleSetChoices } from '../../../models/allocate/choices';
 import { allocateOptimized } from '../../../models/allocate/optimize';
 import { isPresetName } from '../../../models/allocate/presets';
+import { outcomes } from '../../../models/outcomes/outcomes';
+import { runReview } from '../../../models/allocate/review/review';
 import type { Project } from '../../../models/project/project';
 import type { ImportProgress, ResultOf } from '../protocol';
 import { loadBrowserHighs } from './highs-browser';
@@ -26,6 +28,20 @@ export async function runAllocateOptimized(project: Project, rules: string | und
   const solver = await loadBrowserHighs();
   progress?.({ phase: 'optimising', done: 1, total: 2, step: 'solving the linear programme' });
   const r = allocateOptimized(project, optionsFor(project, rules), solver);
+  if (!r.ok) throw new Error(r.reason);
+  return r.value;
+}
+
+/** `steward outcomes PROJECT --json` for the Allocate screen's Outcomes tab. */
+export function runOutcomes(project: Project): ResultOf<'outcomes'> {
+  const r = outcomes(project);
+  if (!r.ok) throw new Error(r.reason);
+  return r.value;
+}
+
+/** `steward review PROJECT --as-of DATE --json` on the project's own Actuals sheet. */
+export function runReviewOp(project: Project, asOf: string): ResultOf<'review'> {
+  const r = runReview(project, { asOf });
   if (!r.ok) throw new Error(r.reason);
   return r.value;
 }

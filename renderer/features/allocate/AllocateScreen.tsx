@@ -18,6 +18,8 @@ import { AllocationSettings } from './AllocationSettings';
 import { ModePicker, type Mode } from './ModePicker';
 import { OptimiseCompare } from './OptimiseCompare';
 import { PerPupilDistribution } from './PerPupilDistribution';
+import { OutcomesTab } from './OutcomesTab';
+import { ReviewTab } from './ReviewTab';
 import './allocate.css';
 
 /** Practice 13 on screen: restricted money to eligible needs first, the formula for the rest, fairness and compliance. */
@@ -40,7 +42,11 @@ export function AllocateScreen() {
 
 interface Choice { rules: string | undefined; onRules: (r: string | undefined) => void; other: string | undefined; onOther: (r: string | undefined) => void; mode: Mode; onMode: (m: Mode) => void }
 
+type Tab = 'allocation' | 'outcomes' | 'review';
+const TABS: { id: Tab; label: string }[] = [{ id: 'allocation', label: 'Allocation' }, { id: 'outcomes', label: 'Outcomes' }, { id: 'review', label: 'Review' }];
+
 function Allocation({ rules, onRules, other, onOther, mode, onMode }: Choice) {
+  const [tab, setTab] = useState<Tab>('allocation');
   const project = useApp((s) => s.project)!;
   const version = useApp((s) => s.version);
   const optimise = useApp((s) => s.optimise);
@@ -67,22 +73,33 @@ function Allocation({ rules, onRules, other, onOther, mode, onMode }: Choice) {
         <h1 id="allocate-title">Allocate <span className="muted">{fiscalYear(result.year)}</span></h1>
         <p className="muted">Restricted funds go to eligible needs first, general funds to what remains, then the weighted student formula — as <code>steward allocate</code>.</p>
       </div>
-      <RulesPicker choices={shown.choices} value={rules} onChange={onRules} result={result} />
-      <RulesEditor project={project} rules={rules} onRules={onRules} />
-      <ModePicker mode={mode} onMode={onMode} run={mine} onCancel={cancelOptimise} onRetry={() => startOptimise(rules)} />
-      <AllocationSettings project={project} />
-      <Unallocated result={result} />
-      <AllocationSites result={result} />
-      <div className="allocate-two">
-        <EquityPanel result={result} />
-        <FundUse result={result} />
+      <div role="tablist" aria-label="Allocate" className="allocate-tabs">
+        {TABS.map((t) => <button key={t.id} type="button" role="tab" id={`allocate-tab-${t.id}`} aria-selected={tab === t.id} aria-controls={`allocate-panel-${t.id}`} className={`button${tab === t.id ? ' button-primary' : ''}`} onClick={() => setTab(t.id)}>{t.label}</button>)}
       </div>
-      <PerPupilDistribution result={result} />
-      <NeedsRegister result={result} />
-      <Title1Panel result={result} />
-      <AllocationFlags result={result} />
-      {optimised && <OptimiseCompare comparison={optimised.comparison} optimized={optimised.optimized} />}
-      <CompareRules base={result} other={other} choices={shown.choices} onOther={onOther} />
+      <div role="tabpanel" id={`allocate-panel-${tab}`} aria-labelledby={`allocate-tab-${tab}`} className="allocate">
+        {tab === 'outcomes' && <OutcomesTab allocation={result} />}
+        {tab === 'review' && <ReviewTab />}
+        {tab === 'allocation' && (
+          <>
+            <RulesPicker choices={shown.choices} value={rules} onChange={onRules} result={result} />
+            <RulesEditor project={project} rules={rules} onRules={onRules} />
+            <ModePicker mode={mode} onMode={onMode} run={mine} onCancel={cancelOptimise} onRetry={() => startOptimise(rules)} />
+            <AllocationSettings project={project} />
+            <Unallocated result={result} />
+            <AllocationSites result={result} />
+            <div className="allocate-two">
+              <EquityPanel result={result} />
+              <FundUse result={result} />
+            </div>
+            <PerPupilDistribution result={result} />
+            <NeedsRegister result={result} />
+            <Title1Panel result={result} />
+            <AllocationFlags result={result} />
+            {optimised && <OptimiseCompare comparison={optimised.comparison} optimized={optimised.optimized} />}
+            <CompareRules base={result} other={other} choices={shown.choices} onOther={onOther} />
+          </>
+        )}
+      </div>
     </section>
   );
 }

@@ -80,7 +80,7 @@ export function AllocationSettings({ project }: { project: Project }) {
       </div>
       <div className="panel" data-testid="site-limits">
         <h2>Site floors and caps <span className="muted">needs-register money, optimiser only</span></h2>
-        <div className="table-scroll table-tall">
+        <div className="table-scroll table-tall" tabIndex={0} role="region" aria-label="Site floors and caps (scrolls)">
           <table className="table table-compact">
             <thead><tr><th>Site</th><th>Floor ($)</th><th>Cap ($)</th></tr></thead>
             <tbody>

@@ -1,3 +1,4 @@
+import { TableScroll } from '../../ui/TableScroll';
 import type { AllocationResult } from '../../../models/allocate/allocate';
 import { count, money } from '../../format';
 import { CostBalanceChart } from '../../charts/CostBalanceChart';
@@ -13,7 +14,7 @@ export function AllocationSites({ result }: { result: AllocationResult }) {
     <div className="panel">
       <h2>By site</h2>
       <CostBalanceChart sites={sites.filter((s) => s.cost_balance_ratio !== null).map((s) => ({ label: s.site_id, name: s.name, ratio: s.cost_balance_ratio! }))} low={low} high={high} />
-      <div className="table-scroll">
+      <TableScroll label="Allocation by site">
         <table className="table table-compact" data-testid="allocate-site-table">
           <caption className="sr-only">Allocation by site</caption>
           <thead>
@@ -49,7 +50,7 @@ export function AllocationSites({ result }: { result: AllocationResult }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

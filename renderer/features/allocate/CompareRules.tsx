@@ -1,3 +1,4 @@
+import { TableScroll } from '../../ui/TableScroll';
 import type { AllocationResult } from '../../../models/allocate/allocate';
 import type { RuleSetChoice } from '../../../models/allocate/choices';
 import { money } from '../../format';
@@ -30,7 +31,7 @@ function Comparison({ base, other }: { base: AllocationResult; other: string }) 
   const b = run.result.result;
   const byId = new Map(b.sites.map((s) => [s.site_id, s]));
   return (
-    <div className="table-scroll">
+    <TableScroll label="Two rule sets compared">
       <table className="table table-compact" data-testid="compare-table">
         <thead><tr><th>Site</th><th className="num">{base.rules.name}</th><th className="num">{b.rules.name}</th><th className="num">Difference</th></tr></thead>
         <tbody>
@@ -53,6 +54,6 @@ function Comparison({ base, other }: { base: AllocationResult; other: string }) 
           <tr><th>General money not allocated</th><th className="num">{money(base.unallocated_general.cents)}</th><th className="num">{money(b.unallocated_general.cents)}</th><th /></tr>
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   );
 }

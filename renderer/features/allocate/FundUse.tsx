@@ -1,3 +1,4 @@
+import { TableScroll } from '../../ui/TableScroll';
 import type { AllocationResult } from '../../../models/allocate/allocate';
 import { money } from '../../format';
 
@@ -8,7 +9,7 @@ export function FundUse({ result }: { result: AllocationResult }) {
   return (
     <div className="panel">
       <h2>Fund use</h2>
-      <div className="table-scroll">
+      <TableScroll label="Fund use">
         <table className="table table-compact" data-testid="allocate-fund-table">
           <thead><tr><th>Fund</th><th className="num">Available</th><th className="num">Allocated</th><th className="num">Left over</th><th>Lapse risk</th></tr></thead>
           <tbody>
@@ -23,7 +24,7 @@ export function FundUse({ result }: { result: AllocationResult }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

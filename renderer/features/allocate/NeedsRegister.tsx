@@ -10,7 +10,7 @@ export function NeedsRegister({ result }: { result: AllocationResult }) {
   return (
     <div className="panel">
       <h2>Needs register <span className="muted" data-testid="needs-counts">{count(n.funded)} funded · {count(n.partly_funded)} partly funded · {count(n.unfunded)} unfunded · coverage {(result.coverage * 100).toFixed(1)}%</span></h2>
-      <div className="table-scroll table-tall">
+      <div className="table-scroll table-tall" tabIndex={0} role="region" aria-label="Needs register (scrolls)">
         <table className="table table-compact" data-testid="allocate-needs-table">
           <thead><tr><th>Need</th><th>Site</th><th>Category</th><th className="num">Priority</th><th className="num">Cost</th><th className="num">Funded</th><th>Status</th><th>Paid by</th></tr></thead>
           <tbody>

@@ -1,3 +1,4 @@
+import { TableScroll } from '../../ui/TableScroll';
 import type { OptimizeComparison } from '../../../models/allocate/optimize';
 import type { AllocationResult } from '../../../models/allocate/allocate';
 import { money } from '../../format';
@@ -10,7 +11,7 @@ export function OptimiseCompare({ comparison, optimized }: { comparison: Optimiz
   return (
     <div className="panel" data-testid="optimise-compare">
       <h2>Priority order against the optimiser</h2>
-      <div className="table-scroll">
+      <TableScroll label="Priority order against the optimiser">
         <table className="table table-compact" data-testid="optimise-compare-table">
           <thead><tr><th>Site</th><th className="num">Priority order</th><th className="num">Optimised</th><th className="num">Difference</th></tr></thead>
           <tbody>
@@ -27,7 +28,7 @@ export function OptimiseCompare({ comparison, optimized }: { comparison: Optimiz
             <tr><th>Coverage (priority-weighted)</th><th className="num">{(comparison.coverage_priority * 100).toFixed(1)}%</th><th className="num">{(comparison.coverage_optimized * 100).toFixed(1)}%</th><th className="num">{(comparison.coverage_gain * 100).toFixed(1)} pts</th></tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

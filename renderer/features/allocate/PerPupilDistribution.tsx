@@ -1,3 +1,4 @@
+import { TableScroll } from '../../ui/TableScroll';
 import type { AllocationResult } from '../../../models/allocate/allocate';
 import { count, money } from '../../format';
 import { PerPupilChart } from '../../charts/PerPupilChart';
@@ -31,7 +32,7 @@ export function PerPupilDistribution({ result }: { result: AllocationResult }) {
       <h2>Who gets what per pupil <span className="muted">Gini {result.equity.gini.toFixed(3)}</span></h2>
       <p className="small muted">Flat bars mean every school gets about the same per pupil; a steep climb means some get much more. In the table, a fair split gives each share of pupils the same share of dollars (the Lorenz curve on the diagonal).</p>
       <PerPupilChart schools={schools} mean={mean} gini={result.equity.gini} tableId={tableId} tableName={tableName} />
-      <div className="table-scroll">
+      <TableScroll label="Dollars per pupil">
         <table className="table table-compact" id={tableId} data-testid="per-pupil-table">
           <caption className="sr-only">{tableName}</caption>
           <thead><tr><th>School</th><th className="num">Pupils</th><th className="num">Per pupil</th><th className="num">Pupils so far</th><th className="num">Dollars so far</th></tr></thead>
@@ -47,7 +48,7 @@ export function PerPupilDistribution({ result }: { result: AllocationResult }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

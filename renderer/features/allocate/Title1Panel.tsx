@@ -1,3 +1,4 @@
+import { TableScroll } from '../../ui/TableScroll';
 import type { AllocationResult } from '../../../models/allocate/allocate';
 import { count, money } from '../../format';
 
@@ -21,7 +22,7 @@ export function Title1Panel({ result }: { result: AllocationResult }) {
       <h2>Title I ranking <span className="muted">fund {t.fund_code} · threshold {pct(t.threshold)}</span></h2>
       {t.reservations && <p className="muted small">Off the top of {money(t.reservations.allocation_cents)}: parent and family engagement {money(t.reservations.family_engagement_cents)} ({money(t.reservations.family_engagement_schools_cents)} of it to schools, §1116(a)(3)), equitable services {money(t.reservations.equitable_services_cents)} (§1117), homeless {money(t.reservations.homeless_cents)} (§1113(c)(3)); the ranking shares {money(t.reservations.schools_cents)}.</p>}
       {t.rule_125?.applies && <p className="small text-warn">A school below 35% poverty is served, so every served school must get at least 125% of the district's amount per low-income child (§1113(c)(2)(A)).</p>}
-      <div className="table-scroll">
+      <TableScroll label="Title I ranking">
         <table className="table table-compact" data-testid="title1-table">
           <thead><tr><th className="num">Rank</th><th>School</th><th className="num">Poverty</th><th className="num">Low-income</th><th>Served</th><th className="num">Allocation</th><th className="num">Per low-income child</th><th>Why</th></tr></thead>
           <tbody>
@@ -39,7 +40,7 @@ export function Title1Panel({ result }: { result: AllocationResult }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

@@ -2,12 +2,13 @@
 // allocations, the general money left unallocated, the equity measures — for the project's rules
 // and for a preset picked on screen.
 /* global document, window, performance, MutationObserver, requestAnimationFrame */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 
 const money = (cents) => `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
-export default async function allocate({ shots, scratch, check, equal, run, newPage }) {
+export default async function allocate({ root, shots, scratch, check, equal, run, newPage }) {
   const page = await newPage();
   await page.getByTestId('total-students').waitFor({ timeout: 40_000 });
   await page.getByRole('link', { name: 'Allocate' }).click();
@@ -108,6 +109,65 @@ export default async function allocate({ shots, scratch, check, equal, run, newP
   const optDiffs = await page.locator('[data-testid=optimise-compare-table] tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelector('[data-testid=optimise-difference]')?.textContent));
   equal(JSON.stringify(optDiffs), JSON.stringify(opt.comparison.sites.map((s) => signedOpt(s.difference_cents))), 'priority against optimised: each site\'s difference equals the CLI\'s comparison');
   await shoot(page, shots, 'allocate-optimised', check);
+  const axeAlloc = await axeViolations(page, root);
+  check(axeAlloc.length === 0, `axe: no serious or critical violations on Allocate with the editor and the optimiser${axeAlloc.length ? `:\n    ${axeAlloc.join('\n    ')}` : ''}`);
+
+  // Outcomes: the same figures as steward outcomes --json on the saved project.
+  console.log('outcomes');
+  await page.getByRole('tab', { name: 'Outcomes' }).click();
+  await page.getByTestId('outcome-sites-table').waitFor({ timeout: 40_000 });
+  const out = JSON.parse(run('npx', ['tsx', 'cli/main.ts', 'outcomes', saved, '--json']));
+  const measure = await page.getByTestId('outcome-measure').inputValue();
+  const shownOut = await page.locator('[data-testid=outcome-sites-table] tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-site'), r.querySelector('[data-testid=outcome-per-pupil]')?.textContent, r.querySelector('[data-testid=outcome-improvement]')?.textContent]));
+  const sgn = (x) => `${x > 0 ? '+' : ''}${x.toFixed(3)}`;
+  equal(JSON.stringify(shownOut), JSON.stringify(out.sites.map((x) => { const m = x.measures.find((y) => y.measure === measure); return [x.id, x.per_pupil_cents === null ? '—' : money(x.per_pupil_cents), m ? sgn(m.improvement_per_year) : '—']; })), `outcomes (${measure}): every school's spending per pupil and change equals steward outcomes --json`);
+  const ranking = await page.locator('[data-testid=ranking-cost]').allTextContents();
+  equal(JSON.stringify(ranking), JSON.stringify(out.ranking.map((x) => (x.cost_per_unit_cents === null ? 'no improvement' : money(x.cost_per_unit_cents)))), 'outcomes: the program ranking equals the CLI\'s');
+  equal(await page.locator('[data-testid=outcome-flags] li').count(), out.flags.length, 'outcomes: as many flags as the CLI');
+  check(await page.getByTestId('outcome-caveats').isVisible(), 'outcomes: the caveats are shown beside the figures');
+  await shoot(page, shots, 'allocate-outcomes', check);
+  const axeOut = await axeViolations(page, root);
+  check(axeOut.length === 0, `axe: no serious or critical violations on Outcomes${axeOut.length ? `:\n    ${axeOut.join('\n    ')}` : ''}`);
+
+  // A review of the demo's actuals at 2026-03-31, as steward review --as-of 2026-03-31 --json.
+  console.log('review at 2026-03-31');
+  await page.getByRole('tab', { name: 'Review' }).click();
+  await page.getByTestId('review-as-of').fill('2026-03-31');
+  await page.getByTestId('review-as-of').press('Enter');
+  await page.getByTestId('review-fund-table').waitFor({ timeout: 40_000 });
+  const rev = JSON.parse(run('npx', ['tsx', 'cli/main.ts', 'review', saved, '--as-of', '2026-03-31', '--json']));
+  equal(await page.getByTestId('review-cert-status').textContent(), rev.certification.status, 'review: interim certification equals the CLI\'s');
+  const projected = await page.locator('[data-testid=review-fund-table] tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-fund'), r.querySelector('[data-testid=review-projected]')?.textContent]));
+  equal(JSON.stringify(projected), JSON.stringify(rev.funds.map((f) => [f.fund_code, money(f.projected_cents)])), 'review: each fund\'s projected year-end equals the CLI\'s');
+  equal(await page.locator('[data-testid=review-flags] li').count(), rev.flags.length, 'review: as many flags as the CLI');
+  equal(await page.getByTestId('reallocation').count(), rev.reallocations.length, 'review: as many proposed reallocations as the CLI');
+  if (rev.reallocations.length > 0) {
+    await page.getByTestId('reallocation-accept').first().click();
+    await page.getByTestId('reallocation-status').first().waitFor();
+  } else {
+    console.log('  (the demo funds every need, so this review proposes no reallocation to accept)');
+  }
+  await shoot(page, shots, 'allocate-review', check);
+  const axeRev = await axeViolations(page, root);
+  check(axeRev.length === 0, `axe: no serious or critical violations on Review${axeRev.length ? `:\n    ${axeRev.join('\n    ')}` : ''}`);
+
+  // Save: the file holds the decisions, and allocate on it still equals the screen.
+  const final = join(scratch, 'allocate-final.steward');
+  await saveTo(page, final);
+  const savedFile = JSON.parse(readFileSync(final, 'utf8'));
+  equal(savedFile.project.allocationReviews.filter((x) => x.status === 'approved').length, rev.reallocations.length > 0 ? 1 : 0, 'save: the accepted reallocation is on the Reviews sheet of the saved project');
+  await page.getByRole('tab', { name: 'Allocation' }).click();
+  const again = JSON.parse(run('npx', ['tsx', 'cli/main.ts', 'allocate', final, '--json']));
+  await page.getByTestId('mode-picker').getByRole('radio', { name: /priority order/ }).check();
+  equal(JSON.stringify(await siteFigures(page)), JSON.stringify(again.sites.map((s) => [s.site_id, money(s.allocation_cents)])), 'saved again: every site equals steward allocate --json');
+}
+
+/** axe-core on the screen: its serious and critical violations, as "rule: target" lines. */
+async function axeViolations(page, root) {
+  await page.evaluate(readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
+  return page.evaluate(async () => (await window.axe.run(document.querySelector('main'), { resultTypes: ['violations'] })).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
 }
 
 async function siteFigures(page) {
