@@ -26,7 +26,7 @@ export function OutcomeScatter({ points, measure, tableId, tableName }: { points
     plugins: { tooltip: { callbacks: { label: (item) => { const p = points[item.dataIndex]; return p ? `${p.name}: $${Math.round(p.perPupil).toLocaleString('en-US')} per pupil, ${p.improvement >= 0 ? '+' : ''}${p.improvement.toFixed(3)} a year, ${p.pupils} pupils` : ''; } } } },
     scales: {
       x: { title: { display: true, text: 'Spending per pupil ($)' }, grid: { color: PALETTE.grid } },
-      y: { title: { display: true, text: `${measure}: change a year (up = better)` }, grid: { color: PALETTE.grid } },
+      y: { title: { display: true, text: 'change a year (up = better)' }, grid: { color: PALETTE.grid } },
     },
   };
   const better = points.filter((p) => p.improvement > 0).length;

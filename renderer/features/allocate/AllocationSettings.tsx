@@ -54,8 +54,15 @@ export function AllocationSettings({ project }: { project: Project }) {
   return (
     <div className="allocate-two">
       <div className="panel" data-testid="title1-options">
-        <h2>Title I options</h2>
+        <h2>Needs and Title I options</h2>
         <div className="fields">
+          <label className="field">
+            <span>General money for needs</span>
+            <select data-testid="general-for-needs" value={cfg.general_for_needs} onChange={(e) => put({ ...input, general_for_needs: e.target.value as 'fill' | 'none' }, 'general money for needs')}>
+              <option value="fill">fills needs restricted funds leave (then the formula)</option>
+              <option value="none">goes by the formula only</option>
+            </select>
+          </label>
           <label className="field">
             <span>Threshold</span>
             <select data-testid="title1-threshold" value={typeof threshold === 'number' ? 'number' : threshold} onChange={(e) => title1({ threshold: e.target.value === 'number' ? 0.35 : (e.target.value as Threshold) }, 'Title I threshold')}>

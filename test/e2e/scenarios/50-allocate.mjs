@@ -112,6 +112,15 @@ export default async function allocate({ root, shots, scratch, check, equal, run
   const axeAlloc = await axeViolations(page, root);
   check(axeAlloc.length === 0, `axe: no serious or critical violations on Allocate with the editor and the optimiser${axeAlloc.length ? `:\n    ${axeAlloc.join('\n    ')}` : ''}`);
 
+  // General money by the formula only: the needs restricted funds leave stay unfunded (so the review proposes reallocations).
+  await page.getByTestId('mode-picker').getByRole('radio', { name: /priority order/ }).check();
+  await page.getByTestId('general-for-needs').selectOption('none');
+  await page.getByTestId('needs-counts').filter({ hasNotText: /· 0 unfunded/ }).waitFor();
+  const reviewed = join(scratch, 'allocate-review.steward');
+  await saveTo(page, reviewed);
+  const none = JSON.parse(run('npx', ['tsx', 'cli/main.ts', 'allocate', reviewed, '--json']));
+  equal(JSON.stringify(await siteFigures(page)), JSON.stringify(none.sites.map((s) => [s.site_id, money(s.allocation_cents)])), 'general money by formula only: every site equals steward allocate --json');
+
   // Outcomes: the same figures as steward outcomes --json on the saved project.
   console.log('outcomes');
   await page.getByRole('tab', { name: 'Outcomes' }).click();
@@ -135,7 +144,7 @@ export default async function allocate({ root, shots, scratch, check, equal, run
   await page.getByTestId('review-as-of').fill('2026-03-31');
   await page.getByTestId('review-as-of').press('Enter');
   await page.getByTestId('review-fund-table').waitFor({ timeout: 40_000 });
-  const rev = JSON.parse(run('npx', ['tsx', 'cli/main.ts', 'review', saved, '--as-of', '2026-03-31', '--json']));
+  const rev = JSON.parse(run('npx', ['tsx', 'cli/main.ts', 'review', reviewed, '--as-of', '2026-03-31', '--json']));
   equal(await page.getByTestId('review-cert-status').textContent(), rev.certification.status, 'review: interim certification equals the CLI\'s');
   const projected = await page.locator('[data-testid=review-fund-table] tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-fund'), r.querySelector('[data-testid=review-projected]')?.textContent]));
   equal(JSON.stringify(projected), JSON.stringify(rev.funds.map((f) => [f.fund_code, money(f.projected_cents)])), 'review: each fund\'s projected year-end equals the CLI\'s');
@@ -145,7 +154,7 @@ export default async function allocate({ root, shots, scratch, check, equal, run
     await page.getByTestId('reallocation-accept').first().click();
     await page.getByTestId('reallocation-status').first().waitFor();
   } else {
-    console.log('  (the demo funds every need, so this review proposes no reallocation to accept)');
+    check(false, 'the review proposes a reallocation to accept');
   }
   await shoot(page, shots, 'allocate-review', check);
   const axeRev = await axeViolations(page, root);
@@ -158,7 +167,6 @@ export default async function allocate({ root, shots, scratch, check, equal, run
   equal(savedFile.project.allocationReviews.filter((x) => x.status === 'approved').length, rev.reallocations.length > 0 ? 1 : 0, 'save: the accepted reallocation is on the Reviews sheet of the saved project');
   await page.getByRole('tab', { name: 'Allocation' }).click();
   const again = JSON.parse(run('npx', ['tsx', 'cli/main.ts', 'allocate', final, '--json']));
-  await page.getByTestId('mode-picker').getByRole('radio', { name: /priority order/ }).check();
   equal(JSON.stringify(await siteFigures(page)), JSON.stringify(again.sites.map((s) => [s.site_id, money(s.allocation_cents)])), 'saved again: every site equals steward allocate --json');
 }
 
