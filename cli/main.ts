@@ -12,6 +12,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   validate: { summary: 'validate PROJECT [--json]   list every problem in a project', load: async () => (await import('./commands/validate')).run },
   allocate: { summary: 'allocate PROJECT [--rules NAME|--preset boston|houston|nyc] [--optimize] [--json] [--out result.xlsx]', load: async () => (await import('./commands/allocate')).run },
   review: { summary: 'review PROJECT --actuals FILE --as-of DATE [--json]', load: async () => (await import('./commands/review')).run },
+  outcomes: { summary: 'outcomes PROJECT [--json]   spending per pupil against outcome measures, per site and program', load: async () => (await import('./commands/outcomes')).run },
   forecast: { summary: 'forecast PROJECT [--scenario NAME|--all] [--years N] [--trials N --seed S [--allow-failed-trials]] [--json] [--out report.xlsx]', load: async () => (await import('./commands/forecast')).run },
   compare: { summary: 'compare PROJECT [--metrics …] [--json] [--out compare.xlsx]', load: async () => (await import('./commands/compare')).run },
   sensitivity: { summary: 'sensitivity PROJECT [--json]', load: async () => (await import('./commands/sensitivity')).run },

@@ -2,6 +2,7 @@ import { ProjectSchema, type Project } from '../project/project';
 import type { Position } from '../schema/tables';
 import { demoFundsAndBudget } from './budget';
 import { makeRng } from './prng';
+import { demoOutcomes } from './outcomes';
 import { demoActuals, demoDrivers, demoNeeds, demoScenarios } from './register';
 import { demoSalarySchedule } from './salary';
 import { BASE_YEAR, demoEnrollment, demoSites, demoStudentNeeds } from './schools';
@@ -63,6 +64,7 @@ export function demoProject(seed = 2026): Project {
     plans: demoPlans(),
     triggers: demoTriggers(),
     signposts: demoSignposts(),
+    outcomes: demoOutcomes(seed),
   };
   // The demo's own staffing policy, schedules, responsibilities and time study, and the scenarios
   // that move them (models/staffing/defaults.ts), so staffing gaps read as a real district's would.

@@ -5,6 +5,7 @@ import { fail, ok, type Parsed } from '../result';
 import { SettingsSchema } from '../schema/tables';
 import type { Project } from './project';
 import { applySnapshotEdit, describeSnapshotEdit, type SnapshotEdit } from './snapshot-edit';
+import { AllocateConfigSchema, type AllocateConfigInput } from '../allocate/config';
 
 /**
  * Every change the app makes to a project, as plain data: the store applies it to make the next
@@ -21,7 +22,9 @@ export type Edit =
   /** The saved column mappings (the import wizard's "save as template"; the CLI's --save-template shape). */
   | { op: 'set-templates'; templates: MappingTemplate[] }
   /** Take, rename or annotate, mark presented, or delete a snapshot (./snapshot-edit.ts). */
-  | SnapshotEdit;
+  | SnapshotEdit
+  /** The allocation settings (active rule set, Title I options, site floors and caps): the Allocate screen's editor. */
+  | { op: 'set-allocate'; config: AllocateConfigInput };
 
 /** What an edit does, in a few words (undo/redo menu items: "Undo edit Budget row 12"). */
 export function describeEdit(edit: Edit): string {
@@ -33,6 +36,7 @@ export function describeEdit(edit: Edit): string {
     case 'set-settings': return 'edit the settings';
     case 'set-templates': return 'save the column mappings';
     case 'take-snapshot': case 'edit-snapshot': case 'delete-snapshot': return describeSnapshotEdit(edit);
+    case 'set-allocate': return 'edit the allocation settings';
   }
 }
 
@@ -63,6 +67,10 @@ export function applyEdit(project: Project, edit: Edit): Parsed<Project> {
     const names = t.data.map((x) => x.name);
     if (new Set(names).size !== names.length) return fail('mapping templates: two templates have the same name');
     return ok({ ...project, mappingTemplates: t.data });
+  }
+  if (edit.op === 'set-allocate') {
+    const c = AllocateConfigSchema.safeParse(edit.config);
+    return c.success ? ok({ ...project, allocate: c.data }) : fail(`allocation settings: ${c.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
   }
   if (edit.op === 'set-settings') {
     const s = SettingsSchema.safeParse(edit.settings);

@@ -9,6 +9,7 @@ import { StaffingConfigSchema } from '../staffing/config';
 import { MappingTemplateSchema } from '../import/types';
 import { ALLOCATE_PROJECT_SHAPE } from '../allocate/tables';
 import { FORECAST_PROJECT_SHAPE } from '../forecast/tables';
+import { OUTCOME_PROJECT_SHAPE } from '../outcomes/tables';
 import { STAFFING_PROJECT_SHAPE } from '../staffing/tables';
 import { NETWORK_PROJECT_SHAPE } from '../network/tables';
 
@@ -37,6 +38,7 @@ export const ProjectInputsSchema = z.object({
   mappingTemplates: z.array(MappingTemplateSchema).default([]),
   ...ALLOCATE_PROJECT_SHAPE,
   ...FORECAST_PROJECT_SHAPE,
+  ...OUTCOME_PROJECT_SHAPE,
   ...STAFFING_PROJECT_SHAPE,
   ...NETWORK_PROJECT_SHAPE,
 });

@@ -22,6 +22,7 @@ export const COMMAND_TABLES = {
   snapshot: [],
   diff: [],
   selfcheck: [],
+  outcomes: ['outcomes'],
 } as const satisfies Record<string, readonly TableKind[]>;
 
 export type CommandName = keyof typeof COMMAND_TABLES;

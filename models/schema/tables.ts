@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SourceRefSchema, cents, field, fiscalYear, idText, isoDate } from './fields';
 import { ALLOCATE_TABLES } from '../allocate/tables';
 import { FORECAST_TABLES } from '../forecast/tables';
+import { OUTCOME_TABLES } from '../outcomes/tables';
 import { STAFFING_TABLES } from '../staffing/tables';
 import { NETWORK_TABLES } from '../network/tables';
 
@@ -205,6 +206,7 @@ export const TABLES = {
   // Sheets the engines add (plans and triggers, allocation rules, staffing rules, schedules, time studies).
   ...ALLOCATE_TABLES,
   ...FORECAST_TABLES,
+  ...OUTCOME_TABLES,
   ...STAFFING_TABLES,
   // Charter-network sheets (models/network/tables.ts): all optional.
   ...NETWORK_TABLES,

@@ -1,6 +1,7 @@
 import { newEngineWorker as newWorker, takeEngineWorker } from './early-worker';
 import type { MonteCarloSummary } from '../../models/forecast/monte-carlo';
 import { runMonteCarloInWorkers, type MonteCarloRun } from './monte-carlo';
+import type { Project } from '../../models/project/project';
 import type { EngineOp, EngineReply, EngineRequest, ImportOp, ImportProgress, RequestOf, ResultOf } from './protocol';
 
 /** Limits for untrusted files, matching the desktop import worker: big enough for any district export. */
@@ -67,6 +68,25 @@ export class EngineClient {
     }, (request) => this.channel().call('monte-carlo-summary', request));
   }
 
+  /**
+   * A long engine run (the optimiser) in a worker of its own, sent the version in full: cancel()
+   * terminates the worker at once — the long-lived worker and the versions it holds are untouched.
+   */
+  solo<K extends 'allocate-optimize'>(op: K, project: Project, request: RequestOf<K>, progress?: (p: ImportProgress) => void): SoloRun<ResultOf<K>> {
+    const channel = new WorkerChannel(newWorker());
+    const result = (async () => {
+      await channel.call('sync', { version: request.version, project });
+      return await channel.call(op, request, [], progress);
+    })().finally(() => channel.worker.terminate());
+    return {
+      result,
+      cancel: () => {
+        channel.worker.terminate();
+        channel.failAll(new RunCancelled());
+      },
+    };
+  }
+
   /** A worker of its own for one file the user imports: it holds the file between the wizard's steps. */
   importSession(limits = OPEN_LIMITS): ImportSession {
     return new WorkerImportSession(limits);
@@ -87,6 +107,17 @@ export class EngineClient {
       clearTimeout(timer);
       channel.worker.terminate();
     }
+  }
+}
+
+/** A run in a worker of its own: its result, and Cancel. */
+export interface SoloRun<T> { result: Promise<T>; cancel(): void }
+
+/** A solo run stopped by the user. */
+export class RunCancelled extends Error {
+  constructor() {
+    super('Cancelled.');
+    this.name = 'RunCancelled';
   }
 }
 

@@ -9,13 +9,14 @@ declare const self: DedicatedWorkerGlobalScope;
 
 const engine = createEngine();
 
-self.onmessage = (event: MessageEvent<EngineRequest>) => {
+// The optimiser's handler is asynchronous (HiGHS loads its WebAssembly once); the others answer at once.
+self.onmessage = async (event: MessageEvent<EngineRequest>) => {
   const { id, op, request } = event.data;
   let reply: EngineReply;
   const progress = (p: ImportProgress) => self.postMessage({ id, progress: p } satisfies EngineReply);
   try {
-    const result = (engine[op] as (r: unknown, ctx: { progress: typeof progress }) => unknown)(request, { progress });
-    reply = { id, ok: true, result };
+    const out = (engine[op] as (r: unknown, ctx: { progress: typeof progress }) => unknown)(request, { progress });
+    reply = { id, ok: true, result: out instanceof Promise ? await out : out };
   } catch (err) {
     reply = { id, ok: false, message: err instanceof Error ? err.message : String(err), ...(err instanceof StaleVersion ? { stale: true } : {}) };
   }

@@ -11,11 +11,14 @@ import { serialiseProject } from '../../models/project/steward-file';
 import { createIncrementalSummariser } from '../../models/project/summary-incremental';
 import { createIncrementalValidator } from '../../models/project/validate-incremental';
 import type { EngineOp, ImportProgress, RequestOf, ResultOf } from './protocol';
-import { runAllocate } from './ops/allocate';
+import { runAllocate, runAllocateOptimized, runOutcomes, runReviewOp } from './ops/allocate';
 import { runSchedule, runScenarioStaffing, runStaffing, runTimeStudy } from './ops/staffing';
 import { runCompare, runForecast, runSensitivity, runTrialChunk, summariseChunks } from './ops/forecast';
 import { runHistoryDiff, runHistoryResults, runSelfCheck } from './ops/history';
 import { runReport } from './ops/report';
+
+/** Operations whose handler returns a promise (the worker awaits every answer). */
+export type AsyncOp = 'allocate-optimize';
 
 /** Thrown when a request names a version the worker no longer holds: the client sends it in full. */
 export class StaleVersion extends Error {}
@@ -67,7 +70,8 @@ export function createEngine(keep = 8) {
     if (!p) throw new StaleVersion(`version ${version} is not held`);
     return p;
   };
-  const handlers: { [K in EngineOp]: (request: RequestOf<K>, ctx?: HandlerContext) => ResultOf<K> } = {
+  // Every operation answers at once except those listed in AsyncOp (the optimiser loads HiGHS).
+  const handlers: { [K in EngineOp]: (request: RequestOf<K>, ctx?: HandlerContext) => K extends AsyncOp ? Promise<ResultOf<K>> : ResultOf<K> } = {
     'open-files': (r) => openFiles(r.files, r.name, r.flags, r.kind),
     'demo': (r) => (r.network ? demoNetworkProject() : demoProject()),
     'sync': (r) => {
@@ -109,6 +113,9 @@ export function createEngine(keep = 8) {
     'history-diff': (r) => runHistoryDiff(at(r.version), r.from, r.to),
     'selfcheck': (r) => runSelfCheck(at(r.version)),
     'report': ({ version, ...r }) => runReport(at(version), r),
+    'allocate-optimize': (r, ctx) => runAllocateOptimized(at(r.version), r.rules, ctx?.progress),
+    'outcomes': (r) => runOutcomes(at(r.version)),
+    'review': (r) => runReviewOp(at(r.version), r.asOf),
     'import-start': (r, ctx) => {
       held = null;
       ctx?.progress?.({ phase: 'reading', done: 0, total: r.files.reduce((n, f) => n + f.bytes.byteLength, 0) });

@@ -6,6 +6,9 @@ import type { ProjectSummary } from '../../models/project/summary';
 import type { TableKind } from '../../models/schema/tables';
 import type { AllocationResult } from '../../models/allocate/allocate';
 import type { RuleSetChoice } from '../../models/allocate/choices';
+import type { OptimizeComparison } from '../../models/allocate/optimize';
+import type { OutcomesResult } from '../../models/outcomes/outcomes';
+import type { ReviewResult } from '../../models/allocate/review/review';
 import type { MappingTemplate } from '../../models/import/types';
 import type { WizardChoices, WizardFile, WizardPlan } from '../../models/import/wizard';
 import type { ScheduleChange } from '../../models/staffing/schedule-change';
@@ -28,8 +31,8 @@ export type ImportStart =
   /** One export: the wizard starts on it with the guesses already planned. */
   | { kind: 'wizard'; file: WizardFile; plan: WizardPlan };
 
-/** How far a long import has got, sent by the worker while an operation runs. */
-export interface ImportProgress { phase: 'reading' | 'importing' | 'trials'; done: number; total: number }
+/** How far a long import, the optimiser or a Monte Carlo share has got, sent by the worker while an operation runs. */
+export interface ImportProgress { phase: 'reading' | 'importing' | 'optimising' | 'trials'; done: number; total: number; step?: string }
 
 /**
  * The engine worker's requests and their results: one entry per operation, so a new screen adds
@@ -67,6 +70,12 @@ export interface EngineOps {
   'selfcheck': { request: { version: number }; result: SelfCheck };
   /** The board report of a version (`steward report`): the workbook's sheets and the print page. */
   'report': { request: { version: number; name: string; date: string; trials: number; scenarios?: string[] }; result: { book: ReportBook; html: string } };
+  /** An in-year review of the project's Actuals as of a date, as `steward review --as-of DATE --json`. */
+  'review': { request: { version: number; asOf: string }; result: ReviewResult };
+  /** Spending per pupil against outcome measures, as `steward outcomes --json`. */
+  'outcomes': { request: { version: number }; result: OutcomesResult };
+  /** The optimised allocation (HiGHS) beside the priority-order one, as `steward allocate --optimize --json`; run in a worker of its own so Cancel can stop it. */
+  'allocate-optimize': { request: { version: number; rules?: string }; result: { optimized: AllocationResult; priority: AllocationResult; comparison: OptimizeComparison } };
   /**
    * The import wizard, in a worker of its own per file (untrusted bytes; size and time limits):
    * reads the file once and keeps its sheets; a project opens as before.

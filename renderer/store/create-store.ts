@@ -4,6 +4,7 @@ import { createImportSlice } from './import-slice';
 import { createMonteCarloSlice } from './monte-carlo-slice';
 import { createProjectSlice } from './project-slice';
 import { createRunsSlice } from './runs-slice';
+import { createOptimiseSlice } from './optimise-slice';
 import type { Services } from './services';
 import type { AppState } from './state';
 import { createUiSlice } from './ui-slice';
@@ -14,6 +15,7 @@ export function createAppStore(services: Services) {
     ...createProjectSlice(services)(...a),
     ...createImportSlice(services)(...a),
     ...createRunsSlice(services)(...a),
+    ...createOptimiseSlice(services)(...a),
     ...createUiSlice(...a),
     ...createDataSlice(...a),
     ...createMonteCarloSlice(services)(...a),

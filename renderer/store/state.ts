@@ -3,7 +3,8 @@ import type { ImportSlice } from './import-slice';
 import type { MonteCarloSlice } from './monte-carlo-slice';
 import type { ProjectSlice } from './project-slice';
 import type { RunsSlice } from './runs-slice';
+import type { OptimiseSlice } from './optimise-slice';
 import type { UiSlice } from './ui-slice';
 
 /** The app's one store, built from typed slices (renderer/store/index.ts). */
-export type AppState = ProjectSlice & ImportSlice & RunsSlice & UiSlice & DataSlice & MonteCarloSlice;
+export type AppState = ProjectSlice & ImportSlice & RunsSlice & OptimiseSlice & UiSlice & DataSlice & MonteCarloSlice;
