@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { constants as fsc, type Stats } from 'node:fs';
-import { copyFile, link, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { constants as fsc, realpathSync, type Stats } from 'node:fs';
+import { copyFile, link, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
 // The one way Steward writes a file: the desktop app's Save, saveProject, the CLI's --out
@@ -213,7 +213,10 @@ export async function saveFile(path: string, data: Uint8Array | string, opts: Sa
   }
   let target = resolve(path);
   try {
-    target = await realpath(target); // write beside the real file, not over a symbolic link to it
+    // Write beside the real file, not over a symbolic link to it. Resolved synchronously so saves
+    // take their turn (serialised below) in the order they were asked for, not the order in which
+    // the file system happened to answer.
+    target = realpathSync.native(target);
   } catch {
     // A new file (or a dangling link): written where it was asked for.
   }

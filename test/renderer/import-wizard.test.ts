@@ -33,7 +33,7 @@ describe('the import wizard (store)', () => {
   it('a single export starts the wizard with the guesses planned; the project on screen stays', async () => {
     const { store, calls } = await demoWith(budgetXlsx);
     const project = store.getState().project;
-    await store.getState().openFile();
+    await store.getState().importFile();
     await idle(store);
     const s = store.getState();
     expect(s.project).toBe(project);
@@ -47,7 +47,7 @@ describe('the import wizard (store)', () => {
 
   it('choices plan again in the import worker: a column, a value for every row, the table, the header row', async () => {
     const { store } = await demoWith(budgetXlsx);
-    await store.getState().openFile();
+    await store.getState().importFile();
     await idle(store);
     await store.getState().mapField('description', 'Program');
     let w = store.getState().wizard!;
@@ -72,7 +72,7 @@ describe('the import wizard (store)', () => {
     const { store } = await demoWith(budgetXlsx);
     const before = store.getState().checked!.summary!.totals.budgetCents;
     const lines = store.getState().project!.budget.length;
-    await store.getState().openFile();
+    await store.getState().importFile();
     await idle(store);
     // The title block says fund 110, which the demo has not: the user gives GEN for every row.
     await store.getState().setFieldValue('fund_code', 'GEN');
@@ -98,7 +98,7 @@ describe('the import wizard (store)', () => {
 
   it('replace: the table holds just the imported rows', async () => {
     const { store } = await demoWith(budgetXlsx);
-    await store.getState().openFile();
+    await store.getState().importFile();
     await idle(store);
     await store.getState().setFieldValue('fund_code', 'GEN');
     store.getState().setAddMode('replace');
@@ -110,7 +110,7 @@ describe('the import wizard (store)', () => {
 
   it('saves the mapping as a template (the --save-template shape) and offers it when the same header is seen again', async () => {
     const { store } = await demoWith(budgetXlsx);
-    await store.getState().openFile();
+    await store.getState().importFile();
     await idle(store);
     await store.getState().mapField('description', 'Program');
     await store.getState().setFieldValue('fund_code', 'GEN');
@@ -118,7 +118,7 @@ describe('the import wizard (store)', () => {
     const t = store.getState().project!.mappingTemplates;
     expect(t).toEqual([{ name: 'Riverbend adopted', kind: 'budget', columns: { object: 'Obj', amount: 'FY26 Adopted', function: 'Function', site_id: 'Location', description: 'Program', fte: 'FTE' }, set: { fund_code: 'GEN' } }]);
     store.getState().closeWizard();
-    await store.getState().openFile();
+    await store.getState().importFile();
     await idle(store);
     expect(store.getState().wizard!.plan.matchingTemplates).toEqual(['Riverbend adopted']);
     await store.getState().applyTemplate('Riverbend adopted');
@@ -128,11 +128,11 @@ describe('the import wizard (store)', () => {
     // Undo takes the template away again, like any edit.
     store.getState().undo();
     expect(store.getState().project!.mappingTemplates).toEqual([]);
-  }, 90_000);
+  });
 
   it('downloads the left-out rows as CSV through the host', async () => {
     const { store, saved } = await demoWith(budgetXlsx);
-    await store.getState().openFile();
+    await store.getState().importFile();
     await idle(store);
     await store.getState().downloadLeftOut();
     expect(saved).toHaveLength(1);
@@ -145,7 +145,7 @@ describe('the import wizard (store)', () => {
   it('Cancel stops a long import: the worker is closed and nothing changes', async () => {
     const { store, sessions } = await demoWith(budgetXlsx);
     const project = store.getState().project;
-    const open = store.getState().openFile();
+    const open = store.getState().importFile();
     await new Promise((r) => setTimeout(r, 0)); // the host has answered; the worker is reading
     expect(store.getState().importBusy?.label).toBe('Reading budget-export.xlsx…');
     store.getState().cancelImport();
@@ -168,7 +168,7 @@ describe('the import wizard (store)', () => {
       const p = s.importBusy?.progress;
       if (p && seen.at(-1) !== p) seen.push(p);
     });
-    await store.getState().openFile();
+    await store.getState().importFile();
     await idle(store);
     stop();
     expect(seen[0]).toMatchObject({ phase: 'reading', done: 0 });
@@ -181,7 +181,7 @@ describe('the import wizard (store)', () => {
   it('a district workbook still replaces the project, with its report', async () => {
     const bytes = new Uint8Array(readFileSync(join(fixtures, 'demo', 'demo-district.xlsx')));
     const { store } = await demoWith(() => ({ name: 'demo-district.xlsx', files: [{ name: 'demo-district.xlsx', bytes }] }));
-    await store.getState().openFile();
+    await store.getState().importFile();
     await idle(store);
     const s = store.getState();
     expect(s.wizard).toBeNull();
