@@ -1,8 +1,8 @@
 import { caseloadMetrics, compareScenarios, DEFAULT_COMPARE_METRICS, type Comparison } from '../../../models/forecast/compare';
 import { scenarioPaths } from '../../../models/forecast/drivers';
-import { forecastProject, type ForecastReport } from '../../../models/forecast/forecast';
+import { forecastPrepared, type ForecastReport } from '../../../models/forecast/forecast';
 import { acceptTrials, runTrials, summariseTrials, type MonteCarloSummary, type TrialChunk } from '../../../models/forecast/monte-carlo';
-import { prepareForecast } from '../../../models/forecast/prepare';
+import { prepareForecast, type Prepared } from '../../../models/forecast/prepare';
 import { breakEven, tornado, type BreakEven, type Tornado } from '../../../models/forecast/sensitivity';
 import { staffingCosterFor } from '../../../models/forecast/staffing-link';
 import { prepareTrials } from '../../../models/forecast/trials';
@@ -22,9 +22,26 @@ export interface ForecastRequest {
   whatIf?: Record<string, number>;
 }
 
-/** `steward forecast --json` (without the Monte Carlo keys). */
+// A version's prepared forecast (tables read, drivers resolved, positions costed: most of a what-if
+// forecast's time) is kept with the version's project object, which never changes, so a slider move
+// only runs the years. Runs never change a Prepared (the CLI's sensitivity reuses one the same way).
+const preparedByProject = new WeakMap<Project, Map<string, Prepared>>();
+
+function prepared(project: Project, years: number | undefined): Prepared {
+  let byYears = preparedByProject.get(project);
+  if (!byYears) preparedByProject.set(project, (byYears = new Map()));
+  const key = String(years ?? '');
+  const hit = byYears.get(key);
+  if (hit) return hit;
+  const prep = prepareForecast(project, { years });
+  if (!prep.ok) throw new Error(prep.reason);
+  byYears.set(key, prep.value);
+  return prep.value;
+}
+
+/** `steward forecast --json` (without the Monte Carlo keys): forecastProject on the version's prepared forecast. */
 export function runForecast(project: Project, r: ForecastRequest): ForecastReport {
-  const out = forecastProject(project, { scenarios: r.scenarios, ...(r.years !== undefined ? { years: r.years } : {}), ...(r.staffing ? { staffing: true } : {}), ...(r.whatIf ? { whatIf: r.whatIf } : {}) });
+  const out = forecastPrepared(project, prepared(project, r.years), { scenarios: r.scenarios, ...(r.years !== undefined ? { years: r.years } : {}), ...(r.staffing ? { staffing: true } : {}), ...(r.whatIf ? { whatIf: r.whatIf } : {}) });
   if (!out.ok) throw new Error(out.reason);
   return out.value;
 }
@@ -50,9 +67,7 @@ export interface SensitivityResult { scenario: string; reserve_policy_pct: numbe
 
 /** `steward sensitivity --scenario NAME --json`: the tornado and each uncertain driver's break-even value. */
 export function runSensitivity(project: Project, r: { scenario: string; years?: number }): SensitivityResult {
-  const prep = prepareForecast(project, { years: r.years });
-  if (!prep.ok) throw new Error(prep.reason);
-  const p = prep.value;
+  const p = prepared(project, r.years);
   const sp = scenarioPaths(r.scenario, p.scenarios, p.drivers.paths, p.baseYear, p.years);
   if (!sp.ok) throw new Error(sp.reason);
   const staffing = staffingCosterFor(project, p);

@@ -41,7 +41,7 @@ export function BalanceChart({ scenarios, baseline, policyPct, testId = 'balance
       <figcaption><h3>{name}</h3></figcaption>
       <LinesChart years={years} format={compactDollars} name={name} tableId={id} tableName={name}
         summary={`${scenarios.length} scenarios from ${years[0]} to ${years.at(-1)}; ${breaching} fall below the reserve policy (${pct(policyPct)} of ${baseline}'s expenditure) at some point; lowest at the end: ${lowest?.s} at ${compactDollars(lowest?.last ?? 0)}.`}
-        series={[...scenarios.map((s) => ({ label: s.name, values: s.years.map((y) => y.ending_balance_cents) })), { label: `Reserve policy (${pct(policyPct)} of ${baseline} expenditure)`, values: policy, dashed: true, colour: POLICY_LINE }]} />
+        series={[...scenarios.map((s) => ({ label: s.name, values: s.years.map((y) => y.ending_balance_cents) })), { label: `Reserve policy (${pct(policyPct)})`, values: policy, dashed: true, colour: POLICY_LINE }]} />
       <ChartTable id={id} name={name} head={['Year', ...scenarios.map((s) => s.name), 'Reserve policy']}
         rows={years.map((y, t) => [y, ...scenarios.map((s) => dollars(s.years[t]?.ending_balance_cents ?? 0)), dollars(policy[t] ?? 0)])} />
     </figure>
