@@ -11,15 +11,15 @@ export function demoPlans(): PlanAction[] {
   const revenue = 'Revenue shortfall plan';
   const levy = 'Levy plan';
   return [
-    // Fewer students: staff classrooms to the students there are, about one more per class.
-    { plan: enrollment, action: 'class_size', start_year: 2027, role: 'teacher', value: 25, description: 'Staff classroom teachers at 25 students each as enrollment falls' },
-    { plan: enrollment, action: 'budget_pct', start_year: 2027, pct: -0.05, object: 'supplies', description: 'Cut supplies 5% with the students' },
     // A lasting revenue gap (~5% of the general fund): positions by attrition, services, a step freeze.
-    { plan: revenue, action: 'cut_positions', start_year: 2027, role: 'teacher', fte: 26, description: 'Do not refill 26 teacher vacancies; class sizes rise by about one student' },
+    { plan: revenue, action: 'cut_positions', start_year: 2027, role: 'teacher', fte: 30, description: 'Do not refill 30 teacher vacancies; class sizes rise by about one student' },
     { plan: revenue, action: 'budget_pct', start_year: 2027, pct: -0.1, object: 'purchased_services', description: 'Cut purchased services 10%' },
     { plan: revenue, action: 'budget_pct', start_year: 2027, pct: -0.1, object: 'supplies', description: 'Cut supplies 10%' },
     { plan: revenue, action: 'delay_purchase', start_year: 2027, object: 'capital', pct: 0.5, years: 2, description: 'Delay half of the capital purchases two years' },
     { plan: revenue, action: 'schedule', start_year: 2027, end_year: 2027, parameter: 'step_freeze', value: 1, description: 'One-year step freeze (needs bargaining)' },
+    // Fewer students: staff classrooms to the students there are, about one more per class.
+    { plan: enrollment, action: 'class_size', start_year: 2027, role: 'teacher', value: 25, description: 'Staff classroom teachers at 25 students each as enrollment falls' },
+    { plan: enrollment, action: 'budget_pct', start_year: 2027, pct: -0.05, object: 'supplies', description: 'Cut supplies 5% with the students' },
     // A failed levy (~10% of local revenue at once): merge an under-filled elementary school as well.
     { plan: levy, action: 'merge_site', start_year: 2027, site_id: '106', target_site: '107', description: 'Merge Foxglove Elementary into Granite Ridge Elementary' },
     { plan: levy, action: 'cut_positions', start_year: 2027, role: 'teacher', fte: 25, description: 'Do not refill 25 teacher vacancies' },

@@ -95,9 +95,9 @@ export function demoDrivers(): Driver[] {
     d('state_aid_per_pupil_growth', 0.04, 0.01, 0.055, 'triangular'),
     d('local_revenue_growth', 0.045, 0.02, 0.06, 'normal'),
     d('grant_growth', 0.02, 0, 0.04, 'triangular'),
-    d('cola', 0.025, 0.015, 0.04, 'normal'),
+    d('cola', 0.025, 0.015, 0.04, 'normal', { '2027': 0.03, '2028': 0.025 }),
     d('step_increase', 0.015, 0.01, 0.02, 'uniform'),
-    d('health_inflation', 0.055, 0.035, 0.09, 'lognormal'),
+    d('health_inflation', 0.05, 0.035, 0.09, 'lognormal'),
     d('pension_rate', 0.185, 0.17, 0.21, 'triangular'),
     d('cpi', 0.025, 0.02, 0.04, 'normal'),
     d('attrition_rate', 0.09, 0.06, 0.12, 'uniform'),
@@ -114,8 +114,8 @@ export function demoScenarios(): ScenarioOverride[] {
     { scenario: 'State aid freeze', driver: 'state_aid_per_pupil_growth', value: 0.04, year: 2030 },
     { scenario: 'Levy fails', driver: 'local_revenue_growth', value: -0.1, year: 2027 },
     { scenario: 'Levy fails', driver: 'local_revenue_growth', value: 0.03, year: 2028 },
-    { scenario: 'Generous settlement', driver: 'cola', value: 0.025, year: 2027 },
+    // The 2027 raise is already settled (3%); the next contract, from 2028, is the generous one.
+    { scenario: 'Generous settlement', driver: 'cola', value: 0.03, year: 2027 },
     { scenario: 'Generous settlement', driver: 'cola', value: 0.035 },
-    { scenario: 'Generous settlement', driver: 'health_inflation', value: 0.065 },
   ];
 }
