@@ -91,15 +91,15 @@ export function demoActuals(rng: Rng, budget: readonly BudgetLine[]): Actual[] {
 export function demoDrivers(): Driver[] {
   const d = (driver: string, value: number, low: number, high: number, distribution: Driver['distribution'], by_year: Record<string, number> = {}): Driver => ({ driver, value, low, high, distribution, by_year });
   return [
-    d('enrollment_growth', -0.005, -0.02, 0.005, 'normal'),
+    d('enrollment_growth', -0.005, -0.02, 0.01, 'normal'),
     d('state_aid_per_pupil_growth', 0.04, 0.01, 0.055, 'triangular'),
-    d('local_revenue_growth', 0.045, 0.02, 0.06, 'normal'),
+    d('local_revenue_growth', 0.045, 0.03, 0.06, 'normal'),
     d('grant_growth', 0.02, 0, 0.04, 'triangular'),
-    d('cola', 0.025, 0.015, 0.04, 'normal', { '2027': 0.03, '2028': 0.025 }),
+    d('cola', 0.025, 0.015, 0.035, 'normal', { '2027': 0.03, '2028': 0.025 }),
     d('step_increase', 0.015, 0.01, 0.02, 'uniform'),
-    d('health_inflation', 0.05, 0.035, 0.09, 'lognormal'),
+    d('health_inflation', 0.05, 0.035, 0.07, 'lognormal'),
     d('pension_rate', 0.185, 0.17, 0.21, 'triangular'),
-    d('cpi', 0.025, 0.02, 0.04, 'normal'),
+    d('cpi', 0.025, 0.015, 0.035, 'normal'),
     d('attrition_rate', 0.09, 0.06, 0.12, 'uniform'),
   ];
 }
