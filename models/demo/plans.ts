@@ -1,21 +1,44 @@
 import type { PlanAction, Signpost, Trigger } from '../forecast/tables';
 
-// The demo district's contingency planning (practice 14): a backup plan the board has agreed in
-// advance, the condition that switches to it, the deadline for layoff notices, and the signposts
-// the business office watches to tell which scenario is unfolding.
+// The demo district's contingency planning (practice 14): backup plans the board has agreed in
+// advance, each sized to the shortfall that calls for it, the condition that switches to it and its
+// decision deadline, and the signposts the business office watches to tell which scenario is
+// unfolding. The story they tell on the demo's scenarios is asserted in
+// test/models/demo/story.test.ts and told in docs/demo.md.
 
 export function demoPlans(): PlanAction[] {
-  const plan = 'Reduction plan';
+  const enrollment = 'Enrollment plan';
+  const revenue = 'Revenue shortfall plan';
+  const levy = 'Levy plan';
   return [
-    { plan, action: 'cut_positions', start_year: 2027, role: 'teacher', fte: 12, description: 'Do not refill 12 teacher vacancies; class sizes rise by about one student' },
-    { plan, action: 'budget_pct', start_year: 2027, pct: -0.1, object: 'supplies', description: 'Cut supplies 10%' },
-    { plan, action: 'delay_purchase', start_year: 2027, object: 'capital', pct: 0.5, years: 2, description: 'Delay half of the capital purchases two years' },
-    { plan, action: 'schedule', start_year: 2027, end_year: 2027, parameter: 'step_freeze', value: 1, description: 'One-year step freeze (needs bargaining)' },
+    // A lasting revenue gap (~5% of the general fund): positions by attrition, services, a step freeze.
+    { plan: revenue, action: 'cut_positions', start_year: 2027, role: 'teacher', fte: 30, description: 'Do not refill 30 teacher vacancies; class sizes rise by about one student' },
+    { plan: revenue, action: 'budget_pct', start_year: 2027, pct: -0.1, object: 'purchased_services', description: 'Cut purchased services 10%' },
+    { plan: revenue, action: 'budget_pct', start_year: 2027, pct: -0.1, object: 'supplies', description: 'Cut supplies 10%' },
+    { plan: revenue, action: 'delay_purchase', start_year: 2027, object: 'capital', pct: 0.5, years: 2, description: 'Delay half of the capital purchases two years' },
+    { plan: revenue, action: 'schedule', start_year: 2027, end_year: 2027, parameter: 'step_freeze', value: 1, description: 'One-year step freeze (needs bargaining)' },
+    // Fewer students: staff classrooms to the students there are, about one more per class.
+    { plan: enrollment, action: 'class_size', start_year: 2027, role: 'teacher', value: 25, description: 'Staff classroom teachers at 25 students each as enrollment falls' },
+    { plan: enrollment, action: 'budget_pct', start_year: 2027, pct: -0.05, object: 'supplies', description: 'Cut supplies 5% with the students' },
+    // A failed levy (~10% of local revenue at once): merge an under-filled elementary school as well.
+    { plan: levy, action: 'merge_site', start_year: 2027, site_id: '106', target_site: '107', description: 'Merge Foxglove Elementary into Granite Ridge Elementary' },
+    { plan: levy, action: 'cut_positions', start_year: 2027, role: 'teacher', fte: 25, description: 'Do not refill 25 teacher vacancies' },
+    { plan: levy, action: 'schedule', start_year: 2027, end_year: 2027, parameter: 'step_freeze', value: 1, description: 'One-year step freeze (needs bargaining)' },
+    { plan: levy, action: 'budget_pct', start_year: 2027, pct: -0.1, object: 'purchased_services', description: 'Cut purchased services 10%' },
+    { plan: levy, action: 'budget_pct', start_year: 2027, pct: -0.1, object: 'supplies', description: 'Cut supplies 10%' },
+    { plan: levy, action: 'delay_purchase', start_year: 2027, object: 'capital', pct: 0.5, years: 2, description: 'Delay half of the capital purchases two years' },
   ] as PlanAction[];
 }
 
 export function demoTriggers(): Trigger[] {
-  return [{ plan: 'Reduction plan', condition: 'reserve_pct < 0.08', lag: 1, deadline: '03-15' }] as Trigger[];
+  return [
+    // The reserve falls below policy as the October count falls: decide by the 15 March layoff-notice date.
+    { plan: 'Enrollment plan', condition: 'reserve_pct < policy and enrollment_change < -0.025', lag: 1, deadline: '03-15' },
+    // A school merge needs its public hearings: the board must vote by 1 December, before the
+    // mid-year projection (31 January) shows the levy's loss — a decision that comes too late.
+    { plan: 'Levy plan', condition: 'local_revenue_growth < -0.05', lag: 1, deadline: '12-01' },
+    { plan: 'Revenue shortfall plan', condition: 'reserve_pct < policy and local_revenue_growth >= 0 and enrollment_change >= -0.025', lag: 1, deadline: '03-15' },
+  ] as Trigger[];
 }
 
 export function demoSignposts(): Signpost[] {

@@ -91,27 +91,31 @@ export function demoActuals(rng: Rng, budget: readonly BudgetLine[]): Actual[] {
 export function demoDrivers(): Driver[] {
   const d = (driver: string, value: number, low: number, high: number, distribution: Driver['distribution'], by_year: Record<string, number> = {}): Driver => ({ driver, value, low, high, distribution, by_year });
   return [
-    d('enrollment_growth', -0.008, -0.025, 0.006, 'normal'),
-    d('state_aid_per_pupil_growth', 0.025, 0, 0.04, 'triangular'),
-    d('local_revenue_growth', 0.03, 0.01, 0.045, 'normal'),
-    d('cola', 0.03, 0.015, 0.045, 'normal', { '2027': 0.035, '2028': 0.03 }),
+    d('enrollment_growth', -0.005, -0.02, 0.01, 'normal'),
+    d('state_aid_per_pupil_growth', 0.04, 0.01, 0.055, 'triangular'),
+    d('local_revenue_growth', 0.045, 0.03, 0.06, 'normal'),
+    d('grant_growth', 0.02, 0, 0.04, 'triangular'),
+    d('cola', 0.025, 0.015, 0.035, 'normal', { '2027': 0.03, '2028': 0.025 }),
     d('step_increase', 0.015, 0.01, 0.02, 'uniform'),
-    d('health_inflation', 0.07, 0.04, 0.11, 'lognormal'),
-    d('pension_rate', 0.185, 0.18, 0.2, 'triangular', { '2027': 0.19, '2028': 0.195 }),
-    d('cpi', 0.028, 0.015, 0.045, 'normal'),
+    d('health_inflation', 0.05, 0.035, 0.07, 'lognormal'),
+    d('pension_rate', 0.185, 0.17, 0.21, 'triangular'),
+    d('cpi', 0.025, 0.015, 0.035, 'normal'),
     d('attrition_rate', 0.09, 0.06, 0.12, 'uniform'),
   ];
 }
 
 export function demoScenarios(): ScenarioOverride[] {
+  // The Drivers sheet is the baseline ("Base"); each stress scenario moves one or two drivers from
+  // it (no based_on: a scenario starts from Base). Their sizes and sources: docs/demo.md.
   return [
-    { scenario: 'Baseline', driver: 'enrollment_growth', value: -0.008 },
-    { scenario: 'Enrollment decline', driver: 'enrollment_growth', value: -0.03, based_on: 'Baseline' },
-    { scenario: 'State aid freeze', driver: 'state_aid_per_pupil_growth', value: 0, year: 2027, based_on: 'Baseline' },
-    { scenario: 'State aid freeze', driver: 'state_aid_per_pupil_growth', value: 0, year: 2028, based_on: 'Baseline' },
-    { scenario: 'Levy fails', driver: 'local_revenue_growth', value: -0.12, year: 2027, based_on: 'Baseline' },
-    { scenario: 'Levy fails', driver: 'local_revenue_growth', value: 0, based_on: 'Baseline' },
-    { scenario: 'Generous settlement', driver: 'cola', value: 0.045, based_on: 'Baseline' },
-    { scenario: 'Generous settlement', driver: 'health_inflation', value: 0.09, based_on: 'Baseline' },
+    { scenario: 'Enrollment decline', driver: 'enrollment_growth', value: -0.03 },
+    { scenario: 'State aid freeze', driver: 'state_aid_per_pupil_growth', value: 0, year: 2028 },
+    { scenario: 'State aid freeze', driver: 'state_aid_per_pupil_growth', value: 0, year: 2029 },
+    { scenario: 'State aid freeze', driver: 'state_aid_per_pupil_growth', value: 0.04, year: 2030 },
+    { scenario: 'Levy fails', driver: 'local_revenue_growth', value: -0.1, year: 2027 },
+    { scenario: 'Levy fails', driver: 'local_revenue_growth', value: 0.03, year: 2028 },
+    // The 2027 raise is already settled (3%); the next contract, from 2028, is the generous one.
+    { scenario: 'Generous settlement', driver: 'cola', value: 0.03, year: 2027 },
+    { scenario: 'Generous settlement', driver: 'cola', value: 0.035 },
   ];
 }

@@ -5,6 +5,7 @@ import type { Problem } from './problems';
 import { ProblemSink } from './problem-sink';
 import { validateRules } from './validate-rules';
 import { checkNetwork } from '../network/validate';
+import { BASE_SCENARIO } from '../forecast/drivers';
 
 // Cross-table checks a single row cannot make: references to sites and funds that do not exist,
 // funding splits that do not add to 100%, duplicate ids, positions that cannot be costed. Each
@@ -162,9 +163,10 @@ const needCountsCheck: ProjectCheck = {
 const scenariosCheck: ProjectCheck = {
   reads: (p) => [p.scenarios],
   run: (p, sink) => {
+    // Every scenario starts from Base (the Drivers sheet): naming it as a parent is the same as none.
     const scenarios = new Set(p.scenarios.map((s) => s.scenario));
     for (const s of p.scenarios) {
-      if (s.based_on !== undefined && s.based_on !== '' && !scenarios.has(s.based_on)) sink.error('scenarios', s.src, 'based_on', s.based_on, `scenario "${s.scenario}" is based on unknown scenario "${s.based_on}"`);
+      if (s.based_on !== undefined && s.based_on !== '' && s.based_on !== BASE_SCENARIO && !scenarios.has(s.based_on)) sink.error('scenarios', s.src, 'based_on', s.based_on, `scenario "${s.scenario}" is based on unknown scenario "${s.based_on}"`);
     }
   },
 };

@@ -122,10 +122,10 @@ export function demoStaffingSheets(project: Project): ReturnType<typeof defaultS
     responsibilities: d.responsibilities,
     timeStudy: d.timeStudy,
     scenarios: [
-      { scenario: 'ASCA counselors', driver: 'ratio_scale_counselor', value: 0.625, based_on: 'Baseline' },
-      { scenario: 'Classes two smaller', driver: 'class_size_delta', value: -2, based_on: 'Baseline' },
-      { scenario: 'Collaboration block', driver: 'collaboration_minutes_delta', value: 90, based_on: 'Baseline' },
-      { scenario: 'Eight-period day', driver: 'periods_per_day', value: 8, based_on: 'Baseline' },
+      { scenario: 'ASCA counselors', driver: 'ratio_scale_counselor', value: 0.625 },
+      { scenario: 'Classes two smaller', driver: 'class_size_delta', value: -2 },
+      { scenario: 'Collaboration block', driver: 'collaboration_minutes_delta', value: 90 },
+      { scenario: 'Eight-period day', driver: 'periods_per_day', value: 8 },
     ],
   };
 }

@@ -45,7 +45,7 @@ describe('every command refuses what validate refuses', () => {
     expect(await run('validate', [file])).toBe(1);
     const lines = errorLines(out);
     expect(lines).toEqual([
-      'error   wrong.xlsx, Drivers, row 11, column value ("five percent"): not a rate or percent: "five percent"',
+      'error   wrong.xlsx, Drivers, row 12, column value ("five percent"): not a rate or percent: "five percent"',
       'error   wrong.xlsx, AllocationRules, row 2, column key ("english_learner"): need_weight: "english_learner" is no need category of StudentNeeds (columns: econ_disadvantaged, english_learners, homeless, students_with_disabilities): check the spelling',
     ]);
   });
@@ -67,7 +67,7 @@ describe('every command refuses what validate refuses', () => {
     await expect(run('forecast', [file, '--json'])).rejects.toBeInstanceOf(ReportedError);
     const j = JSON.parse(out);
     expect(j).toMatchObject({ ok: false, errors: 2, warnings: 0 });
-    expect(j.problems[0]).toMatchObject({ severity: 'error', sheet: 'Drivers', row: 11, column: 'value', value: 'five percent' });
+    expect(j.problems[0]).toMatchObject({ severity: 'error', sheet: 'Drivers', row: 12, column: 'value', value: 'five percent' });
   });
 });
 

@@ -50,7 +50,7 @@ export default async function scenarios({ root, scratch, shots, check, equal, ru
   await page.getByTestId('whatif-ending').waitFor({ timeout: 60_000 });
   await page.getByTestId('scenario-new').click();
   await page.getByTestId('scenario-name').fill(NAME);
-  await page.getByTestId('scenario-parent').selectOption('Baseline');
+  await page.getByTestId('scenario-parent').selectOption('Base');
   await page.getByTestId('scenario-first-driver').selectOption('enrollment_growth');
   await page.getByTestId('scenario-first-value').fill('-0.03');
   await page.getByTestId('scenario-save').click();
@@ -147,15 +147,17 @@ export default async function scenarios({ root, scratch, shots, check, equal, ru
   equal(mismatches, 0, `every metric, scenario and difference from Base in all ${years.length} years equals steward compare --json`);
   await shoot(page, shots, 'compare-table', null, check);
 
-  console.log('compare with the Baseline scenario');
-  await page.getByTestId('baseline-select').selectOption('Baseline');
-  await page.locator('[data-testid=compare-table] thead th').filter({ hasText: 'Baseline (baseline)' }).waitFor({ timeout: 60_000 });
+  // The demo has one baseline (Base, the Drivers sheet); compare against another scenario instead.
+  const alt = 'Enrollment decline';
+  console.log(`compare with the ${alt} scenario`);
+  await page.getByTestId('baseline-select').selectOption(alt);
+  await page.locator('[data-testid=compare-table] thead th').filter({ hasText: `${alt} (baseline)` }).waitFor({ timeout: 60_000 });
   const last = years.at(-1);
   await page.getByTestId('compare-year').selectOption(String(last));
   const shownB = await readTable();
-  const ref = (r) => r.values.Baseline;
-  const wantB = cmp.rows.filter((r) => r.year === last).map((r) => ({ metric: r.metric, cells: ['Baseline', ...cmp.scenarios.filter((s) => s !== 'Baseline')].map((s) => ({ s, v: metricText(r.metric, r.values[s]), d: s === 'Baseline' ? null : diffText(r.metric, r.values[s] === undefined || ref(r) === undefined ? undefined : Math.round((r.values[s] - ref(r)) * 1e6) / 1e6) })) }));
-  equal(JSON.stringify(shownB) === JSON.stringify(wantB), true, `${last}: every difference from Baseline equals the CLI's values less Baseline's`);
+  const ref = (r) => r.values[alt];
+  const wantB = cmp.rows.filter((r) => r.year === last).map((r) => ({ metric: r.metric, cells: [alt, ...cmp.scenarios.filter((s) => s !== alt)].map((s) => ({ s, v: metricText(r.metric, r.values[s]), d: s === alt ? null : diffText(r.metric, r.values[s] === undefined || ref(r) === undefined ? undefined : Math.round((r.values[s] - ref(r)) * 1e6) / 1e6) })) }));
+  equal(JSON.stringify(shownB) === JSON.stringify(wantB), true, `${last}: every difference from ${alt} equals the CLI's values less ${alt}'s`);
   const ending = await page.locator('[data-testid=compare-table] tr[data-metric=ending_balance_cents] td[data-scenario] [data-testid=cmp-value]').allTextContents();
   console.log(`  ${last} ending balances: ${ending.join(' · ')}`);
   await shoot(page, shots, 'compare-charts', page.getByTestId('balance-chart'), check);

@@ -133,9 +133,9 @@ describe('demoProject', () => {
     }
   });
 
-  it('names the built-in drivers and a set of scenarios', () => {
-    expect(demo.drivers.map((d) => d.driver)).toEqual(['enrollment_growth', 'state_aid_per_pupil_growth', 'local_revenue_growth', 'cola', 'step_increase', 'health_inflation', 'pension_rate', 'cpi', 'attrition_rate']);
-    expect(new Set(demo.scenarios.map((s) => s.scenario))).toEqual(new Set(['Baseline', 'Enrollment decline', 'State aid freeze', 'Levy fails', 'Generous settlement',
+  it('names the built-in drivers and a set of scenarios, with the Drivers sheet as the one baseline (Base)', () => {
+    expect(demo.drivers.map((d) => d.driver)).toEqual(['enrollment_growth', 'state_aid_per_pupil_growth', 'local_revenue_growth', 'grant_growth', 'cola', 'step_increase', 'health_inflation', 'pension_rate', 'cpi', 'attrition_rate']);
+    expect(new Set(demo.scenarios.map((s) => s.scenario))).toEqual(new Set(['Enrollment decline', 'State aid freeze', 'Levy fails', 'Generous settlement',
       // staffing scenarios from models/staffing/defaults.ts demoStaffingSheets
       'ASCA counselors', 'Classes two smaller', 'Collaboration block', 'Eight-period day']));
   });

@@ -100,6 +100,12 @@ describe('validateProject', () => {
     expect(problems).toHaveLength(17 + 4);
   });
 
+  it('a scenario based on Base (the Drivers sheet) is fine: every scenario starts there', () => {
+    const p = broken();
+    p.scenarios = [{ scenario: 'Cut', driver: 'cola', value: 0, based_on: 'Base', src: src('Scenarios', 2) }];
+    expect(validateProject(p).filter((x) => x.sheet === 'Scenarios')).toEqual([]);
+  });
+
   it('reports negative FTE and a missing base year', () => {
     const p = broken();
     p.positions[0]!.fte = -1;
