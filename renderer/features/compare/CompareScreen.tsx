@@ -64,6 +64,7 @@ function Board() {
         </label>
       </div>
       <CompareTable comparison={comparison} />
+      <p data-testid="staffing-link">Staff in every scenario, year by year — FTE by role, positions added and cut: <a href="#staffing/scenarios">Staffing across scenarios</a>.</p>
       <div className="compare-charts">
         <BalanceChart scenarios={forecast.scenarios} baseline={comparison.reference} policyPct={forecast.reserve_policy_pct} />
         <RevenueExpenditureChart scenario={focused} />

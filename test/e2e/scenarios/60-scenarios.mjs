@@ -201,4 +201,10 @@ export default async function scenarios({ root, scratch, shots, check, equal, ru
   await page.getByRole('link', { name: 'Scenarios', exact: true }).click();
   await page.getByTestId('whatif-ending').waitFor({ timeout: 60_000 });
   await axe(page, 'Scenarios at 900×700', check);
+
+  // Compare links to each scenario's staff year by year (issue 14: linked from the Compare screen).
+  await page.getByRole('link', { name: 'Compare', exact: true }).click();
+  await page.getByRole('link', { name: 'Staffing across scenarios' }).click();
+  await page.getByTestId('scenario-summary').waitFor({ timeout: 60_000 });
+  equal(await page.getByRole('tab', { name: 'Across scenarios' }).getAttribute('aria-selected'), 'true', 'Compare → "Staffing across scenarios" opens that tab');
 }
