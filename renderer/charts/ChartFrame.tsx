@@ -49,7 +49,7 @@ export function ChartFrame({ name, summary, tableId, tableName, testId, pngName,
       </div>
       {pngName && (
         <p className="chart-actions">
-          <button type="button" className="button button-quiet" onClick={() => void savePng()} aria-label={`Save the chart “${name}” as PNG`}>Save chart as PNG</button>
+          <button type="button" className="button button-quiet" onClick={() => void savePng()} aria-label={`Save chart as PNG: ${name}`}>Save chart as PNG</button>
           {problem && <span role="alert"> {problem}</span>}
         </p>
       )}

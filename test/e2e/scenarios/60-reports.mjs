@@ -9,7 +9,7 @@ export default async function reports({ shots, scratch, check, equal, run, newPa
   const page = await newPage();
   await page.getByTestId('total-students').waitFor({ timeout: 40_000 });
   // A chart as PNG, from the screen where it appears (the overview's budget by fund).
-  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Save the chart .* as PNG/ }).first().click()]);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Save chart as PNG: / }).first().click()]);
   const pngPath = join(scratch, 'chart.png');
   await png.saveAs(pngPath);
   const pngBytes = readFileSync(pngPath);

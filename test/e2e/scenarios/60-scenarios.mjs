@@ -56,7 +56,7 @@ export default async function scenarios({ root, scratch, shots, check, equal, ru
   await page.getByTestId('scenario-save').click();
   await page.locator(`[data-testid=scenario-pick][aria-pressed=true][data-scenario="${NAME}"]`).waitFor();
   const aid = page.locator('[data-testid=driver-table] tr[data-driver=state_aid_per_pupil_growth] [data-testid=driver-all]');
-  check((await aid.getAttribute('placeholder')) === '0.025' && (await aid.inputValue()) === '', 'state aid growth is inherited (greyed 0.025) before it is set');
+  check((await aid.getAttribute('placeholder')) === '0.04' && (await aid.inputValue()) === '', 'state aid growth is inherited (greyed 0.04, the Drivers sheet) before it is set');
   await aid.fill('0');
   await aid.press('Enter');
   await page.getByTestId('driver-table').getByRole('heading').filter({ hasText: NAME }).waitFor();
