@@ -156,6 +156,15 @@ export const createProjectSlice = (services: Services): StateCreator<AppState, [
     await autosave.discard();
     return true;
   };
+  /** The host's file chooser: the files picked, or null when cancelled or it failed (the error shown). */
+  const choose = async (folder: boolean): Promise<ChosenFiles | null> => {
+    try {
+      return await host.openFile({ folder });
+    } catch (err) {
+      set({ error: `Could not open the file: ${message(err)}` });
+      return null;
+    }
+  };
   // The version the engine worker holds last, so an edit can be sent as an edit.
   let workerVersion = -1;
   let nextVersion = 1;
@@ -292,24 +301,12 @@ export const createProjectSlice = (services: Services): StateCreator<AppState, [
 
     async openFile(opts) {
       if (!(await mayReplace())) return;
-      let chosen;
-      try {
-        chosen = await host.openFile({ folder: opts?.folder === true });
-      } catch (err) {
-        set({ error: `Could not open the file: ${message(err)}` });
-        return;
-      }
+      const chosen = await choose(opts?.folder === true);
       if (chosen) await get().openChosen(chosen);
     },
 
     async importFile(opts) {
-      let chosen;
-      try {
-        chosen = await host.openFile({ folder: opts?.folder === true });
-      } catch (err) {
-        set({ error: `Could not open the file: ${message(err)}` });
-        return;
-      }
+      const chosen = await choose(opts?.folder === true);
       if (chosen) await get().openChosen(chosen, undefined, { askBeforeReplacing: true });
     },
 
