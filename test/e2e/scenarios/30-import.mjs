@@ -138,6 +138,9 @@ export default async function importWizard({ root, scratch, shots, check, equal,
   await page.getByTestId('template-offer').getByText('“Riverbend adopted budget”', { exact: true }).waitFor();
   await page.getByRole('button', { name: 'Use “Riverbend adopted budget”' }).click();
   await page.getByTestId('template-in-use').waitFor();
+  // The plan with the template comes back from the import worker a moment after the choice shows.
+  await page.getByTestId('mapping-description').getByText('saved mapping').waitFor({ timeout: 20_000 }).catch(() => {});
+  await page.waitForFunction(() => document.querySelector('[data-testid=set-fund_code]')?.value === 'GEN', null, { timeout: 20_000 }).catch(() => {});
   check(await page.getByTestId('mapping-description').getByText('saved mapping').isVisible(), 'template: description from the saved mapping');
   equal(await page.getByTestId('set-fund_code').inputValue(), 'GEN', 'template: the fund for every row comes with it');
   await shot('import-7-template-offered');
