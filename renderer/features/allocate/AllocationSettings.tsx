@@ -1,3 +1,4 @@
+import { TableScroll } from '../../ui/TableScroll';
 import { useState } from 'react';
 import { AllocateConfigSchema, type AllocateConfigInput } from '../../../models/allocate/config';
 import type { Project } from '../../../models/project/project';
@@ -87,7 +88,7 @@ export function AllocationSettings({ project }: { project: Project }) {
       </div>
       <div className="panel" data-testid="site-limits">
         <h2>Site floors and caps <span className="muted">needs-register money, optimiser only</span></h2>
-        <div className="table-scroll table-tall" tabIndex={0} role="region" aria-label="Site floors and caps (scrolls)">
+        <TableScroll label="Site floors and caps" className="table-tall">
           <table className="table table-compact">
             <thead><tr><th>Site</th><th>Floor ($)</th><th>Cap ($)</th></tr></thead>
             <tbody>
@@ -100,7 +101,7 @@ export function AllocationSettings({ project }: { project: Project }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </div>
     </div>
   );

@@ -83,7 +83,7 @@ function Review({ asOf }: { asOf: string }) {
       </div>
       <div className="panel">
         <h2>Lines flagged <span className="muted">{flagged.length} of {r.lines.length} by fund, site and object</span></h2>
-        <div className="table-scroll table-tall" tabIndex={0} role="region" aria-label="Lines flagged (scrolls)">
+        <TableScroll label="Lines flagged" className="table-tall">
           <table className="table table-compact" data-testid="review-lines-table">
             <thead><tr><th>Fund</th><th>Site</th><th>Object</th><th className="num">Budget</th><th className="num">Spent</th><th className="num">Projected</th><th className="num">Variance</th><th>Flag</th></tr></thead>
             <tbody>
@@ -96,7 +96,7 @@ function Review({ asOf }: { asOf: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </div>
       <div className="panel" data-testid="review-reallocations">
         <h2>Proposed reallocations <span className="muted">{r.reallocations.length}</span></h2>

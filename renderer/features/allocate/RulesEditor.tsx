@@ -1,3 +1,4 @@
+import { TableScroll } from '../../ui/TableScroll';
 import { useMemo, useState } from 'react';
 import { RULE_SETTINGS, AllocationRuleRowSchema, type AllocationRuleRow } from '../../../models/allocate/tables';
 import { isPresetName } from '../../../models/allocate/presets';
@@ -61,7 +62,7 @@ export function RulesEditor({ project, rules, onRules }: { project: Project; rul
   return (
     <div className="panel" data-testid="rules-editor">
       <h2>Weights <span className="muted">{name} · AllocationRules sheet · Enter applies, Ctrl+Z undoes</span></h2>
-      <div className="table-scroll table-tall" tabIndex={0} role="region" aria-label="Weights (scrolls)">
+      <TableScroll label="Weights" className="table-tall">
         <table className="table table-compact rules-table">
           <caption className="sr-only">Settings of the rule set {name}</caption>
           <thead><tr><th>Setting</th><th>Key</th><th>Value</th><th>Problem</th><th><span className="sr-only">Remove</span></th></tr></thead>
@@ -70,7 +71,7 @@ export function RulesEditor({ project, rules, onRules }: { project: Project; rul
             <NewRule project={project} rules={name} />
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

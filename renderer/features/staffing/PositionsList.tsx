@@ -1,3 +1,4 @@
+import { TableScroll } from '../../ui/TableScroll';
 import type { PositionLine } from '../../engine/ops/staffing';
 import { count, fte, money } from '../../format';
 import { roleName } from './rule-text';
@@ -9,7 +10,7 @@ export function PositionsList({ positions, site }: { positions: PositionLine[]; 
   return (
     <div className="panel" data-testid="positions-panel">
       <h2>Positions at {site} <span className="muted">{count(positions.length)} positions, {fte(positions.reduce((a, p) => a + p.fte, 0))} FTE; {count(vacant.length)} vacant; {count(split.length)} split-funded</span></h2>
-        <div className="table-scroll table-tall" tabIndex={0} role="region" aria-label={`Positions at ${site} (scrolls)`}>
+        <TableScroll label={`Positions at ${site}`} className="table-tall">
           <table className="table table-compact" data-testid="positions-table">
             <caption className="sr-only">Positions at site {site}</caption>
             <thead><tr><th>Position</th><th>Role</th><th className="num">FTE</th><th>Status</th><th className="num">Loaded cost</th><th>Paid from</th></tr></thead>
@@ -26,7 +27,7 @@ export function PositionsList({ positions, site }: { positions: PositionLine[]; 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
     </div>
   );
 }

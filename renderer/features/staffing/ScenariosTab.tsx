@@ -48,8 +48,7 @@ export function ScenariosTab() {
             </select>
           </label>
         </div>
-        {/* Scrolls both ways: a region in the tab order, so the keyboard can scroll it. */}
-        <div className="table-scroll table-tall" tabIndex={0} role="region" aria-label={`${s.name}: staff by year (scrolls)`}>
+        <TableScroll label={`${s.name}: staff by year`} className="table-tall">
             <table className="table table-compact">
               <caption className="sr-only">{s.name}: FTE by role and positions added and cut, by year</caption>
               <thead><tr><th>FTE</th>{s.years.map((y) => <th key={y.year} className="num">{y.year}</th>)}</tr></thead>
@@ -63,7 +62,7 @@ export function ScenariosTab() {
                 ))}
               </tbody>
             </table>
-        </div>
+        </TableScroll>
       </div>
     </div>
   );
