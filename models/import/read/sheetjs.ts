@@ -1,6 +1,7 @@
 import XLSX from 'xlsx';
 import { excelSerialToIso } from '../../parse/values';
 import { type Cell, type Grid, ReadError, type ReadResult } from '../types';
+import { guardBiffStream } from './biff-guard';
 import { MAX_CELLS, MAX_COLS, MAX_ROWS } from './limits';
 import { pickSheets } from './xlsx/read-xlsx';
 
@@ -51,6 +52,23 @@ export function sheetJsFailure(e: unknown, file: string, input: SheetJsInput): R
   );
 }
 
+interface CfbApi {
+  read(data: Uint8Array, opts: { type: 'array' }): unknown;
+  find(cfb: unknown, path: string): { content?: { [i: number]: number; length: number } } | null;
+}
+
+/**
+ * An .xls (OLE compound file) through SheetJS, its record stream checked and defused first
+ * (biff-guard.ts): SheetJS loops forever on some damaged records.
+ */
+function readGuardedXls(bytes: Uint8Array, options: XLSX.ParsingOptions): XLSX.WorkBook {
+  const lib = XLSX as unknown as { CFB: CfbApi; parse_xlscfb: (cfb: unknown, o: XLSX.ParsingOptions) => XLSX.WorkBook };
+  const cfb = lib.CFB.read(bytes, { type: 'array' });
+  const stream = lib.CFB.find(cfb, '/Workbook') ?? lib.CFB.find(cfb, '/Book');
+  if (stream?.content) guardBiffStream(stream.content);
+  return lib.parse_xlscfb(cfb, options);
+}
+
 /** SheetJS got further than the cell budget allows. */
 class TooManyCells extends Error {}
 
@@ -67,7 +85,7 @@ export function readWithSheetJs(
   try {
     // Text (HTML, XML) goes in as the decoded string: SheetJS turns an array into a string one
     // byte at a time, seconds for a few MB.
-    wb = XLSX.read(bytes, {
+    const options: XLSX.ParsingOptions = {
       type: typeof bytes === 'string' ? 'string' : 'array',
       cellDates: false,
       dense: true,
@@ -78,7 +96,8 @@ export function readWithSheetJs(
       // Only what a reader needs: no VBA, no file properties.
       bookVBA: false,
       bookProps: false,
-    });
+    };
+    wb = input === 'xls' && typeof bytes !== 'string' ? readGuardedXls(bytes, options) : XLSX.read(bytes, options);
   } catch (e) {
     throw sheetJsFailure(e, fileName, input);
   }
