@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeParseWorkers, readFileGrids } from '../../host/read-file';
 import { BiffDamage, guardBiffStream } from '../../models/import/read/biff-guard';
+import { withoutUnclosedTables } from '../../models/import/read/markup-guard';
 import { ReadError } from '../../models/import/types';
 import { mutantAt } from './harness/mutators';
 import { seeds } from './harness/seeds';
+import { makeOds, row, t, table } from '../models/import/read/make-ods';
 
 /**
  * Inputs the fuzz campaign found running forever (or for many seconds) inside SheetJS, each made
@@ -57,6 +59,44 @@ describe('damaged BIFF records no longer loop inside SheetJS', () => {
       expect(r.error?.detail).toMatch(detail);
     }, 60_000);
   }
+});
+
+describe('deep nesting reads in linear time', () => {
+  it('seed 16 input 1231 (budget.fods: 200,000 nested <div>s) imports its budget', async () => {
+    const r = await outcome(16, 1231);
+    expect(r.recipe).toBe('budget.fods: deepNesting@text → noise');
+    expect(r.error).toBeNull();
+    expect(r.sheets).toBe(1);
+  }, 60_000);
+
+  it('an .ods with 400,000 unprefixed tags in a cell (each name searched back to the previous ":", quadratic) imports', async () => {
+    const body = table('Sites', row(t('site_id') + t('name') + t('level')) + row(t('101') + t(`Lincoln${'<r>'.repeat(400_000)}`) + t('ES')));
+    const path = join(dir, 'nested.ods');
+    writeFileSync(path, makeOds(body));
+    const r = await readFileGrids(path, LIMIT);
+    expect(r.grids[0]!.rows[1]).toEqual(['101', 'Lincoln', 'ES']);
+  }, 60_000);
+
+  it('seed 16 input 7926 (budget-html.xls: a cut-short table of nested tags) is refused as damaged, not after 16.8 s', async () => {
+    const r = await outcome(16, 7926);
+    expect(r.recipe).toBe('budget-html.xls: deepNesting@text → remove → truncate');
+    expect(r.error?.code).toBe('corrupt');
+    expect(r.error?.message).toMatch(/^\S+budget-html\.xls is a web page or Excel 2003 XML file with a spreadsheet extension that Steward cannot read: it looks damaged\. Open it in Excel and save it again/);
+  }, 60_000);
+
+  it('an HTML ".xls" whose last table is never closed: the tables before it are read, the unclosed one is cut off', async () => {
+    const page = `<html><body><table><tr><td>site_id</td><td>name</td></tr><tr><td>101</td><td>Lincoln</td></tr></table><table><tr>${'<td>x'.repeat(300_000)}`;
+    expect(withoutUnclosedTables(page)).toBe(page.slice(0, page.indexOf('<table><tr><td>x')));
+    const path = join(dir, 'cut.xls');
+    writeFileSync(path, page);
+    const r = await readFileGrids(path, LIMIT);
+    expect(r.grids.map((g) => g.rows)).toEqual([[['site_id', 'name'], [101, 'Lincoln']]]);
+  }, 60_000);
+
+  it('SpreadsheetML 2003 (an XML <Table>) is left alone', () => {
+    const xml = '<?xml version="1.0"?><Workbook><Worksheet><Table><Row>';
+    expect(withoutUnclosedTables(xml)).toBe(xml);
+  });
 });
 
 describe('guardBiffStream', () => {

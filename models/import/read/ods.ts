@@ -271,7 +271,10 @@ export function readOdsXml(xml: string, file: string, opts: OdsOptions): { grids
       if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 47 || ch === 62) break;
       nameEnd++;
     }
-    const colon = xml.lastIndexOf(':', nameEnd - 1);
+    // The prefix ends at the name's last ':' — looked for within the name only: lastIndexOf would
+    // search back to the previous ':' in the document, quadratic over 200,000 <div>s (issue 16).
+    let colon = nameEnd - 1;
+    while (colon >= nameStart && xml.charCodeAt(colon) !== 58) colon--;
     if (colon >= nameStart) nameStart = colon + 1;
     const local = xml.slice(nameStart, nameEnd);
     const selfClosing = !closing && xml.charCodeAt(gt - 1) === 47;
