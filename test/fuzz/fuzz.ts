@@ -7,7 +7,9 @@
  *   --jobs J         child processes (default 1; the machine is shared)
  *   --real           add the real files of ../shared/data to the seeds, when present
  *   --keep DIR       where failing inputs are written (default test/fuzz/regressions/found)
- *   --timeout-ms T   an input still running after T ms is stopped and counted as a hang (default 30000)
+ *   --timeout-ms T   an input still running after T ms of wall-clock time is stopped and counted as a
+ *                    hang (default 10000: an input past 10 s is a defect whatever the cause — the
+ *                    target is under 5 s of CPU — and every hang costs the whole limit)
  *   --heap-mb M      each child's heap cap (default 1536): running out counts as over 1 GB
  *   --out FILE       also write the figures as JSON
  *
@@ -15,7 +17,11 @@
  * real import and project-loading paths. The parent times every input from outside, stops a
  * child whose input runs past the hard limit, and restarts it at the next input; each child
  * resets its peak-memory mark (/proc/self/clear_refs) before an input and reads it after, so
- * every input's own peak RSS is known. Reported per format: imported, clean rejection, internal
+ * every input's own peak RSS is known. Peak memory stays honest without a full gc() before every
+ * input (which cost more than the input itself): the child collects only when its heap has grown
+ * by GC_GROWTH_MB since the last collection, so an input's figure includes at most that much of
+ * its predecessors' garbage (it can only read high, never low), and an input that reads over
+ * 1 GB is run again after a collection before it counts. Reported per format: imported, clean rejection, internal
  * error, over 5 s (of CPU time: the machine is shared, and wall time then measures the others),
  * over 1 GB of peak RSS, and hangs (stopped by the hard wall-clock limit). Every input that failed
  * is written to --keep with its recipe, to be kept under test/fuzz/regressions/.
@@ -30,6 +36,8 @@ import { FORMATS, realSeeds, seeds, type Format } from './harness/seeds';
 
 const SLOW_MS = 5000;
 const BIG_MB = 1024;
+/** Heap growth since the last collection after which the child collects before the next input. */
+const GC_GROWTH_MB = 64;
 
 interface Args {
   count: number;
@@ -46,7 +54,7 @@ interface Args {
 }
 
 function parse(argv: string[]): Args {
-  const a: Args = { count: 2000, seed: 16, from: 0, jobs: 1, real: false, keep: fileURLToPath(new URL('./regressions/found', import.meta.url)), timeoutMs: 30_000, heapMb: 1536, out: null, child: false, step: 1 };
+  const a: Args = { count: 2000, seed: 16, from: 0, jobs: 1, real: false, keep: fileURLToPath(new URL('./regressions/found', import.meta.url)), timeoutMs: 10_000, heapMb: 1536, out: null, child: false, step: 1 };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
     const v = (): string => argv[++i] ?? '';
@@ -72,8 +80,17 @@ const allSeeds = (real: boolean) => (real ? [...seeds(), ...realSeeds()] : seeds
 
 interface Done {
   i: number;
+  format: Format;
   result: RunResult;
   peakMb: number;
+  /** The child's own CPU time for this input: making it, collecting garbage, running it. */
+  cost: Cost;
+}
+
+interface Cost {
+  mutateMs: number;
+  gcMs: number;
+  runMs: number;
 }
 
 function peakMb(): number {
@@ -81,8 +98,23 @@ function peakMb(): number {
   return m ? Number(m[1]) / 1024 : 0;
 }
 
+const cpuMs = (): number => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+
+const heapMb = (): number => process.memoryUsage().heapUsed / 2 ** 20;
+
+/** A full collection, only once the heap has grown since the last one (see the header). */
+const collector = { afterLast: 0 };
+function collectIfGrown(force = false): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc || (!force && heapMb() < collector.afterLast + GC_GROWTH_MB)) return;
+  gc();
+  collector.afterLast = heapMb();
+}
+
 function resetPeak(): void {
-  (globalThis as { gc?: () => void }).gc?.();
   try {
     writeFileSync('/proc/self/clear_refs', '5');
   } catch {
@@ -94,12 +126,28 @@ function child(a: Args): void {
   const all = allSeeds(a.real);
   const send = (m: unknown) => process.send!(m);
   const end = a.from + a.count;
+  collectIfGrown(true);
   for (let i = a.from; i < end; i += a.step) {
+    let t = cpuMs();
     const m = mutantAt(all, a.seed, i);
+    const mutateMs = cpuMs() - t;
+    t = cpuMs();
+    collectIfGrown();
+    const gcMs = cpuMs() - t;
     resetPeak();
     send({ start: i });
-    const result = runInput(m.bytes, m.name, { project: m.project });
-    send({ i, result, peakMb: peakMb() } satisfies Done);
+    t = cpuMs();
+    let result = runInput(m.bytes, m.name, { project: m.project });
+    const runMs = cpuMs() - t;
+    let peak = peakMb();
+    if (peak > BIG_MB) {
+      // Over 1 GB: measured again from a collected heap, so garbage left by earlier inputs cannot count.
+      collectIfGrown(true);
+      resetPeak();
+      result = runInput(m.bytes, m.name, { project: m.project });
+      peak = peakMb();
+    }
+    send({ i, format: m.format, result, peakMb: peak, cost: { mutateMs, gcMs, runMs } } satisfies Done);
   }
   process.disconnect?.();
 }
@@ -131,6 +179,8 @@ async function parent(a: Args): Promise<void> {
   const internals = new Map<string, number>();
   let done = 0;
   const t0 = Date.now();
+  const c0 = process.cpuUsage();
+  const cost: Cost = { mutateMs: 0, gcMs: 0, runMs: 0 };
   const end = a.from + a.count;
 
   const keep = (i: number, reason: string, detail: unknown): void => {
@@ -141,9 +191,9 @@ async function parent(a: Args): Promise<void> {
     appendFileSync(found, JSON.stringify({ file, seed: a.seed, index: i, name: m.name, format: m.format, reason, recipe: m.recipe, detail }) + '\n');
   };
 
-  const record = (i: number, r: RunResult | null, mb: number, hang: boolean): void => {
-    const m = mutantAt(all, a.seed, i);
-    const t = tallies.get(m.format)!;
+  const record = (i: number, format: Format | null, r: RunResult | null, mb: number, hang: boolean): void => {
+    // Made again only when the child could not say (it was stopped or died inside the input).
+    const t = tallies.get(format ?? mutantAt(all, a.seed, i).format)!;
     done++;
     if (hang || r === null) {
       t.hangs++;
@@ -158,7 +208,7 @@ async function parent(a: Args): Promise<void> {
     t.maxWallMs = Math.max(t.maxWallMs, r.ms);
     t.maxMb = Math.max(t.maxMb, mb);
     if (r.outcome === 'internal') {
-      const key = `${m.format} ${r.code}: ${r.message.split('\n')[0]!.slice(0, 120)}`;
+      const key = `${format} ${r.code}: ${r.message.split('\n')[0]!.slice(0, 120)}`;
       internals.set(key, (internals.get(key) ?? 0) + 1);
       keep(i, `internal-${r.code}`, r);
     }
@@ -194,14 +244,17 @@ async function parent(a: Args): Promise<void> {
             current = msg.start;
             timer = setTimeout(() => {
               stopped = true;
-              record(current, null, 0, true);
+              record(current, null, null, 0, true);
               cp.kill('SIGKILL');
             }, a.timeoutMs);
             return;
           }
           if (timer) clearTimeout(timer);
           timer = null;
-          record(msg.i, msg.result, msg.peakMb, false);
+          record(msg.i, msg.format, msg.result, msg.peakMb, false);
+          cost.mutateMs += msg.cost.mutateMs;
+          cost.gcMs += msg.cost.gcMs;
+          cost.runMs += msg.cost.runMs;
           current = -1;
           next = msg.i + a.jobs;
           progress();
@@ -210,7 +263,7 @@ async function parent(a: Args): Promise<void> {
           if (timer) clearTimeout(timer);
           if (current >= 0 && !stopped) {
             // Died inside an input: out of memory (the heap cap) or a native crash.
-            record(current, null, a.heapMb, false);
+            record(current, null, null, a.heapMb, false);
             if (!/heap out of memory|Allocation failed/i.test(stderr)) internals.set(`crash: ${stderr.split('\n').slice(-3).join(' ').slice(0, 160)}`, 1);
           }
           if (current >= 0) next = current + a.jobs;
@@ -242,10 +295,19 @@ async function parent(a: Args): Promise<void> {
     lines.push('', 'internal errors:');
     for (const [k, n] of [...internals].sort((x, y) => y[1] - x[1]).slice(0, 40)) lines.push(`  ${String(n).padStart(5)}  ${k}`);
   }
+  // Where the time went: the figures a long run is planned with (inputs/s on --jobs cores).
+  const wallS = (Date.now() - t0) / 1000;
+  const measured = Math.max(1, done - total.hangs);
+  const parentCpu = process.cpuUsage(c0);
+  lines.push(
+    '',
+    `throughput: ${(done / wallS).toFixed(1)} inputs/s with --jobs ${a.jobs} (${wallS.toFixed(0)} s wall; hangs cost ${total.hangs} × ${(a.timeoutMs / 1000).toFixed(0)} s of a lane)`,
+    `child CPU per input: make ${(cost.mutateMs / measured).toFixed(1)} ms, gc ${(cost.gcMs / measured).toFixed(1)} ms, run ${(cost.runMs / measured).toFixed(1)} ms; parent ${((parentCpu.user + parentCpu.system) / 1000 / Math.max(1, done)).toFixed(1)} ms`,
+  );
   const failed = total.internal + total.over5s + total.over1GB + total.hangs;
   if (failed > 0) lines.push('', `failing inputs kept in ${a.keep} (found.jsonl has each one's recipe)`);
   process.stdout.write(lines.join('\n') + '\n');
-  if (a.out) writeFileSync(a.out, JSON.stringify({ seed: a.seed, from: a.from, count: done, perFormat: Object.fromEntries(tallies), total, internals: Object.fromEntries(internals) }, null, 2) + '\n');
+  if (a.out) writeFileSync(a.out, JSON.stringify({ seed: a.seed, from: a.from, count: done, seconds: wallS, jobs: a.jobs, timeoutMs: a.timeoutMs, childCpuMs: cost, perFormat: Object.fromEntries(tallies), total, internals: Object.fromEntries(internals) }, null, 2) + '\n');
   process.exitCode = failed > 0 ? 1 : 0;
 }
 
