@@ -15,7 +15,7 @@ export type Gated =
  */
 export function gate(checked: CheckedProject, command: CommandName, file: string): Gated {
   const problems = [...checked.problems];
-  if (checked.project) problems.push(...tableProblems(command, checked.project, checked.missing, file));
+  if (checked.project) for (const p of tableProblems(command, checked.project, checked.missing, file)) problems.push(p);
   if (!checked.project || problems.some((p) => p.severity === 'error')) return { ok: false, project: checked.project, problems };
   return { ok: true, project: checked.project, problems };
 }

@@ -32,7 +32,9 @@ export function checkGrids(grids: readonly Grid[], file: string, opts: ImportOpt
   // Rows left out are errors; rows kept as unclassified, columns filled down and totals that do not tie are warnings.
   const importProblems = [...r.problems, ...reportProblems(r.reports), ...r.reports.flatMap((rep) => importNotices(rep, money))];
   const problems = [...importProblems];
-  if (r.project) problems.push(...withFile(validateProject(r.project), file));
+  // Appended one by one: a damaged file can give hundreds of thousands of problems, more than
+  // push(...list) may pass as arguments (a RangeError the fuzz campaign found, input 16/37767).
+  if (r.project) for (const p of withFile(validateProject(r.project), file)) problems.push(p);
   return { project: r.project, reports: r.reports, problems, importProblems, missing: r.missing };
 }
 

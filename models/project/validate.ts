@@ -175,7 +175,9 @@ const scenariosCheck: ProjectCheck = {
 // quick: they run again after any change, so a rule reading a new table can never go stale.
 const rulesCheck: ProjectCheck = {
   reads: (p) => Object.values(p),
-  run: (p, sink) => { sink.list.push(...validateRules(p)); },
+  run: (p, sink) => {
+    for (const problem of validateRules(p)) sink.list.push(problem);
+  },
 };
 
 /** Every check, in the order their problems are listed. */

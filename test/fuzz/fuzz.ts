@@ -7,9 +7,10 @@
  *   --jobs J         child processes (default 1; the machine is shared)
  *   --real           add the real files of ../shared/data to the seeds, when present
  *   --keep DIR       where failing inputs are written (default test/fuzz/regressions/found)
- *   --timeout-ms T   an input still running after T ms of wall-clock time is stopped and counted as a
- *                    hang (default 10000: an input past 10 s is a defect whatever the cause — the
- *                    target is under 5 s of CPU — and every hang costs the whole limit)
+ *   --timeout-ms T   an input that has used T ms of CPU (or 10 × T of wall-clock time) is stopped and
+ *                    counted as a hang (default 10000: an input past 10 s is a defect whatever the
+ *                    cause — the target is under 5 s of CPU — and every hang costs the whole limit;
+ *                    CPU, not wall time, so that a child starved by other jobs is not called hung)
  *   --heap-mb M      each child's heap cap (default 1536): running out counts as over 1 GB
  *   --out FILE       also write the figures as JSON
  *
@@ -32,6 +33,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mutantAt } from './harness/mutators';
 import { runInput, type RunResult } from './harness/run-input';
+import { addTally, emptyTally, figuresLines, type Tally } from './harness/figures';
 import { FORMATS, realSeeds, seeds, type Format } from './harness/seeds';
 
 const SLOW_MS = 5000;
@@ -154,22 +156,16 @@ function child(a: Args): void {
 
 // ---- parent --------------------------------------------------------------------------------------
 
-interface Tally {
-  imported: number;
-  rejected: number;
-  internal: number;
-  over5s: number;
-  over1GB: number;
-  hangs: number;
-  /** CPU time, the largest of any input. */
-  maxMs: number;
-  maxWallMs: number;
-  maxMb: number;
-  /** CPU time of all inputs, for the mean. */
-  sumMs: number;
+/** CPU time (user + system) a child has used so far, from /proc; 0 where there is no /proc. */
+function childCpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    // After the command name: state is field 3, utime 14 and stime 15 (1-based, in clock ticks of 10 ms).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
 }
-
-const emptyTally = (): Tally => ({ imported: 0, rejected: 0, internal: 0, over5s: 0, over1GB: 0, hangs: 0, maxMs: 0, maxWallMs: 0, maxMb: 0, sumMs: 0 });
 
 async function parent(a: Args): Promise<void> {
   const all = allSeeds(a.real);
@@ -242,11 +238,22 @@ async function parent(a: Args): Promise<void> {
         cp.on('message', (msg: { start: number } | Done) => {
           if ('start' in msg) {
             current = msg.start;
-            timer = setTimeout(() => {
-              stopped = true;
-              record(current, null, null, 0, true);
-              cp.kill('SIGKILL');
-            }, a.timeoutMs);
+            const cpu0 = childCpuMs(cp.pid);
+            const wall0 = Date.now();
+            // A hang is --timeout-ms of the child's own CPU (or ten times that of wall time, for
+            // a child that waits on nothing): on a shared machine wall time alone also counts
+            // the time other jobs held the cores, and a starved child is not a hung one.
+            const arm = (ms: number): void => {
+              timer = setTimeout(() => {
+                const spent = childCpuMs(cp.pid) - cpu0;
+                const wall = Date.now() - wall0;
+                if (spent < a.timeoutMs && wall < a.timeoutMs * 10) return arm(Math.max(250, a.timeoutMs - spent));
+                stopped = true;
+                record(current, null, null, 0, true);
+                cp.kill('SIGKILL');
+              }, ms);
+            };
+            arm(a.timeoutMs);
             return;
           }
           if (timer) clearTimeout(timer);
@@ -283,18 +290,8 @@ async function parent(a: Args): Promise<void> {
 
   await Promise.all(Array.from({ length: a.jobs }, (_, lane) => runLane(lane)));
 
-  const lines = [`fuzz: seed ${a.seed}, inputs ${a.from}–${end - 1} (${done} run) in ${((Date.now() - t0) / 1000).toFixed(0)} s`, '', 'format   inputs  imported  rejected  internal  >5 s  >1 GB  hangs  mean cpu ms  max cpu ms  max wall ms  max MB'];
-  const total = emptyTally();
-  for (const [f, t] of tallies) {
-    const n = t.imported + t.rejected + t.internal + t.hangs;
-    lines.push(`${f.padEnd(8)} ${String(n).padStart(6)}  ${String(t.imported).padStart(8)}  ${String(t.rejected).padStart(8)}  ${String(t.internal).padStart(8)}  ${String(t.over5s).padStart(4)}  ${String(t.over1GB).padStart(5)}  ${String(t.hangs).padStart(5)}  ${(t.sumMs / Math.max(1, n)).toFixed(0).padStart(11)}  ${t.maxMs.toFixed(0).padStart(10)}  ${t.maxWallMs.toFixed(0).padStart(11)}  ${t.maxMb.toFixed(0).padStart(6)}`);
-    for (const k of Object.keys(total) as (keyof Tally)[]) total[k] = k.startsWith('max') ? Math.max(total[k], t[k]) : total[k] + t[k];
-  }
-  lines.push(`${'all'.padEnd(8)} ${String(done).padStart(6)}  ${String(total.imported).padStart(8)}  ${String(total.rejected).padStart(8)}  ${String(total.internal).padStart(8)}  ${String(total.over5s).padStart(4)}  ${String(total.over1GB).padStart(5)}  ${String(total.hangs).padStart(5)}  ${(total.sumMs / Math.max(1, done)).toFixed(0).padStart(11)}  ${total.maxMs.toFixed(0).padStart(10)}  ${total.maxWallMs.toFixed(0).padStart(11)}  ${total.maxMb.toFixed(0).padStart(6)}`);
-  if (internals.size > 0) {
-    lines.push('', 'internal errors:');
-    for (const [k, n] of [...internals].sort((x, y) => y[1] - x[1]).slice(0, 40)) lines.push(`  ${String(n).padStart(5)}  ${k}`);
-  }
+  const total = [...tallies.values()].reduce(addTally, emptyTally());
+  const lines = [`fuzz: seed ${a.seed}, inputs ${a.from}–${end - 1} (${done} run) in ${((Date.now() - t0) / 1000).toFixed(0)} s`, '', ...figuresLines(tallies, internals)];
   // Where the time went: the figures a long run is planned with (inputs/s on --jobs cores).
   const wallS = (Date.now() - t0) / 1000;
   const measured = Math.max(1, done - total.hangs);

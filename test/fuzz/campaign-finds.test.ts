@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { mutantAt } from './harness/mutators';
+import { runInput } from './harness/run-input';
+import { seeds } from './harness/seeds';
+
+/**
+ * Inputs the 100,000-input campaign of seed 16 (2026-12-07) found, made again from seed and index:
+ * each must now end in a result or a clear message through the real import and project paths.
+ */
+const all = seeds();
+
+describe('inputs the seed-16 campaign found', () => {
+  it('16/37767: an ODS whose repeated rows give hundreds of thousands of problems opens without overflowing the stack', () => {
+    const m = mutantAt(all, 16, 37767);
+    expect(m.recipe).toBe('district.ods: odsRepeat@content.xml');
+    const r = runInput(m.bytes, m.name, { project: true });
+    expect(r.outcome, r.message).not.toBe('internal');
+  });
+});
