@@ -9,7 +9,9 @@
  *   --keep DIR       where failing inputs are written (default test/fuzz/regressions/found)
  *   --timeout-ms T   an input still running after T ms of wall-clock time is stopped and counted as a
  *                    hang (default 10000: an input past 10 s is a defect whatever the cause — the
- *                    target is under 5 s of CPU — and every hang costs the whole limit)
+ *                    target is under 5 s of CPU — and every hang costs the whole limit). A child
+ *                    that has used less than half of T in CPU time by then is starved by a busy
+ *                    machine, not hung: it gets more time, up to 3 × T of wall-clock time
  *   --heap-mb M      each child's heap cap (default 1536): running out counts as over 1 GB
  *   --out FILE       also write the figures as JSON
  *
@@ -154,6 +156,18 @@ function child(a: Args): void {
 
 // ---- parent --------------------------------------------------------------------------------------
 
+/** CPU time (user + system) a child process has used so far, from /proc; 0 where there is none. */
+function childCpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 (utime, stime) in clock ticks of 1/100 s; f[0] is field 3.
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
 interface Tally {
   imported: number;
   rejected: number;
@@ -240,13 +254,24 @@ async function parent(a: Args): Promise<void> {
           stderr = (stderr + d.toString()).slice(-4000);
         });
         cp.on('message', (msg: { start: number } | Done) => {
+          // A result that crossed with the kill of its own input was already counted as a hang.
+          if (stopped) return;
           if ('start' in msg) {
             current = msg.start;
-            timer = setTimeout(() => {
+            const cpu0 = childCpuMs(cp.pid);
+            const wall0 = Date.now();
+            const check = (): void => {
+              // A child starved by a busy machine has not used its time: give it more, up to 3× the limit.
+              const used = childCpuMs(cp.pid) - cpu0;
+              if (used < a.timeoutMs / 2 && Date.now() - wall0 < 3 * a.timeoutMs) {
+                timer = setTimeout(check, a.timeoutMs - used);
+                return;
+              }
               stopped = true;
               record(current, null, null, 0, true);
               cp.kill('SIGKILL');
-            }, a.timeoutMs);
+            };
+            timer = setTimeout(check, a.timeoutMs);
             return;
           }
           if (timer) clearTimeout(timer);
