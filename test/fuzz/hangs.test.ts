@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeParseWorkers, readFileGrids } from '../../host/read-file';
 import { BiffDamage, guardBiffStream } from '../../models/import/read/biff-guard';
 import { readBytes } from '../../models/import/read/index';
-import { withoutUnclosedTables } from '../../models/import/read/markup-guard';
+import { checkCellTags, MarkupDamage, withoutUnclosedTables } from '../../models/import/read/markup-guard';
 import { ReadError } from '../../models/import/types';
 import { mutantAt } from './harness/mutators';
 import { seeds } from './harness/seeds';
@@ -93,6 +93,19 @@ describe('deep nesting reads in linear time', () => {
     const r = await readFileGrids(path, LIMIT);
     expect(r.grids.map((g) => g.rows)).toEqual([[['site_id', 'name'], [101, 'Lincoln']]]);
   }, 60_000);
+
+  it('seed 7 input 962 (budget-html.xls: a million &quot; after a damaged cell tag) is refused as damaged, not stopped by the time limit', async () => {
+    const r = await outcome(7, 962);
+    expect(r.recipe).toBe('budget-html.xls: millionQuotes@text → flip');
+    expect(r.error?.code).toBe('corrupt');
+    expect(r.error?.detail).toMatch(/a cell's start tag at character 2770 runs for 6000041 characters/);
+  }, 60_000);
+
+  it('cell tags: ordinary ones pass, one longer than SheetJS can scan is refused', () => {
+    const ok = `<html><body><table><tr><td data-v="1">1</td><td>${'x'.repeat(200_000)}</td></tr></table></body></html>`;
+    expect(() => checkCellTags(ok)).not.toThrow();
+    expect(() => checkCellTags(`<html><body><table><tr><td>1</td>${'&quot;'.repeat(20_000)}</td></tr></table>`)).toThrow(MarkupDamage);
+  });
 
   it('SpreadsheetML 2003 (an XML <Table>) is left alone', () => {
     const xml = '<?xml version="1.0"?><Workbook><Worksheet><Table><Row>';
