@@ -156,12 +156,13 @@ function child(a: Args): void {
 
 // ---- parent --------------------------------------------------------------------------------------
 
-/** CPU time (user + system) a child has used so far, from /proc; 0 where there is no /proc. */
+/** CPU time (user + system) a child process has used so far, from /proc; 0 where there is none. */
 function childCpuMs(pid: number | undefined): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-    // After the command name: state is field 3, utime 14 and stime 15 (1-based, in clock ticks of 10 ms).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 (utime, stime) in clock ticks of 1/100 s; f[0] is field 3.
+    return (Number(f[11]) + Number(f[12])) * 10;
   } catch {
     return Number.POSITIVE_INFINITY;
   }
@@ -236,6 +237,8 @@ async function parent(a: Args): Promise<void> {
           stderr = (stderr + d.toString()).slice(-4000);
         });
         cp.on('message', (msg: { start: number } | Done) => {
+          // A result that crossed with the kill of its own input was already counted as a hang.
+          if (stopped) return;
           if ('start' in msg) {
             current = msg.start;
             const cpu0 = childCpuMs(cp.pid);

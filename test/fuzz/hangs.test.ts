@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeParseWorkers, readFileGrids } from '../../host/read-file';
 import { BiffDamage, guardBiffStream } from '../../models/import/read/biff-guard';
-import { withoutUnclosedTables } from '../../models/import/read/markup-guard';
+import { readBytes } from '../../models/import/read/index';
+import { checkCellTags, MarkupDamage, withoutUnclosedTables } from '../../models/import/read/markup-guard';
 import { ReadError } from '../../models/import/types';
 import { mutantAt } from './harness/mutators';
 import { seeds } from './harness/seeds';
@@ -93,9 +94,32 @@ describe('deep nesting reads in linear time', () => {
     expect(r.grids.map((g) => g.rows)).toEqual([[['site_id', 'name'], [101, 'Lincoln']]]);
   }, 60_000);
 
+  it('seed 7 input 962 (budget-html.xls: a million &quot; after a damaged cell tag) is refused as damaged, not stopped by the time limit', async () => {
+    const r = await outcome(7, 962);
+    expect(r.recipe).toBe('budget-html.xls: millionQuotes@text → flip');
+    expect(r.error?.code).toBe('corrupt');
+    expect(r.error?.detail).toMatch(/a cell's start tag at character 2770 runs for 6000041 characters/);
+  }, 60_000);
+
+  it('cell tags: ordinary ones pass, one longer than SheetJS can scan is refused', () => {
+    const ok = `<html><body><table><tr><td data-v="1">1</td><td>${'x'.repeat(200_000)}</td></tr></table></body></html>`;
+    expect(() => checkCellTags(ok)).not.toThrow();
+    expect(() => checkCellTags(`<html><body><table><tr><td>1</td>${'&quot;'.repeat(20_000)}</td></tr></table>`)).toThrow(MarkupDamage);
+  });
+
   it('SpreadsheetML 2003 (an XML <Table>) is left alone', () => {
     const xml = '<?xml version="1.0"?><Workbook><Worksheet><Table><Row>';
     expect(withoutUnclosedTables(xml)).toBe(xml);
+  });
+});
+
+describe('a sheet listed many times is read once', () => {
+  it('seed 16 input 2081 (salary.xlsx: workbook.xml listing its one sheet 20,001 times) gives one grid, not 20,001 (3 s of CPU)', () => {
+    const m = mutantAt(all, 16, 2081);
+    expect(m.recipe).toBe('salary.xlsx: dupTag@xl/workbook.xml');
+    const r = readBytes(m.bytes, m.name);
+    expect(r.grids.map((g) => g.sheet)).toEqual(['Teachers 2025-26']);
+    expect(r.notes).toContain('the workbook lists 20,000 sheet(s) more than once; each was read once');
   });
 });
 

@@ -15,6 +15,44 @@ export function sheetJsSeesHtml(text: string): boolean {
   return ['html', 'table', 'head', 'meta', 'script', 'style', 'div'].some((tag) => opening.includes(`<${tag}`));
 }
 
+/** Longest cell start tag SheetJS is given; a real export's are a few hundred characters. */
+export const MAX_CELL_TAG = 65_536;
+
+export class MarkupDamage extends Error {}
+
+/**
+ * SheetJS reads each HTML cell's attributes with a regex that is quadratic in a long run of
+ * characters without quotes, spaces or '>' (its ReDoS advisory): 6 MB of `&quot;` after a cell
+ * whose '>' was damaged ran for minutes (fuzz input 7/962). SheetJS takes a cell's "tag" to be
+ * everything from the start of the cell (after `<tr …>` or `</td>`) to its first '>'; this finds
+ * every such start in one pass and refuses the file when a tag would be longer than MAX_CELL_TAG.
+ */
+export function checkCellTags(text: string): void {
+  if (!sheetJsSeesHtml(text)) return;
+  const lower = text.toLowerCase();
+  const n = lower.length;
+  // The next '>' at or after a position: positions only grow, so one forward pointer suffices.
+  let gt = -1;
+  const nextGt = (from: number): number => {
+    if (gt < from && gt !== n) gt = lower.indexOf('>', from);
+    if (gt < 0) gt = n;
+    return gt;
+  };
+  const check = (start: number): void => {
+    let s = start;
+    while (s < n && lower.charCodeAt(s) <= 32) s++;
+    if (s < n && nextGt(s) - s > MAX_CELL_TAG) throw new MarkupDamage(`a cell's start tag at character ${s} runs for ${nextGt(s) - s} characters`);
+  };
+  for (let i = lower.indexOf('<'); i >= 0 && i < n; i = lower.indexOf('<', i + 1)) {
+    if (lower.startsWith('</td>', i) || lower.startsWith('</th>', i)) check(i + 5);
+    else if (lower.startsWith('<tr', i) && (lower.charCodeAt(i + 3) <= 32 || lower.charCodeAt(i + 3) === 62)) {
+      const end = nextGt(i);
+      if (end - i > MAX_CELL_TAG) throw new MarkupDamage(`a row tag at character ${i} runs for ${end - i} characters`);
+      check(end + 1);
+    }
+  }
+}
+
 /** The text without the unclosed tables at its end (the text itself when there are none). */
 export function withoutUnclosedTables(text: string): string {
   if (!sheetJsSeesHtml(text)) return text;

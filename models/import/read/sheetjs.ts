@@ -3,7 +3,7 @@ import { excelSerialToIso } from '../../parse/values';
 import { type Cell, type Grid, ReadError, type ReadResult } from '../types';
 import { guardBiffStream } from './biff-guard';
 import { MAX_CELLS, MAX_COLS, MAX_ROWS } from './limits';
-import { withoutUnclosedTables } from './markup-guard';
+import { checkCellTags, withoutUnclosedTables } from './markup-guard';
 import { pickSheets } from './xlsx/read-xlsx';
 
 /**
@@ -98,7 +98,11 @@ export function readWithSheetJs(
       bookVBA: false,
       bookProps: false,
     };
-    if (typeof bytes === 'string') wb = XLSX.read(input === 'markup' ? withoutUnclosedTables(bytes) : bytes, options);
+    if (typeof bytes === 'string') {
+      const text = input === 'markup' ? withoutUnclosedTables(bytes) : bytes;
+      if (input === 'markup') checkCellTags(text);
+      wb = XLSX.read(text, options);
+    }
     else wb = input === 'xls' ? readGuardedXls(bytes, options) : XLSX.read(bytes, options);
   } catch (e) {
     throw sheetJsFailure(e, fileName, input);

@@ -134,6 +134,9 @@ export function readXlsx(
 
   let date1904 = false;
   const sheets: XlsxSheetInfo[] = [];
+  // A sheet part listed again (a damaged workbook.xml listed one 20,001 times: issue 16) is read once.
+  const listed = new Set<string>();
+  let relisted = 0;
   let sharedPath: string | null = null;
   let stylesPath: string | null = null;
   for (const r of rels.values()) {
@@ -152,11 +155,17 @@ export function readXlsx(
     const rel = rid === null ? undefined : rels.get(rid);
     // Chartsheets and dialog sheets have no cells: skip them.
     if (!rel || !rel.type.endsWith('/worksheet')) continue;
+    if (listed.has(rel.target)) {
+      relisted++;
+      continue;
+    }
+    listed.add(rel.target);
     const state = attr(t.text, 'state');
     sheets.push({ name, hidden: state === 'hidden' || state === 'veryHidden', path: rel.target });
   }
 
   const notes: string[] = [];
+  if (relisted > 0) notes.push(`the workbook lists ${relisted.toLocaleString('en-US')} sheet(s) more than once; each was read once`);
   const chosen = opts.sheets && opts.sheets !== 'all' ? pickSheets(sheets, opts.sheets, notes) : sheets;
 
   const sharedStrings = sharedPath && chosen.length > 0 ? parseSharedStrings(pkg.text(sharedPath) ?? '') : [];
