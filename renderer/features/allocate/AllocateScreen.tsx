@@ -45,8 +45,15 @@ interface Choice { rules: string | undefined; onRules: (r: string | undefined) =
 type Tab = 'allocation' | 'outcomes' | 'review';
 const TABS: { id: Tab; label: string }[] = [{ id: 'allocation', label: 'Allocation' }, { id: 'outcomes', label: 'Outcomes' }, { id: 'review', label: 'Review' }];
 
+/** The tab a location hash names (#allocate/review → Review), so the import wizard can link back to it. */
+const tabOfHash = (hash: string): Tab => TABS.find((t) => t.id === hash.split('/')[1]?.toLowerCase())?.id ?? 'allocation';
+
 function Allocation({ rules, onRules, other, onOther, mode, onMode }: Choice) {
-  const [tab, setTab] = useState<Tab>('allocation');
+  const [tab, setTabState] = useState<Tab>(() => tabOfHash(window.location.hash));
+  const setTab = (t: Tab) => {
+    setTabState(t);
+    window.history.replaceState(null, '', t === 'allocation' ? '#allocate' : `#allocate/${t}`);
+  };
   const project = useApp((s) => s.project)!;
   const version = useApp((s) => s.version);
   const optimise = useApp((s) => s.optimise);
