@@ -63,12 +63,13 @@ export function acceptReallocation(project: Project, review: ReviewResult, row: 
   if (left > 0) return fail(`fund ${row.fund_code} has only ${dollars(row.amount - left)} of projected surplus, not ${dollars(row.amount)}`);
   const largest = moves.length > 0 ? project.budget[moves[0]!.index]! : undefined;
   const need = project.needs.find((n) => n.need_id === row.need_id);
-  const note = `${row.review_id}: need ${row.need_id}${need?.description ? ` (${need.description})` : ''}, moved from ${from.join('; ')}`;
+  const listed = from.length > 3 ? `${from.slice(0, 3).join('; ')} and ${from.length - 3} more line(s)` : from.join('; ');
+  const note = `${row.review_id}: need ${row.need_id}${need?.description ? ` (${need.description})` : ''}, moved from ${listed}`;
   const added: BudgetLine = {
     fiscal_year: fy, fund_code: row.fund_code, object: largest?.object ?? 'other', amount: row.amount,
     ...(row.site_id !== undefined ? { site_id: row.site_id } : {}), description: note,
   };
-  const record: ReviewRow = { ...row, status: 'approved', reason: `${row.reason ?? ''}${row.reason ? ' — ' : ''}accepted: the budget moves ${dollars(row.amount)} from ${from.join('; ')}` };
+  const record: ReviewRow = { ...row, status: 'approved', reason: `${row.reason ?? ''}${row.reason ? ' — ' : ''}accepted: the budget moves ${dollars(row.amount)} from ${listed}` };
   const edits: Edit[] = [
     ...moves.map((m): Edit => ({ op: 'set-row', table: 'budget', index: m.index, row: { ...project.budget[m.index]!, amount: m.to_cents } })),
     { op: 'insert-rows', table: 'budget', index: project.budget.length, rows: [added] },

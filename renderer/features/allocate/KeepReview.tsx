@@ -10,7 +10,7 @@ import { useApp, useRun } from '../../store';
  * Reviews sheet: the certification, the lines over budget, the time-and-effort duties — as
  * `steward review --save` appends them.
  */
-export function KeepReview({ review }: { review: ReviewResult }) {
+export function KeepReview({ review, busy }: { review: ReviewResult; busy: boolean }) {
   const project = useApp((s) => s.project)!;
   const edit = useApp((s) => s.edit);
   const results = useRun('history-results', {});
@@ -38,7 +38,7 @@ export function KeepReview({ review }: { review: ReviewResult }) {
       <p className="small muted">A named snapshot of the project as it is now — the budget with the accepted reallocations — so the adopted budget and each review can be compared later on the <a href="#history">History</a> screen.</p>
       <div className="fields">
         <label className="field"><span>Snapshot name</span><input data-testid="review-snapshot-name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} /></label>
-        <button type="button" className="button button-primary" data-testid="review-keep-button" disabled={!ready || name.trim() === '' || kept !== undefined} onClick={keep}>Keep as snapshot</button>
+        <button type="button" className="button button-primary" data-testid="review-keep-button" disabled={busy || !ready || name.trim() === '' || kept !== undefined} onClick={keep}>Keep as snapshot</button>
         {kept && <span className="tag tag-ok" data-testid="review-kept">kept {kept.taken_at.slice(0, 10)}</span>}
       </div>
       {message && <p className={message.ok ? 'small' : 'banner banner-error'} role={message.ok ? 'status' : 'alert'} data-testid="review-keep-message">{message.text}</p>}

@@ -13,7 +13,7 @@ const same = (a: ReviewRow, b: ReviewRow) => a.review_id === b.review_id && a.ki
  * and the lines it came from) and records the decision on the Reviews sheet; the review is then
  * computed again on that version, so the proposals left are those the moved money did not settle.
  */
-export function Reallocations({ review }: { review: ReviewResult }) {
+export function Reallocations({ review, busy }: { review: ReviewResult; busy: boolean }) {
   const project = useApp((s) => s.project)!;
   const edit = useApp((s) => s.edit);
   const [problem, setProblem] = useState<string | null>(null);
@@ -43,8 +43,8 @@ export function Reallocations({ review }: { review: ReviewResult }) {
             <span className="problem-message">{row.description}. {row.reason}</span>
             {rejected(row) ? <strong data-testid="reallocation-status">rejected</strong> : (
               <span className="flag-rows">
-                <button type="button" className="button" data-testid="reallocation-accept" onClick={() => accept(row)}>Accept</button>{' '}
-                <button type="button" className="button" data-testid="reallocation-reject" onClick={() => reject(row)}>Reject</button>
+                <button type="button" className="button" data-testid="reallocation-accept" disabled={busy} onClick={() => accept(row)}>Accept</button>{' '}
+                <button type="button" className="button" data-testid="reallocation-reject" disabled={busy} onClick={() => reject(row)}>Reject</button>
               </span>
             )}
           </li>

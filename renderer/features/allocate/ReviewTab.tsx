@@ -1,5 +1,5 @@
 import { TableScroll } from '../../ui/TableScroll';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ReviewResult } from '../../../models/allocate/review/review';
 import { money } from '../../format';
 import { useApp, useRun } from '../../store';
@@ -55,12 +55,17 @@ export function ReviewTab() {
 
 function Review({ asOf }: { asOf: string }) {
   const run = useRun('review', { asOf });
-  if (!run || run.status === 'running') return <Loading text="Reviewing…" />;
-  if (run.status === 'failed' || !run.result) return <p className="banner banner-error" role="alert">{run.error}</p>;
-  const r: ReviewResult = run.result;
+  const version = useApp((s) => s.version);
+  // While a decision recomputes the review, the last figures stay on screen (marked busy, buttons off).
+  const last = useRef<{ asOf: string; result: ReviewResult } | null>(null);
+  if (run?.status === 'done' && run.result) last.current = { asOf, result: run.result };
+  if (run?.status === 'failed') return <p className="banner banner-error" role="alert">{run.error}</p>;
+  const r = run?.status === 'done' && run.result ? run.result : last.current?.asOf === asOf ? last.current.result : null;
+  if (!r) return <Loading text="Reviewing…" />;
+  const busy = run?.status !== 'done';
   const flagged = r.lines.filter((l) => l.flag !== null);
   return (
-    <>
+    <div className="allocate" data-testid="review-result" aria-busy={busy} data-version={busy ? undefined : version}>
       <div className={`panel cert cert-${r.certification.status}`} data-testid="review-certification">
         <h2>Interim certification: <span data-testid="review-cert-status">{r.certification.status}</span> <span className="muted">FY{r.fiscal_year} as of {r.as_of} · {(r.elapsed_share * 100).toFixed(0)}% of the year · {r.method === 'seasonal' ? 'seasonal projection' : 'straight-line projection'}</span></h2>
         <p className="small">{CERT[r.certification.status]} {r.certification.reason}</p>
@@ -79,7 +84,7 @@ function Review({ asOf }: { asOf: string }) {
             <tbody>
               {r.funds.map((f) => (
                 <tr key={f.fund_code} data-fund={f.fund_code}>
-                  <td className="code">{f.fund_code}</td><td className="num">{money(f.budget_cents)}</td><td className="num">{money(f.ytd_cents)}</td><td className="num">{money(f.encumbered_cents)}</td>
+                  <td className="code">{f.fund_code}</td><td className="num" data-testid="review-budget">{money(f.budget_cents)}</td><td className="num">{money(f.ytd_cents)}</td><td className="num">{money(f.encumbered_cents)}</td>
                   <td className="num" data-testid="review-projected">{money(f.projected_cents)}</td><td className={`num${f.variance_cents > 0 ? ' text-warn' : ''}`}>{signed(f.variance_cents)}</td>
                 </tr>
               ))}
@@ -104,14 +109,14 @@ function Review({ asOf }: { asOf: string }) {
           </table>
         </TableScroll>
       </div>
-      <Reallocations review={r} />
-      <KeepReview review={r} />
+      <Reallocations review={r} busy={busy} />
+      <KeepReview review={r} busy={busy} />
       <div className="panel">
         <h2>Flags <span className="muted">{r.flags.length}</span></h2>
         <ul className="problems" data-testid="review-flags">
           {r.flags.map((f, i) => <li key={i} className={`problem problem-${f.severity === 'info' ? 'note' : f.severity}`}><span className="problem-severity">{f.severity}</span><span className="problem-where">{f.code}</span><span>{f.message}</span></li>)}
         </ul>
       </div>
-    </>
+    </div>
   );
 }
