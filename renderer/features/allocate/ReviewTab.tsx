@@ -68,7 +68,7 @@ function Review({ asOf }: { asOf: string }) {
     <div className="allocate" data-testid="review-result" aria-busy={busy} data-version={busy ? undefined : version}>
       <div className={`panel cert cert-${r.certification.status}`} data-testid="review-certification">
         <h2>Interim certification: <span data-testid="review-cert-status">{r.certification.status}</span> <span className="muted">FY{r.fiscal_year} as of {r.as_of} · {(r.elapsed_share * 100).toFixed(0)}% of the year · {r.method === 'seasonal' ? 'seasonal projection' : 'straight-line projection'}</span></h2>
-        <p className="small">{CERT[r.certification.status]} {r.certification.reason}</p>
+        <p className="small">{CERT[r.certification.status]} Why: {r.certification.reason}.</p>
         <TableScroll label="Certification years">
           <table className="table table-compact">
             <thead><tr><th>Year</th><th className="num">Revenue</th><th className="num">Expenditure</th><th className="num">Ending balance</th><th className="num">Reserve required</th></tr></thead>
