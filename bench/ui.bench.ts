@@ -325,3 +325,90 @@ bench('ui: scrolling a 100,000-line table (Chromium, Data screen)', async () => 
     ];
   });
 });
+
+/**
+ * In the page: one need weight typed into the Allocate screen's rules editor (Enter applies it);
+ * ms from the keydown to the edit in the store, to the worker's new allocation in the store, to the
+ * site table's first figure changed in the DOM, and to the frame after it.
+ */
+async function ruleEditOnce(weight: string): Promise<{ edited: number; computed: number; dom: number; painted: number }> {
+  interface State { version: number; runs: Record<string, { status: string }> }
+  const store = (globalThis as unknown as { __stewardBench: { store: { getState(): State; subscribe(f: (s: State) => void): () => void } } }).__stewardBench.store;
+  const input = document.querySelector<HTMLInputElement>('[data-testid=rule-row][data-setting=need_weight][data-key=students_with_disabilities] [data-testid=rule-value]')!;
+  const first = () => document.querySelector('[data-testid=allocate-site-table] [data-testid=site-allocation]')!.textContent;
+  const before = first();
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+  setter.call(input, weight);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  const was = store.getState().version;
+  let edited = 0;
+  let computed = 0;
+  const stop = store.subscribe((s) => {
+    if (!edited && s.version !== was) edited = performance.now();
+    if (edited && !computed && Object.entries(s.runs).some(([k, r]) => k.startsWith(`allocate|${s.version}|`) && r.status === 'done')) computed = performance.now();
+  });
+  const changed = new Promise<number>((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (first() !== before) { observer.disconnect(); resolve(performance.now()); }
+    });
+    observer.observe(document.querySelector('[data-testid=allocate-site-table]')!, { subtree: true, childList: true, characterData: true });
+  });
+  const t0 = performance.now();
+  input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+  const dom = await changed;
+  const painted = await new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+  stop();
+  return { edited: edited - t0, computed: computed - t0, dom: dom - t0, painted: painted - t0 };
+}
+
+bench('ui: a rules edit to the allocation redrawn (Chromium, demo district, Allocate screen)', async () => {
+  if (!existsSync(CHROMIUM)) return skipped('rules edit → redrawn', 'Chromium not installed');
+  return withChromium('bench', async (browser, url) => {
+    const page = await freshPage(browser);
+    await openOverview(page, url);
+    await page.getByRole('link', { name: 'Allocate' }).click();
+    await page.getByTestId('allocate-site-table').waitFor({ timeout: 60_000 });
+    // Boston copied into the project's rules (as a user edits it), then the students-with-disabilities weight.
+    await page.getByTestId('rules-select').selectOption('boston');
+    await page.getByTestId('rules-name').filter({ hasText: /^boston$/ }).waitFor();
+    await page.getByTestId('rules-copy').click();
+    await page.getByTestId('rules-name').filter({ hasText: 'boston-edited' }).waitFor();
+    await page.locator('[data-testid=rule-row][data-setting=need_weight][data-key=students_with_disabilities] [data-testid=rule-value]').waitFor();
+    const runs = { edited: [] as number[], computed: [] as number[], dom: [] as number[], painted: [] as number[] };
+    const loads: string[] = [];
+    const weights = ['2.4', '1.9', '2.2', '1.6', '2.3', '1.7', '2.0', '2.1'];
+    for (let i = 0; i < EDIT_RUNS + 3; i++) {
+      const t = await page.evaluate(ruleEditOnce, weights[i % weights.length]!);
+      await page.locator('section.allocate[data-version]').waitFor();
+      if (i < 3) continue;
+      for (const k of ['edited', 'computed', 'dom', 'painted'] as const) runs[k].push(t[k]);
+      loads.push(load());
+    }
+    // CPU per edit (thread time, much less moved by the machine's load than wall time): a traced run of edits.
+    const traced = 10;
+    const path = join(root, 'build', 'bench', 'rules-edit-trace.json');
+    await browser.startTracing(page, { path, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    for (let i = 0; i < traced; i++) {
+      await page.evaluate(ruleEditOnce, weights[i % weights.length]!);
+      await page.locator('section.allocate[data-version]').waitFor();
+    }
+    await browser.stopTracing();
+    await page.context().close();
+    const events = (JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+    rmSync(path);
+    const threads = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name ?? '']));
+    const cpu = (pick: (t: string) => boolean) => events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && pick(threads.get(`${e.pid}:${e.tid}`) ?? '')).reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000 / traced;
+    const main = cpu((t) => t === 'CrRendererMain');
+    const worker = cpu((t) => t.startsWith('DedicatedWorker'));
+    const note = (v: number[]) => `median of ${v.length} edits (one need weight), range ${range(v)} ms; load average ${[...new Set(loads)].join(', ')}`;
+    const cpuNote = `thread time per edit over ${traced} traced edits (the idle machine's critical path is about main + worker)`;
+    return [
+      { name: 'rules edit CPU: main thread (React, the DOM, layout, paint)', value: main, unit: 'ms', note: cpuNote },
+      { name: 'rules edit CPU: engine worker (apply the edit, allocate, check)', value: worker, unit: 'ms', note: cpuNote },
+      { name: 'rules edit → allocation redrawn (next frame)', value: median(runs.painted), unit: 'ms', target: { max: 100 }, note: note(runs.painted) },
+      { name: 'rules edit → site table shows the new figure (DOM)', value: median(runs.dom), unit: 'ms', note: note(runs.dom) },
+      { name: 'rules edit → new allocation in the store (worker done)', value: median(runs.computed), unit: 'ms', note: note(runs.computed) },
+      { name: 'rules edit → edit applied in the store', value: median(runs.edited), unit: 'ms', note: note(runs.edited) },
+    ];
+  });
+});

@@ -3,6 +3,7 @@ import { allocate, type AllocateOptions, type AllocationResult } from '../../mod
 import { allocateOptimized, loadHighs, type OptimizeComparison } from '../../models/allocate/optimize';
 import { isPresetName } from '../../models/allocate/presets';
 import { allocationJson, allocationSheets } from '../../models/allocate/sheets';
+import { discretionaryShares, fixedPositions } from '../../models/allocate/discretionary';
 import { EXIT, InputError, UsageError, flagString, parseArgs } from '../args';
 import { PROJECT_FLAGS, projectFor } from '../project';
 
@@ -37,7 +38,10 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (out !== undefined) await writeWorkbook(out, allocationSheets(result, comparison));
   if (args.flags.has('json')) {
-    process.stdout.write(JSON.stringify({ ...allocationJson(result, comparison), warnings }, null, 2) + '\n');
+    // What each principal controls: the formula's unrestricted part less the positions staffing rules fix.
+    const fixed = fixedPositions(project, result.year);
+    const discretionary = { year: fixed.year, rules_source: fixed.rules_source, sites: discretionaryShares(result.sites, fixed) };
+    process.stdout.write(JSON.stringify({ ...allocationJson(result, comparison), discretionary, warnings }, null, 2) + '\n');
   } else {
     process.stdout.write(summary(result, comparison) + (out !== undefined ? `\nwrote ${out}\n` : ''));
   }

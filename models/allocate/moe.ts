@@ -68,7 +68,20 @@ export interface MaintenanceOfEffort {
 }
 
 const SPED = /special|sped|swd|disab|idea/i;
-const isSped = (l: { program?: string | undefined; function?: string | undefined }) => SPED.test(l.program ?? '') || SPED.test(l.function ?? '');
+// Every allocation reads every Budget and Actuals line: a line's program and function are a few
+// distinct codes, so each code's answer is kept (a pure function of the text, never stale).
+const spedCode = new Map<string, boolean>();
+const isSpedCode = (text: string | undefined): boolean => {
+  if (text === undefined || text === '') return false;
+  let hit = spedCode.get(text);
+  if (hit === undefined) {
+    hit = SPED.test(text);
+    if (spedCode.size > 10_000) spedCode.clear();
+    spedCode.set(text, hit);
+  }
+  return hit;
+};
+const isSped = (l: { program?: string | undefined; function?: string | undefined }) => isSpedCode(l.program) || isSpedCode(l.function);
 
 /** Budget and year-end Actuals lines of special education by fiscal year, split local/state by the fund's source; federal funds left out (300.203(a)(3)). */
 export function moeFiguresFromProject(project: Pick<Project, 'budget' | 'actuals' | 'funds'>): { budgets: Map<number, { local: number; state: number }>; actuals: Map<number, { local: number; state: number }> } {

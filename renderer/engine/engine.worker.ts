@@ -14,6 +14,10 @@ self.onmessage = async (event: MessageEvent<EngineRequest>) => {
   const { id, op, request } = event.data;
   let reply: EngineReply;
   const progress = (p: ImportProgress) => self.postMessage({ id, progress: p } satisfies EngineReply);
+  // After an edit the store sends the check and, a moment later, the figures the screen asks for
+  // (an allocation, a forecast): the check yields once, so those already queued answer first and a
+  // redraw does not wait behind validation. Every answer names its version, so the order is free.
+  if (op === 'check') await new Promise((resolve) => setTimeout(resolve, 0));
   try {
     const out = (engine[op] as (r: unknown, ctx: { progress: typeof progress }) => unknown)(request, { progress });
     reply = { id, ok: true, result: out instanceof Promise ? await out : out };

@@ -11,7 +11,7 @@ import { serialiseProject } from '../../models/project/steward-file';
 import { createIncrementalSummariser } from '../../models/project/summary-incremental';
 import { createIncrementalValidator } from '../../models/project/validate-incremental';
 import type { EngineOp, ImportProgress, RequestOf, ResultOf } from './protocol';
-import { runAllocate, runAllocateOptimized, runOutcomes, runReviewOp } from './ops/allocate';
+import { runAllocate, runAllocateOptimized, runFixedPositions, runOutcomes, runReviewOp } from './ops/allocate';
 import { runSchedule, runScenarioStaffing, runStaffing, runTimeStudy } from './ops/staffing';
 import { runCompare, runForecast, runSensitivity, runTrialChunk, summariseChunks } from './ops/forecast';
 import { runHistoryDiff, runHistoryResults, runSelfCheck } from './ops/history';
@@ -116,6 +116,7 @@ export function createEngine(keep = 8) {
     'allocate-optimize': (r, ctx) => runAllocateOptimized(at(r.version), r.rules, ctx?.progress),
     'outcomes': (r) => runOutcomes(at(r.version)),
     'review': (r) => runReviewOp(at(r.version), r.asOf),
+    'allocate-fixed-positions': (r) => runFixedPositions(at(r.version), r.year),
     'import-start': (r, ctx) => {
       held = null;
       ctx?.progress?.({ phase: 'reading', done: 0, total: r.files.reduce((n, f) => n + f.bytes.byteLength, 0) });

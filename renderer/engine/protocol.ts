@@ -9,6 +9,7 @@ import type { RuleSetChoice } from '../../models/allocate/choices';
 import type { OptimizeComparison } from '../../models/allocate/optimize';
 import type { OutcomesResult } from '../../models/outcomes/outcomes';
 import type { ReviewResult } from '../../models/allocate/review/review';
+import type { FixedPositions } from '../../models/allocate/discretionary';
 import type { MappingTemplate } from '../../models/import/types';
 import type { WizardChoices, WizardFile, WizardPlan } from '../../models/import/wizard';
 import type { ScheduleChange } from '../../models/staffing/schedule-change';
@@ -74,6 +75,8 @@ export interface EngineOps {
   'review': { request: { version: number; asOf: string }; result: ReviewResult };
   /** Spending per pupil against outcome measures, as `steward outcomes --json`. */
   'outcomes': { request: { version: number }; result: OutcomesResult };
+  /** Each school's positions fixed by staffing rules (for the discretionary share in `steward allocate --json`). */
+  'allocate-fixed-positions': { request: { version: number; year?: number }; result: FixedPositions };
   /** The optimised allocation (HiGHS) beside the priority-order one, as `steward allocate --optimize --json`; run in a worker of its own so Cancel can stop it. */
   'allocate-optimize': { request: { version: number; rules?: string }; result: { optimized: AllocationResult; priority: AllocationResult; comparison: OptimizeComparison } };
   /**

@@ -67,7 +67,8 @@ export interface ProjectSlice {
    * The Import screen's chooser: an export goes to the wizard and is added to the project on screen,
    * so nothing is asked first; a file that turns out to be a project asks before it replaces this one.
    */
-  importFile(opts?: { folder?: boolean }): Promise<void>;
+  /** Choose a file to import; `kind` reads it as that table (the Allocate review's "Choose an actuals file…"). */
+  importFile(opts?: { folder?: boolean; kind?: TableKind }): Promise<void>;
   /** Before a project replaces one with unsaved changes: true to go on (saved, or changes given up). */
   confirmReplace(): Promise<boolean>;
   /** A file that came from outside the page (a double-click, a second launch, Open Recent): asks first if there are unsaved changes. */
@@ -307,7 +308,7 @@ export const createProjectSlice = (services: Services): StateCreator<AppState, [
 
     async importFile(opts) {
       const chosen = await choose(opts?.folder === true);
-      if (chosen) await get().openChosen(chosen, undefined, { askBeforeReplacing: true });
+      if (chosen) await get().openChosen(chosen, opts?.kind, { askBeforeReplacing: true });
     },
 
     confirmReplace: () => mayReplace(),

@@ -30,6 +30,10 @@ describe.concurrent('steward allocate / review', () => {
     expect(Array.isArray(out.flags)).toBe(true);
     // Every fund adds up to the cent.
     for (const f of funds) expect((f.allocated_cents as number) + (f.leftover_cents as number)).toBe(f.available_cents);
+    // What each principal controls: the formula's part less the positions staffing rules fix.
+    const disc = (out.discretionary as { sites: Record<string, number>[] }).sites;
+    expect(disc.length).toBeGreaterThan(0);
+    for (const d of disc) expect(d.discretionary_cents).toBe(Math.max(0, d.formula_cents! - d.fixed_positions_cents!));
   }, 180_000);
 
   it('refuses an unknown preset with exit 2', async () => {

@@ -7,6 +7,7 @@ import { AllocateConfigSchema } from '../config';
 import { dollars, flag, type AllocationFlag } from '../flags';
 import { fundRules } from '../funds';
 import type { ReviewRow } from '../tables';
+import { acceptedByNeed } from './accept';
 import { certify, changesSinceAdoption, type Certification, type ChangeSinceAdoption } from './certification';
 import { curveFromActuals, curveFromMonthly, projectLines, yearFraction, type ProjectedLine } from './projection';
 import { proposeReallocations, type ReallocationProposal } from './reallocation';
@@ -120,7 +121,10 @@ export function runReview(project: Project, input: ReviewInput): Parsed<ReviewRe
   // Surpluses to unfunded needs: the allocation says which needs are still open.
   let reallocations: ReallocationProposal[] = [];
   const alloc = allocate(project, input.allocation ?? {});
-  if (alloc.ok) reallocations = proposeReallocations(lines, alloc.value.needs, fundRules(project.funds, parsed.data, input.asOf), project.funds);
+  // A need already given money by an accepted reallocation this year is offered only what it still lacks.
+  const accepted = acceptedByNeed(project.allocationReviews, fy, fiscalYearOf);
+  const needs = alloc.ok ? alloc.value.needs.map((n) => (accepted.has(n.need_id) ? { ...n, funded_cents: asCents(Math.min(n.cost_cents, n.funded_cents + accepted.get(n.need_id)!)) } : n)) : [];
+  if (alloc.ok) reallocations = proposeReallocations(lines, needs, fundRules(project.funds, parsed.data, input.asOf), project.funds);
   else flags.push(flag('warning', 'allocation_failed', `Reallocations not proposed: ${alloc.reason}`));
 
   const id = input.reviewId ?? `review ${input.asOf}`;

@@ -1,5 +1,6 @@
 import { allocate, type AllocateOptions } from '../../../models/allocate/allocate';
 import { ruleSetChoices } from '../../../models/allocate/choices';
+import { fixedPositions } from '../../../models/allocate/discretionary';
 import { allocateOptimized } from '../../../models/allocate/optimize';
 import { isPresetName } from '../../../models/allocate/presets';
 import { outcomes } from '../../../models/outcomes/outcomes';
@@ -44,4 +45,9 @@ export function runReviewOp(project: Project, asOf: string): ResultOf<'review'> 
   const r = runReview(project, { asOf });
   if (!r.ok) throw new Error(r.reason);
   return r.value;
+}
+
+/** The positions staffing rules fix at each school, for the discretionary share (as `steward allocate --json`). */
+export function runFixedPositions(project: Project, year: number | undefined): ResultOf<'allocate-fixed-positions'> {
+  return fixedPositions(project, year);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { fiscalYear } from '../../format';
 import { useApp, useRun } from '../../store';
 import type { ResultOf } from '../../engine/protocol';
@@ -21,6 +21,20 @@ import { PerPupilDistribution } from './PerPupilDistribution';
 import { OutcomesTab } from './OutcomesTab';
 import { ReviewTab } from './ReviewTab';
 import './allocate.css';
+
+// The panels drawn from the allocation are memoised: while a rules edit recomputes, the screen
+// re-renders for the new version (the editor, busy) with the last result, and these skip that render
+// — the charts are not redrawn twice per edit, and the main thread is free when the result arrives.
+const Sites = memo(AllocationSites);
+const Equity = memo(EquityPanel);
+const Funds = memo(FundUse);
+const Distribution = memo(PerPupilDistribution);
+const Needs = memo(NeedsRegister);
+const Title1 = memo(Title1Panel);
+const Flags = memo(AllocationFlags);
+const Left = memo(Unallocated);
+const Compare = memo(CompareRules);
+const Picker = memo(RulesPicker);
 
 /** Practice 13 on screen: restricted money to eligible needs first, the formula for the rest, fairness and compliance. */
 export function AllocateScreen() {
@@ -45,8 +59,15 @@ interface Choice { rules: string | undefined; onRules: (r: string | undefined) =
 type Tab = 'allocation' | 'outcomes' | 'review';
 const TABS: { id: Tab; label: string }[] = [{ id: 'allocation', label: 'Allocation' }, { id: 'outcomes', label: 'Outcomes' }, { id: 'review', label: 'Review' }];
 
+/** The tab a location hash names (#allocate/review → Review), so the import wizard can link back to it. */
+const tabOfHash = (hash: string): Tab => TABS.find((t) => t.id === hash.split('/')[1]?.toLowerCase())?.id ?? 'allocation';
+
 function Allocation({ rules, onRules, other, onOther, mode, onMode }: Choice) {
-  const [tab, setTab] = useState<Tab>('allocation');
+  const [tab, setTabState] = useState<Tab>(() => tabOfHash(window.location.hash));
+  const setTab = (t: Tab) => {
+    setTabState(t);
+    window.history.replaceState(null, '', t === 'allocation' ? '#allocate' : `#allocate/${t}`);
+  };
   const project = useApp((s) => s.project)!;
   const version = useApp((s) => s.version);
   const optimise = useApp((s) => s.optimise);
@@ -81,22 +102,22 @@ function Allocation({ rules, onRules, other, onOther, mode, onMode }: Choice) {
         {tab === 'review' && <ReviewTab />}
         {tab === 'allocation' && (
           <>
-            <RulesPicker choices={shown.choices} value={rules} onChange={onRules} result={result} />
+            <Picker choices={shown.choices} value={rules} onChange={onRules} result={result} />
             <RulesEditor project={project} rules={rules} onRules={onRules} />
             <ModePicker mode={mode} onMode={onMode} run={mine} onCancel={cancelOptimise} onRetry={() => startOptimise(rules)} />
             <AllocationSettings project={project} />
-            <Unallocated result={result} />
-            <AllocationSites result={result} />
+            <Left result={result} />
+            <Sites result={result} />
             <div className="allocate-two">
-              <EquityPanel result={result} />
-              <FundUse result={result} />
+              <Equity result={result} />
+              <Funds result={result} />
             </div>
-            <PerPupilDistribution result={result} />
-            <NeedsRegister result={result} />
-            <Title1Panel result={result} />
-            <AllocationFlags result={result} />
+            <Distribution result={result} />
+            <Needs result={result} />
+            <Title1 result={result} />
+            <Flags result={result} />
             {optimised && <OptimiseCompare comparison={optimised.comparison} optimized={optimised.optimized} />}
-            <CompareRules base={result} other={other} choices={shown.choices} onOther={onOther} />
+            <Compare base={result} other={other} choices={shown.choices} onOther={onOther} />
           </>
         )}
       </div>

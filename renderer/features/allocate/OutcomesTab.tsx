@@ -6,6 +6,7 @@ import { count, money } from '../../format';
 import { useRun } from '../../store';
 import { Loading } from '../../ui/Loading';
 import { OutcomeScatter } from '../../charts/OutcomeScatter';
+import { discretionaryShares } from '../../../models/allocate/discretionary';
 
 const signed = (x: number) => `${x > 0 ? '+' : ''}${x.toFixed(3)}`;
 
@@ -104,25 +105,32 @@ function Outcomes({ res }: { res: OutcomesResult }) {
 
 /**
  * The share of each school's allocation its principal decides on: the formula's money (unrestricted,
- * spent by the school's own plan) as against needs-register money tied to a need and fund.
+ * spent by the school's own plan) less the positions the staffing rules fix there — as the
+ * "discretionary" key of `steward allocate --json` for the same rules.
  */
 function Discretionary({ allocation }: { allocation: AllocationResult }) {
-  const schools = allocation.sites.filter((s) => s.enrollment > 0 && s.level !== 'Central');
+  const run = useRun('allocate-fixed-positions', { year: allocation.year });
+  if (!run || run.status === 'running') return <div className="panel" data-testid="discretionary-panel"><h2>Discretionary share</h2><Loading text="Costing the positions staffing rules fix…" /></div>;
+  if (run.status === 'failed' || !run.result) return <div className="panel" data-testid="discretionary-panel"><h2>Discretionary share</h2><p className="banner banner-error" role="alert">{run.error}</p></div>;
+  const fixed = run.result;
+  const schools = discretionaryShares(allocation.sites, fixed);
   return (
     <div className="panel" data-testid="discretionary-panel">
       <h2>Discretionary share <span className="muted">what each principal controls</span></h2>
-      <p className="small muted">The formula’s money is the school’s to plan; money from the needs register is tied to a need and its fund. Positions a staffing rule fixes at every school are not yet taken off.</p>
+      <p className="small muted">The formula’s money is the school’s to plan, less the positions the staffing rules fix there ({fixed.rules_source === 'project' ? 'the StaffingRules sheet' : 'the staffing preset'}, FY{fixed.year} enrollment; costed at the school’s salaries, the part paid from unrestricted funds). Money from the needs register is tied to a need and its fund.</p>
       <TableScroll label="Discretionary share">
         <table className="table table-compact" data-testid="discretionary-table">
-          <thead><tr><th>School</th><th className="num">Allocation</th><th className="num">Formula (discretionary)</th><th className="num">Tied to needs</th><th className="num">Discretionary share</th></tr></thead>
+          <thead><tr><th>School</th><th className="num">Allocation</th><th className="num">Formula (unrestricted)</th><th className="num">Positions fixed by rule</th><th className="num">Discretionary</th><th className="num">Tied to needs</th><th className="num">Discretionary share</th></tr></thead>
           <tbody>
             {schools.map((s) => (
               <tr key={s.site_id} data-site={s.site_id}>
                 <td><span className="code">{s.site_id}</span>{s.name}</td>
                 <td className="num">{money(s.allocation_cents)}</td>
                 <td className="num">{money(s.formula_cents)}</td>
+                <td className="num">{money(s.fixed_positions_cents)} <span className="muted small">{s.fixed_positions_fte} FTE</span></td>
+                <td className="num" data-testid="discretionary-cents">{money(s.discretionary_cents)}</td>
                 <td className="num">{money(s.needs_cents)}</td>
-                <td className="num" data-testid="discretionary-share">{s.allocation_cents > 0 ? `${((s.formula_cents / s.allocation_cents) * 100).toFixed(1)}%` : '—'}</td>
+                <td className="num" data-testid="discretionary-share">{s.share === null ? '—' : `${(s.share * 100).toFixed(1)}%`}</td>
               </tr>
             ))}
           </tbody>

@@ -1,10 +1,11 @@
 import { TableScroll } from '../../ui/TableScroll';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ReviewResult } from '../../../models/allocate/review/review';
-import type { ReviewRow } from '../../../models/allocate/tables';
 import { money } from '../../format';
 import { useApp, useRun } from '../../store';
 import { Loading } from '../../ui/Loading';
+import { Reallocations } from './Reallocations';
+import { KeepReview } from './KeepReview';
 
 const signed = (c: number) => (c > 0 ? `+${money(c)}` : money(c));
 const CERT: Record<string, string> = { positive: 'Positive: the district will meet its obligations this year and the next two.', qualified: 'Qualified: it may not meet them in one of the next two years.', negative: 'Negative: it will not meet them this year or next.' };
@@ -12,28 +13,40 @@ const CERT: Record<string, string> = { positive: 'Positive: the district will me
 /**
  * An in-year review (practice 13: several a year) of the project's Actuals as of a date — as
  * `steward review --as-of DATE --json`: actuals against budget, the year-end projection, the flags,
- * the proposed reallocations (accepted or rejected as an undoable edit that records the decision on
- * the Reviews sheet), and the interim certification with the figures behind it.
+ * the proposed reallocations (an accepted one moves the money in the Budget table: a new version of
+ * the budget), the interim certification with the figures behind it; kept as a named snapshot.
  */
 export function ReviewTab() {
   const project = useApp((s) => s.project)!;
+  const importFile = useApp((s) => s.importFile);
   const dates = [...new Set(project.actuals.map((a) => a.as_of))].sort();
   const [asOf, setAsOf] = useState(dates.at(-1) ?? '');
   const [typed, setTyped] = useState(asOf);
-  if (project.actuals.length === 0) return <div className="panel"><h2>Review</h2><p className="muted">The project has no Actuals sheet. Bring in spending to date with the Import screen (as Actuals), then review it here.</p></div>;
+  const choose = <button type="button" className="button" data-testid="review-choose-actuals" onClick={() => void importFile({ kind: 'actuals' })}>Choose an actuals file…</button>;
+  if (project.actuals.length === 0) {
+    return (
+      <div className="panel" data-testid="review-picker">
+        <h2>In-year review</h2>
+        <p className="muted">The project has no actuals yet. Choose the ledger’s spending-to-date export: the import wizard reads it as Actuals (check each step, then add or replace the rows), then come back here to review it.</p>
+        <p>{choose}</p>
+      </div>
+    );
+  }
+  const take = () => /^\d{4}-\d{2}-\d{2}$/.test(typed) && setAsOf(typed);
   return (
     <>
       <div className="panel" data-testid="review-picker">
         <h2>In-year review</h2>
         <div className="fields">
-          <label className="field"><span>Actuals</span>
-            <select disabled value="project"><option value="project">the project’s Actuals sheet ({project.actuals.length} rows; import more on the Import screen)</option></select>
-          </label>
+          <div className="field"><span>Actuals</span>
+            <span data-testid="review-actuals-rows">the project’s Actuals sheet: {project.actuals.length.toLocaleString('en-US')} rows, reports of {dates.join(', ')}</span>
+          </div>
+          {choose}
           <label className="field"><span>As of</span>
-            <input type="date" data-testid="review-as-of" value={typed} onChange={(e) => setTyped(e.target.value)} onBlur={() => /^\d{4}-\d{2}-\d{2}$/.test(typed) && setAsOf(typed)} onKeyDown={(e) => e.key === 'Enter' && /^\d{4}-\d{2}-\d{2}$/.test(typed) && setAsOf(typed)} />
+            <input type="date" data-testid="review-as-of" value={typed} onChange={(e) => setTyped(e.target.value)} onBlur={take} onKeyDown={(e) => e.key === 'Enter' && take()} />
           </label>
-          <span className="small muted">Reports in the sheet: {dates.join(', ')}</span>
         </div>
+        <p className="small muted">A new file goes through the import wizard (the same as the Import screen) into the Actuals sheet — replace the rows to review only that file — so a saved project gives <code>steward review --as-of {asOf || 'DATE'}</code> the same actuals.</p>
       </div>
       {asOf !== '' && <Review asOf={asOf} />}
     </>
@@ -42,22 +55,20 @@ export function ReviewTab() {
 
 function Review({ asOf }: { asOf: string }) {
   const run = useRun('review', { asOf });
-  const project = useApp((s) => s.project)!;
-  const edit = useApp((s) => s.edit);
-  if (!run || run.status === 'running') return <Loading text="Reviewing…" />;
-  if (run.status === 'failed' || !run.result) return <p className="banner banner-error" role="alert">{run.error}</p>;
-  const r: ReviewResult = run.result;
-  const decided = (row: ReviewRow) => project.allocationReviews.find((x) => x.review_id === row.review_id && x.kind === 'funding' && x.need_id === row.need_id && x.fund_code === row.fund_code && x.status !== 'proposed')?.status;
-  const decide = (row: ReviewRow, status: 'approved' | 'rejected') => {
-    edit({ op: 'insert-rows', table: 'allocationReviews', index: project.allocationReviews.length, rows: [{ ...row, status, reason: `${row.reason ?? ''}${row.reason ? ' — ' : ''}${status === 'approved' ? 'accepted' : 'rejected'} at the review on screen` }] }, `${status === 'approved' ? 'accept' : 'reject'}: ${row.description}`);
-  };
-  const funding = r.record.filter((x) => x.kind === 'funding');
+  const version = useApp((s) => s.version);
+  // While a decision recomputes the review, the last figures stay on screen (marked busy, buttons off).
+  const last = useRef<{ asOf: string; result: ReviewResult } | null>(null);
+  if (run?.status === 'done' && run.result) last.current = { asOf, result: run.result };
+  if (run?.status === 'failed') return <p className="banner banner-error" role="alert">{run.error}</p>;
+  const r = run?.status === 'done' && run.result ? run.result : last.current?.asOf === asOf ? last.current.result : null;
+  if (!r) return <Loading text="Reviewing…" />;
+  const busy = run?.status !== 'done';
   const flagged = r.lines.filter((l) => l.flag !== null);
   return (
-    <>
+    <div className="allocate" data-testid="review-result" aria-busy={busy} data-version={busy ? undefined : version}>
       <div className={`panel cert cert-${r.certification.status}`} data-testid="review-certification">
         <h2>Interim certification: <span data-testid="review-cert-status">{r.certification.status}</span> <span className="muted">FY{r.fiscal_year} as of {r.as_of} · {(r.elapsed_share * 100).toFixed(0)}% of the year · {r.method === 'seasonal' ? 'seasonal projection' : 'straight-line projection'}</span></h2>
-        <p className="small">{CERT[r.certification.status]} {r.certification.reason}</p>
+        <p className="small">{CERT[r.certification.status]} Why: {r.certification.reason}.</p>
         <TableScroll label="Certification years">
           <table className="table table-compact">
             <thead><tr><th>Year</th><th className="num">Revenue</th><th className="num">Expenditure</th><th className="num">Ending balance</th><th className="num">Reserve required</th></tr></thead>
@@ -73,7 +84,7 @@ function Review({ asOf }: { asOf: string }) {
             <tbody>
               {r.funds.map((f) => (
                 <tr key={f.fund_code} data-fund={f.fund_code}>
-                  <td className="code">{f.fund_code}</td><td className="num">{money(f.budget_cents)}</td><td className="num">{money(f.ytd_cents)}</td><td className="num">{money(f.encumbered_cents)}</td>
+                  <td className="code">{f.fund_code}</td><td className="num" data-testid="review-budget">{money(f.budget_cents)}</td><td className="num">{money(f.ytd_cents)}</td><td className="num">{money(f.encumbered_cents)}</td>
                   <td className="num" data-testid="review-projected">{money(f.projected_cents)}</td><td className={`num${f.variance_cents > 0 ? ' text-warn' : ''}`}>{signed(f.variance_cents)}</td>
                 </tr>
               ))}
@@ -98,33 +109,14 @@ function Review({ asOf }: { asOf: string }) {
           </table>
         </TableScroll>
       </div>
-      <div className="panel" data-testid="review-reallocations">
-        <h2>Proposed reallocations <span className="muted">{r.reallocations.length}</span></h2>
-        <p className="small muted">Accepting or rejecting records the decision on the project’s Reviews sheet (review “{r.record[0]?.review_id}”), as one undoable edit: the saved project keeps it.</p>
-        <ul className="problems">
-          {funding.map((row, i) => {
-            const status = decided(row);
-            return (
-              <li key={i} className="problem problem-note" data-testid="reallocation" data-need={row.need_id}>
-                <span className="problem-where">{row.fund_code} → {row.need_id}{row.site_id ? ` · site ${row.site_id}` : ''} · {money(row.amount ?? 0)}</span>
-                <span>{row.description}. {row.reason}</span>
-                {status ? <strong data-testid="reallocation-status">{status === 'approved' ? 'accepted' : 'rejected'}</strong> : (
-                  <span className="flag-rows">
-                    <button type="button" className="button" data-testid="reallocation-accept" onClick={() => decide(row, 'approved')}>Accept</button>{' '}
-                    <button type="button" className="button" onClick={() => decide(row, 'rejected')}>Reject</button>
-                  </span>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      </div>
+      <Reallocations review={r} busy={busy} />
+      <KeepReview review={r} busy={busy} />
       <div className="panel">
         <h2>Flags <span className="muted">{r.flags.length}</span></h2>
         <ul className="problems" data-testid="review-flags">
           {r.flags.map((f, i) => <li key={i} className={`problem problem-${f.severity === 'info' ? 'note' : f.severity}`}><span className="problem-severity">{f.severity}</span><span className="problem-where">{f.code}</span><span>{f.message}</span></li>)}
         </ul>
       </div>
-    </>
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { TableScroll } from '../../ui/TableScroll';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { RULE_SETTINGS, AllocationRuleRowSchema, type AllocationRuleRow } from '../../../models/allocate/tables';
 import { isPresetName } from '../../../models/allocate/presets';
 import { copyName, ruleRowProblem, ruleSetFor, ruleSetToRows } from '../../../models/allocate/rule-rows';
@@ -67,7 +67,7 @@ export function RulesEditor({ project, rules, onRules }: { project: Project; rul
           <caption className="sr-only">Settings of the rule set {name}</caption>
           <thead><tr><th>Setting</th><th>Key</th><th>Value</th><th>Problem</th><th><span className="sr-only">Remove</span></th></tr></thead>
           <tbody>
-            {indexes.map((i) => <RuleRow key={`${i}:${JSON.stringify(project.allocationRules[i])}`} project={project} index={i} row={project.allocationRules[i]!} />)}
+            {indexes.map((i) => <MemoRuleRow key={`${i}:${JSON.stringify(project.allocationRules[i])}`} project={project} index={i} row={project.allocationRules[i]!} />)}
             <NewRule project={project} rules={name} />
           </tbody>
         </table>
@@ -110,6 +110,10 @@ function RuleRow({ project, index, row }: { project: Project; index: number; row
     </tr>
   );
 }
+
+/** Only the row and the tables its check reads bear on a row: another row's edit does not redraw it. */
+const sameButRules = (a: Project, b: Project) => (Object.keys(b) as (keyof Project)[]).every((k) => k === 'allocationRules' || k === 'allocate' || a[k] === b[k]);
+const MemoRuleRow = memo(RuleRow, (p, n) => p.row === n.row && p.index === n.index && sameButRules(p.project, n.project));
 
 function NewRule({ project, rules }: { project: Project; rules: string }) {
   const edit = useApp((s) => s.edit);

@@ -138,36 +138,84 @@ export default async function allocate({ root, shots, scratch, check, equal, run
   const axeOut = await axeViolations(page, root);
   check(axeOut.length === 0, `axe: no serious or critical violations on Outcomes${axeOut.length ? `:\n    ${axeOut.join('\n    ')}` : ''}`);
 
-  // A review of the demo's actuals at 2026-03-31, as steward review --as-of 2026-03-31 --json.
-  console.log('review at 2026-03-31');
+  // Discretionary share: the formula's unrestricted part less the positions staffing rules fix, as steward allocate --json.
+  const disc = await page.locator('[data-testid=discretionary-table] tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-site'), r.querySelector('[data-testid=discretionary-cents]')?.textContent, r.querySelector('[data-testid=discretionary-share]')?.textContent]));
+  equal(JSON.stringify(disc), JSON.stringify(none.discretionary.sites.map((d) => [d.site_id, money(d.discretionary_cents), d.share === null ? '—' : `${(d.share * 100).toFixed(1)}%`])), 'discretionary share: every school equals steward allocate --json (formula less rule-fixed positions)');
+  check(none.discretionary.sites.every((d) => d.fixed_positions_cents > 0 && d.discretionary_cents < d.formula_cents), 'discretionary share: rule-fixed positions are taken off every school\'s formula money');
+
+  // A review of the demo's actuals at 2026-03-31: the ledger's export chosen through the import wizard
+  // (read as Actuals, replacing the sheet), then as steward review --as-of 2026-03-31 --json.
+  console.log('review at 2026-03-31 (actuals through the import wizard)');
+  const actualsCsv = join(scratch, 'demo-actuals.csv');
+  run('npx', ['tsx', '-e', `import { writeFileSync } from 'node:fs'; import { demoProject } from './models/demo/district.ts';
+const cols = ['as_of', 'fiscal_year', 'fund_code', 'object', 'ytd_amount', 'encumbered', 'function', 'site_id', 'program'];
+const cell = (a, c) => (a[c] === undefined ? '' : c === 'ytd_amount' || c === 'encumbered' ? (a[c] / 100).toFixed(2) : String(a[c]));
+writeFileSync(${JSON.stringify(actualsCsv)}, [cols.join(','), ...demoProject().actuals.map((a) => cols.map((c) => cell(a, c)).join(','))].join('\\n') + '\\n');`]);
   await page.getByRole('tab', { name: 'Review' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('review-choose-actuals').click();
+  await (await chooser).setFiles(actualsCsv);
+  await page.getByTestId('import-wizard').waitFor({ timeout: 40_000 });
+  await page.getByTestId('step-add').click();
+  await page.getByTestId('mode-replace').check();
+  await page.getByTestId('add-import').click();
+  await page.getByTestId('review-actuals').click();
+  await page.getByTestId('review-picker').waitFor({ timeout: 40_000 });
+  equal(await page.getByRole('tab', { name: 'Review' }).getAttribute('aria-selected'), 'true', 'the wizard comes back to the Review tab');
   await page.getByTestId('review-as-of').fill('2026-03-31');
   await page.getByTestId('review-as-of').press('Enter');
-  await page.getByTestId('review-fund-table').waitFor({ timeout: 40_000 });
-  const rev = JSON.parse(run('npx', ['tsx', 'cli/main.ts', 'review', reviewed, '--as-of', '2026-03-31', '--json']));
-  equal(await page.getByTestId('review-cert-status').textContent(), rev.certification.status, 'review: interim certification equals the CLI\'s');
-  const projected = await page.locator('[data-testid=review-fund-table] tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-fund'), r.querySelector('[data-testid=review-projected]')?.textContent]));
-  equal(JSON.stringify(projected), JSON.stringify(rev.funds.map((f) => [f.fund_code, money(f.projected_cents)])), 'review: each fund\'s projected year-end equals the CLI\'s');
-  equal(await page.locator('[data-testid=review-flags] li').count(), rev.flags.length, 'review: as many flags as the CLI');
-  equal(await page.getByTestId('reallocation').count(), rev.reallocations.length, 'review: as many proposed reallocations as the CLI');
-  if (rev.reallocations.length > 0) {
-    await page.getByTestId('reallocation-accept').first().click();
-    await page.getByTestId('reallocation-status').first().waitFor();
-  } else {
-    check(false, 'the review proposes a reallocation to accept');
-  }
+  await page.locator('[data-testid=review-result][data-version]').waitFor({ timeout: 40_000 });
+  const imported = join(scratch, 'allocate-actuals.steward');
+  await saveTo(page, imported);
+  const rev = JSON.parse(run('npx', ['tsx', 'cli/main.ts', 'review', imported, '--as-of', '2026-03-31', '--json']));
+  const demoRev = JSON.parse(run('npx', ['tsx', 'cli/main.ts', 'review', reviewed, '--as-of', '2026-03-31', '--json']));
+  equal(JSON.stringify(rev.funds), JSON.stringify(demoRev.funds), 'review: the actuals read through the wizard give the demo\'s own figures');
+  await compareReview(page, rev, 'review', equal);
   await shoot(page, shots, 'allocate-review', check);
+  check(rev.reallocations.length > 0, `the review proposes reallocations to accept (${rev.reallocations.length})`);
+
+  // Accept the first: the money moves in the Budget table (a new version of the budget, with a note).
+  console.log('accept a reallocation, keep the review as a snapshot');
+  const first = rev.reallocations[0];
+  await page.getByTestId('reallocation-accept').first().click();
+  await page.locator('[data-testid=reallocation-accepted]').first().waitFor();
+  await page.locator('[data-testid=review-result][data-version]').waitFor();
+  await page.getByTestId('review-keep-button').click();
+  await page.getByTestId('review-kept').waitFor();
+  await shoot(page, shots, 'allocate-review-accepted', check);
   const axeRev = await axeViolations(page, root);
   check(axeRev.length === 0, `axe: no serious or critical violations on Review${axeRev.length ? `:\n    ${axeRev.join('\n    ')}` : ''}`);
 
-  // Save: the file holds the decisions, and allocate on it still equals the screen.
+  // Save: the file holds the moved money, the decision and the snapshot; review and allocate on it equal the screen.
   const final = join(scratch, 'allocate-final.steward');
   await saveTo(page, final);
-  const savedFile = JSON.parse(readFileSync(final, 'utf8'));
-  equal(savedFile.project.allocationReviews.filter((x) => x.status === 'approved').length, rev.reallocations.length > 0 ? 1 : 0, 'save: the accepted reallocation is on the Reviews sheet of the saved project');
+  const savedFile = JSON.parse(readFileSync(final, 'utf8')).project;
+  const beforeAccept = JSON.parse(readFileSync(imported, 'utf8')).project;
+  const fundTotal = (p, code) => p.budget.filter((b) => b.fund_code === code && b.fiscal_year === rev.fiscal_year).reduce((a, b) => a + b.amount, 0);
+  const added = savedFile.budget.at(-1);
+  check(added.fund_code === first.fund_code && added.amount === first.cents && (added.description ?? '').includes(first.need_id), `save: a new Budget line pays need ${first.need_id} ${money(first.cents)} of ${first.fund_code}, with a note: ${added.description}`);
+  equal(fundTotal(savedFile, first.fund_code), fundTotal(beforeAccept, first.fund_code), `save: fund ${first.fund_code}'s budget is the same money, moved off its underspent lines`);
+  equal(savedFile.allocationReviews.filter((x) => x.status === 'approved' && x.kind === 'funding').length, 1, 'save: the accepted reallocation is on the Reviews sheet');
+  equal(JSON.stringify(savedFile.snapshots.map((x) => x.name)), JSON.stringify(['review 2026-03-31']), 'save: the review is kept as a named snapshot');
+  const after = JSON.parse(run('npx', ['tsx', 'cli/main.ts', 'review', final, '--as-of', '2026-03-31', '--json']));
+  check(!after.reallocations.some((x) => x.need_id === first.need_id && x.fund_code === first.fund_code && x.cents === first.cents), 'accepted: the review on the saved project no longer proposes it');
+  await compareReview(page, after, 'accepted', equal);
+  const snaps = JSON.parse(run('npx', ['tsx', 'cli/main.ts', 'snapshot', final, '--list', '--json']));
+  check(JSON.stringify(snaps).includes('review 2026-03-31'), 'steward snapshot --list on the saved project names the review');
   await page.getByRole('tab', { name: 'Allocation' }).click();
   const again = JSON.parse(run('npx', ['tsx', 'cli/main.ts', 'allocate', final, '--json']));
   equal(JSON.stringify(await siteFigures(page)), JSON.stringify(again.sites.map((s) => [s.site_id, money(s.allocation_cents)])), 'saved again: every site equals steward allocate --json');
+}
+
+/** The review on screen against steward review --json: certification, each fund's projection, flags, proposals. */
+async function compareReview(page, rev, label, equal) {
+  await page.locator('[data-testid=review-result][data-version]').waitFor();
+  equal(await page.getByTestId('review-cert-status').textContent(), rev.certification.status, `${label}: interim certification equals the CLI's`);
+  const projected = await page.locator('[data-testid=review-fund-table] tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-fund'), r.querySelector('[data-testid=review-projected]')?.textContent, r.querySelector('[data-testid=review-budget]')?.textContent]));
+  equal(JSON.stringify(projected), JSON.stringify(rev.funds.map((f) => [f.fund_code, money(f.projected_cents), money(f.budget_cents)])), `${label}: each fund's budget and projected year-end equal the CLI's`);
+  equal(await page.locator('[data-testid=review-flags] li').count(), rev.flags.length, `${label}: as many flags as the CLI`);
+  const shownRe = await page.getByTestId('reallocation').evaluateAll((li) => li.map((x) => x.getAttribute('data-need')));
+  equal(JSON.stringify(shownRe), JSON.stringify(rev.reallocations.map((x) => x.need_id)), `${label}: the proposed reallocations equal the CLI's`);
 }
 
 /** axe-core on the screen: its serious and critical violations, as "rule: target" lines. */

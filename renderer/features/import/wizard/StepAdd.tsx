@@ -43,6 +43,7 @@ export function StepAdd({ w, busy }: { w: WizardState; busy: boolean }) {
           <button type="button" className="button" onClick={() => app.undo()}>Undo</button>
           <a className="button" href="#overview">See the Overview</a>
           <a className="button" href="#data">See the Data</a>
+          {added.table === 'actuals' && <a className="button button-primary" href="#allocate/review" data-testid="review-actuals">Review these actuals</a>}
         </div>
       ) : (
         <>
