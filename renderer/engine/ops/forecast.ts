@@ -1,3 +1,4 @@
+import { planAreas, type ScenarioAreas } from '../../../models/forecast/areas';
 import { caseloadMetrics, compareScenarios, DEFAULT_COMPARE_METRICS, type Comparison } from '../../../models/forecast/compare';
 import { scenarioPaths } from '../../../models/forecast/drivers';
 import { forecastPrepared, type ForecastReport } from '../../../models/forecast/forecast';
@@ -20,6 +21,8 @@ export interface ForecastRequest {
   staffing?: boolean;
   /** What-if sliders: driver → value for every projected year, on top of each scenario. */
   whatIf?: Record<string, number>;
+  /** Spending by program and function each year (Compare's plan areas; the sliders skip it). */
+  programs?: boolean;
 }
 
 // A version's prepared forecast (tables read, drivers resolved, positions costed: most of a what-if
@@ -41,26 +44,26 @@ function prepared(project: Project, years: number | undefined): Prepared {
 
 /** `steward forecast --json` (without the Monte Carlo keys): forecastProject on the version's prepared forecast. */
 export function runForecast(project: Project, r: ForecastRequest): ForecastReport {
-  const out = forecastPrepared(project, prepared(project, r.years), { scenarios: r.scenarios, ...(r.years !== undefined ? { years: r.years } : {}), ...(r.staffing ? { staffing: true } : {}), ...(r.whatIf ? { whatIf: r.whatIf } : {}) });
+  const out = forecastPrepared(project, prepared(project, r.years), { scenarios: r.scenarios, ...(r.years !== undefined ? { years: r.years } : {}), ...(r.staffing ? { staffing: true } : {}), ...(r.whatIf ? { whatIf: r.whatIf } : {}), programs: r.programs === true });
   if (!out.ok) throw new Error(out.reason);
   return out.value;
 }
 
-export interface CompareResult { comparison: Comparison; forecast: ForecastReport }
+export interface CompareResult { comparison: Comparison; forecast: ForecastReport; /** compare --json's `areas`, the baseline first. */ areas: ScenarioAreas[] }
 
 /**
  * `steward compare --json` with the difference from `baseline` (Base when absent, as the CLI), and
  * the full forecast of every scenario it compares (by fund, object and role for the charts).
  */
 export function runCompare(project: Project, r: { years?: number; baseline?: string }): CompareResult {
-  const forecast = runForecast(project, { scenarios: 'all', staffing: true, ...(r.years !== undefined ? { years: r.years } : {}) });
+  const forecast = runForecast(project, { scenarios: 'all', staffing: true, programs: true, ...(r.years !== undefined ? { years: r.years } : {}) });
   const broken = forecast.scenarios.find((s) => s.error);
   if (broken) throw new Error(`scenario ${broken.name}: ${broken.error}`);
   const metrics = [...DEFAULT_COMPARE_METRICS, ...caseloadMetrics(forecast.scenarios)];
   // The reference is the first scenario compared: the chosen baseline goes first.
   const ordered = r.baseline ? [...forecast.scenarios.filter((s) => s.name === r.baseline), ...forecast.scenarios.filter((s) => s.name !== r.baseline)] : forecast.scenarios;
   if (r.baseline && ordered[0]?.name !== r.baseline) throw new Error(`no scenario "${r.baseline}" to compare with`);
-  return { comparison: compareScenarios(ordered, metrics), forecast };
+  return { comparison: compareScenarios(ordered, metrics), forecast, areas: planAreas(ordered) };
 }
 
 export interface SensitivityResult { scenario: string; reserve_policy_pct: number; tornado: Tornado; break_even: BreakEven[] }
