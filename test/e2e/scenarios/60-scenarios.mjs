@@ -147,6 +147,22 @@ export default async function scenarios({ root, scratch, shots, check, equal, ru
   equal(mismatches, 0, `every metric, scenario and difference from Base in all ${years.length} years equals steward compare --json`);
   await shoot(page, shots, 'compare-table', null, check);
 
+  console.log('the plans in four areas');
+  const lastYear = years.at(-1);
+  const areaRows = await page.locator('[data-testid=plan-areas] [data-area] tr[data-row]').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-row'), [...r.querySelectorAll('td')].map((td) => [td.getAttribute('data-scenario'), td.getAttribute('data-value')])]));
+  const areaOf = (s) => cmp.areas.find((a) => a.scenario === s).years.find((y) => y.year === lastYear);
+  const pickArea = (y, key) => {
+    const [kind, ...rest] = key.split(':');
+    const k = rest.join(':');
+    return { total: y.expenditure_cents, fund: y.budgets.by_fund[k], object: y.budgets.by_object[k], fte: y.staffing.fte, personnel: y.staffing.personnel_cents, contracts: y.staffing.purchased_services_cents,
+      role: y.staffing.fte_by_role[k], program: y.programs[k], facilities: y.infrastructure.facilities_cents, transportation: y.infrastructure.transportation_cents, capital: y.infrastructure.capital_cents, capfn: y.infrastructure.capital_by_function[k] }[kind];
+  };
+  let areaMismatches = 0;
+  for (const [key, cellsA] of areaRows) for (const [s, v] of cellsA) { const want = pickArea(areaOf(s), key); if (String(want ?? '') !== v) { areaMismatches++; if (areaMismatches < 4) console.log(`    ${key} ${s}: shown ${v}, CLI ${want}`); } }
+  equal(areaMismatches, 0, `${lastYear}: every figure of the four plan areas (${areaRows.length} rows) equals steward compare --json's areas`);
+  equal(areaRows.filter(([k]) => k.startsWith('program:')).length, new Set(cmp.areas.flatMap((a) => Object.keys(areaOf(a.scenario).programs))).size, 'every program of the CLI\'s areas is shown');
+  await shoot(page, shots, 'compare-areas', page.getByTestId('plan-areas'), check);
+
   // The demo has one baseline (Base, the Drivers sheet); compare against another scenario instead.
   const alt = 'Enrollment decline';
   console.log(`compare with the ${alt} scenario`);
