@@ -68,14 +68,23 @@ export function runCompare(project: Project, r: { years?: number; baseline?: str
 
 export interface SensitivityResult { scenario: string; reserve_policy_pct: number; tornado: Tornado; break_even: BreakEven[] }
 
-/** `steward sensitivity --scenario NAME --json`: the tornado and each uncertain driver's break-even value. */
-export function runSensitivity(project: Project, r: { scenario: string; years?: number }): SensitivityResult {
+/**
+ * `steward sensitivity --scenario NAME --json`: the tornado and each uncertain driver's break-even
+ * value. Run in a worker of its own (EngineClient.solo): progress after the tornado and each break-even.
+ */
+export function runSensitivity(project: Project, r: { scenario: string; years?: number }, progress?: (done: number, total: number) => void): SensitivityResult {
   const p = prepared(project, r.years);
   const sp = scenarioPaths(r.scenario, p.scenarios, p.drivers.paths, p.baseYear, p.years);
   if (!sp.ok) throw new Error(sp.reason);
   const staffing = staffingCosterFor(project, p);
+  const total = p.drivers.uncertain.length + 1;
   const t = tornado(p, sp.value.paths, sp.value.priority_plan, staffing);
-  const be = p.drivers.uncertain.map((u) => breakEven(p, sp.value.paths, u.name, undefined, sp.value.priority_plan, staffing));
+  progress?.(1, total);
+  const be = p.drivers.uncertain.map((u, i) => {
+    const b = breakEven(p, sp.value.paths, u.name, undefined, sp.value.priority_plan, staffing);
+    progress?.(i + 2, total);
+    return b;
+  });
   return { scenario: r.scenario, reserve_policy_pct: p.policy, tornado: t, break_even: be };
 }
 

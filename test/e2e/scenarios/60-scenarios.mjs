@@ -193,6 +193,16 @@ export default async function scenarios({ root, scratch, shots, check, equal, ru
 
   console.log('Monte Carlo, 1,000 trials, seed 7');
   await page.getByTestId('risk-scenario').selectOption(NAME);
+  // The tornado runs in a worker of its own, with progress and Cancel.
+  {
+    const cancel = page.getByTestId('sensitivity-cancel');
+    if (await cancel.isVisible()) {
+      await cancel.click();
+      await page.getByTestId('sensitivity-cancelled').waitFor();
+      check(true, 'the tornado can be cancelled');
+      await page.getByRole('button', { name: 'Run it again' }).click();
+    }
+  }
   await page.getByTestId('mc-trials').fill('1000');
   await page.getByTestId('mc-seed').fill('7');
   const t0 = Date.now();
