@@ -92,6 +92,21 @@ export default async function scenarios({ root, scratch, shots, check, equal, ru
   await page.getByRole('button', { name: 'Redo' }).click();
   equal(await page.locator(`[data-testid=trigger][data-plan="${PLAN}"]`).count(), 1, 'redo puts it back');
 
+  console.log('a signpost pointing to the new scenario');
+  await page.getByText('Add a signpost', { exact: true }).click();
+  const sp = page.getByTestId('new-signpost');
+  await sp.getByTestId('signpost-name').fill('October count');
+  await sp.getByTestId('signpost-indicator').fill('enrolment_change');
+  check(/no indicator/.test(await sp.getByTestId('signpost-check').textContent()) && (await sp.getByTestId('signpost-submit').isDisabled()), `a misspelt indicator is flagged as typed: "${await sp.getByTestId('signpost-check').textContent()}"`);
+  await sp.getByTestId('signpost-indicator').fill('enrollment_change');
+  await sp.getByTestId('signpost-threshold').fill('-2.5%');
+  await sp.getByTestId('signpost-scenario').selectOption(NAME);
+  await sp.getByTestId('signpost-observed').fill('-3%');
+  equal(await sp.getByTestId('signpost-check').textContent(), 'The signpost reads.', 'the signpost reads');
+  await sp.getByTestId('signpost-submit').click();
+  await page.locator('[data-testid=signpost][data-signpost="October count"]').waitFor();
+  await shoot(page, shots, 'scenarios-signposts', page.getByTestId('signposts-editor'), check);
+
   console.log('save, and run the CLI on the saved project');
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -103,6 +118,8 @@ export default async function scenarios({ root, scratch, shots, check, equal, ru
   const sens = cli(['sensitivity', saved, '--scenario', NAME, '--json']);
   const mc = cli(['forecast', saved, '--scenario', NAME, '--trials', '1000', '--seed', '7', '--json']);
   check(cmp.scenarios.includes(NAME), 'the saved project has the new scenario');
+  const october = fc.signposts.signposts.find((x) => x.signpost === 'October count');
+  equal(JSON.stringify(october && [october.scenario, october.direction, october.threshold, october.observed, october.met]), JSON.stringify([NAME, 'below', -0.025, -0.03, true]), 'the signpost is saved and read by steward forecast --json (met: −3% is below −2.5%)');
 
   console.log('the slider redraws (latency)');
   const latencies = await page.evaluate(async () => {
