@@ -62,7 +62,7 @@ function SignpostForm({ known, listId, scenarios, initial, submitLabel, onSubmit
       });
       if (ok && submitLabel === 'Add signpost') setF(start);
     }}>
-      <label>Watch{' '}<input value={f.signpost} onChange={set('signpost')} aria-invalid={f.signpost.trim() === ''} placeholder="October count" size={18} data-testid="signpost-name" /></label>
+      <label>Watch{' '}<input value={f.signpost} onChange={set('signpost')} aria-invalid={f.signpost.trim() === '' && f.signpost !== start.signpost} placeholder="October count" size={18} data-testid="signpost-name" /></label>
       <label>Indicator{' '}<input value={f.indicator} onChange={set('indicator')} list={listId} spellCheck={false} size={18} aria-invalid={f.indicator.trim() !== '' && !known.has(f.indicator.trim())} data-testid="signpost-indicator" /></label>
       <label>Passed when{' '}
         <select value={f.direction} onChange={set('direction')} data-testid="signpost-direction"><option value="below">below</option><option value="above">above</option></select>

@@ -95,7 +95,7 @@ export default async function scenarios({ root, scratch, shots, check, equal, ru
   console.log('a signpost pointing to the new scenario');
   await page.getByText('Add a signpost', { exact: true }).click();
   const sp = page.getByTestId('new-signpost');
-  await sp.getByTestId('signpost-name').fill('October count');
+  await sp.getByTestId('signpost-name').fill('Enrollment change, fall');
   await sp.getByTestId('signpost-indicator').fill('enrolment_change');
   check(/no indicator/.test(await sp.getByTestId('signpost-check').textContent()) && (await sp.getByTestId('signpost-submit').isDisabled()), `a misspelt indicator is flagged as typed: "${await sp.getByTestId('signpost-check').textContent()}"`);
   await sp.getByTestId('signpost-indicator').fill('enrollment_change');
@@ -104,7 +104,7 @@ export default async function scenarios({ root, scratch, shots, check, equal, ru
   await sp.getByTestId('signpost-observed').fill('-3%');
   equal(await sp.getByTestId('signpost-check').textContent(), 'The signpost reads.', 'the signpost reads');
   await sp.getByTestId('signpost-submit').click();
-  await page.locator('[data-testid=signpost][data-signpost="October count"]').waitFor();
+  await page.locator('[data-testid=signpost][data-signpost="Enrollment change, fall"]').waitFor();
   await shoot(page, shots, 'scenarios-signposts', page.getByTestId('signposts-editor'), check);
 
   console.log('save, and run the CLI on the saved project');
@@ -118,7 +118,7 @@ export default async function scenarios({ root, scratch, shots, check, equal, ru
   const sens = cli(['sensitivity', saved, '--scenario', NAME, '--json']);
   const mc = cli(['forecast', saved, '--scenario', NAME, '--trials', '1000', '--seed', '7', '--json']);
   check(cmp.scenarios.includes(NAME), 'the saved project has the new scenario');
-  const october = fc.signposts.signposts.find((x) => x.signpost === 'October count');
+  const october = fc.signposts.signposts.find((x) => x.signpost === 'Enrollment change, fall');
   equal(JSON.stringify(october && [october.scenario, october.direction, october.threshold, october.observed, october.met]), JSON.stringify([NAME, 'below', -0.025, -0.03, true]), 'the signpost is saved and read by steward forecast --json (met: −3% is below −2.5%)');
 
   console.log('the slider redraws (latency)');
