@@ -21,7 +21,7 @@ export interface ForecastRequest {
   staffing?: boolean;
   /** What-if sliders: driver → value for every projected year, on top of each scenario. */
   whatIf?: Record<string, number>;
-  /** Spending by program and function each year (Compare's plan areas; the sliders skip it). */
+  /** Spending by program and function each year, as the CLI (default: yes, except with what-if values — a slider move skips it). */
   programs?: boolean;
 }
 
@@ -44,7 +44,7 @@ function prepared(project: Project, years: number | undefined): Prepared {
 
 /** `steward forecast --json` (without the Monte Carlo keys): forecastProject on the version's prepared forecast. */
 export function runForecast(project: Project, r: ForecastRequest): ForecastReport {
-  const out = forecastPrepared(project, prepared(project, r.years), { scenarios: r.scenarios, ...(r.years !== undefined ? { years: r.years } : {}), ...(r.staffing ? { staffing: true } : {}), ...(r.whatIf ? { whatIf: r.whatIf } : {}), programs: r.programs === true });
+  const out = forecastPrepared(project, prepared(project, r.years), { scenarios: r.scenarios, ...(r.years !== undefined ? { years: r.years } : {}), ...(r.staffing ? { staffing: true } : {}), ...(r.whatIf ? { whatIf: r.whatIf } : {}), programs: r.programs ?? r.whatIf === undefined });
   if (!out.ok) throw new Error(out.reason);
   return out.value;
 }
@@ -56,7 +56,7 @@ export interface CompareResult { comparison: Comparison; forecast: ForecastRepor
  * the full forecast of every scenario it compares (by fund, object and role for the charts).
  */
 export function runCompare(project: Project, r: { years?: number; baseline?: string }): CompareResult {
-  const forecast = runForecast(project, { scenarios: 'all', staffing: true, programs: true, ...(r.years !== undefined ? { years: r.years } : {}) });
+  const forecast = runForecast(project, { scenarios: 'all', staffing: true, ...(r.years !== undefined ? { years: r.years } : {}) });
   const broken = forecast.scenarios.find((s) => s.error);
   if (broken) throw new Error(`scenario ${broken.name}: ${broken.error}`);
   const metrics = [...DEFAULT_COMPARE_METRICS, ...caseloadMetrics(forecast.scenarios)];
