@@ -2,7 +2,7 @@ import { cpus, loadavg } from 'node:os';
 import { cases, type Figure } from './harness';
 
 // Each area registers its cases in its own file; add new ones here.
-const FILES = ['./cli.bench', './import.bench', './allocate.bench', './forecast.bench', './staffing.bench', './ui.bench'];
+const FILES = ['./cli.bench', './import.bench', './allocate.bench', './forecast.bench', './staffing.bench', './ui.bench', './ui-scenarios.bench'];
 
 /** "2 cores, load 5.1 4.6 4.7": every figure is read against how busy the machine was. */
 const machine = () => `${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (1, 5, 15 min)`;

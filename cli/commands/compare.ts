@@ -1,4 +1,5 @@
 import { writeWorkbook } from '../../host/write-workbook';
+import { planAreas } from '../../models/forecast/areas';
 import { caseloadMetrics, compareScenarios, DEFAULT_COMPARE_METRICS, isStaffingMetric, metricProblem } from '../../models/forecast/compare';
 import type { Cell } from '../../models/import/types';
 import { EXIT, UsageError, flagInt, flagString, parseArgs } from '../args';
@@ -9,6 +10,7 @@ import { forecastOrFail } from './forecast';
  * `compare PROJECT [--metrics m1,m2,…] [--years N] [--json] [--out compare.xlsx]`: every scenario
  * side by side on the chosen metrics, each with its difference from Base. By default: budget,
  * staffing (FTE, the change staffing parameters make, caseloads) and schedule metrics together.
+ * --json adds `areas`: each scenario's plan in the four areas (models/forecast/areas.ts), per year.
  */
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { metrics: 'value', years: 'value', json: 'bool', out: 'value', ...PROJECT_FLAGS });
@@ -17,10 +19,11 @@ export async function run(argv: string[]): Promise<number> {
   for (const m of asked ?? []) { const problem = metricProblem(m); if (problem) throw new UsageError(problem); }
   const { project, target, warnings } = await projectFor('compare', args);
   const staffing = asked === undefined || asked.some(isStaffingMetric);
-  const report = forecastOrFail(project, { years: flagInt(args, 'years', 1, 10), scenarios: 'all', lean: true, staffing });
+  // Full years (not lean): the plan areas read each year's funds, programs and functions.
+  const report = forecastOrFail(project, { years: flagInt(args, 'years', 1, 10), scenarios: 'all', staffing });
   const metrics = asked ?? [...DEFAULT_COMPARE_METRICS, ...caseloadMetrics(report.scenarios)];
   const cmp = compareScenarios(report.scenarios, metrics);
-  if (args.flags.has('json')) process.stdout.write(JSON.stringify({ project: target, ...cmp, warnings: [...warnings, ...report.warnings] }, null, 2) + '\n');
+  if (args.flags.has('json')) process.stdout.write(JSON.stringify({ project: target, ...cmp, areas: planAreas(report.scenarios), warnings: [...warnings, ...report.warnings] }, null, 2) + '\n');
   else {
     const w = 16;
     const lw = Math.max(22, ...cmp.metrics.map((m) => label(m).length)) + 2;

@@ -51,6 +51,10 @@ export interface YearResult {
   reconciling_by_object?: { salaries: number; benefits: number };
   fte_by_role?: Record<string, number>;
   funds?: FundYear[];
+  /** All funds' spending by the budget's program and function columns, and by class × function (program-split.ts). */
+  expenditure_by_program?: Record<string, number>;
+  expenditure_by_function?: Record<string, number>;
+  object_by_function?: Record<string, Record<string, number>>;
   indicators?: Record<string, number>;
   /** A charter network's measures, each against NACSA's threshold and any lender covenant (models/network/measures.ts). */
   measures?: Record<MeasureName, MeasureReading>;

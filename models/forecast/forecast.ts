@@ -7,6 +7,7 @@ import { prepareForecast, type Prepared, type VacancyCost } from './prepare';
 import { evaluateSignposts, type SignpostReading } from './signposts';
 import type { StaffingMetrics } from '../staffing/metrics';
 import { makeStaffingLink } from './staffing-link';
+import { programSplit, splitByProgram, type ProgramSplit } from './program-split';
 
 // The forecast of a project: every scenario asked for, year by year. Pure and plain data in and
 // out, so the renderer recomputes it on a slider move and a worker can run it.
@@ -44,6 +45,8 @@ export interface ForecastOptions {
   staffing?: boolean;
   /** Cost a scenario's staffing parameters into its budget (default true). */
   staffingCost?: boolean;
+  /** Spending by program and function in each full (not lean) year (default true; what-if sliders skip it). */
+  programs?: boolean;
   /** Driver overrides applied on top of each scenario (what-if sliders), driver → value for every year. */
   whatIf?: Record<string, number>;
 }
@@ -56,6 +59,14 @@ export function forecastProject(project: Project, opts: ForecastOptions = {}): P
   const prep = prepareForecast(project, { years: opts.years });
   if (!prep.ok) return prep;
   return forecastPrepared(project, prep.value, opts);
+}
+
+// A project version's split is read once, like its Prepared (a slider move reuses both).
+const splits = new WeakMap<Prepared, ProgramSplit>();
+function splitOf(project: Project, p: Prepared): ProgramSplit {
+  let s = splits.get(p);
+  if (!s) splits.set(p, (s = programSplit(project, p.baseYear)));
+  return s;
 }
 
 export function forecastPrepared(project: Project, p: Prepared, opts: ForecastOptions = {}): Parsed<ForecastReport> {
@@ -71,6 +82,7 @@ export function forecastPrepared(project: Project, p: Prepared, opts: ForecastOp
     // A what-if value holds every projected year; the base year stays as adopted (as a scenario's blank-year row).
     if (opts.whatIf) for (const [d, v] of Object.entries(opts.whatIf)) { const w = new Float64Array(p.years + 1).fill(v); w[0] = paths[d]?.[0] ?? v; paths[d] = w; }
     const run = runScenario(p, paths, { lean: opts.lean, workspace: ws, priorityPlan: sp.value.priority_plan, staffing: coster });
+    if (!opts.lean && opts.programs !== false) for (const y of run.years) if (y.funds) Object.assign(y, splitByProgram(splitOf(project, p), y.funds));
     const res: ScenarioResult = { name, years: run.years, plan_switches: run.plan_switches, plan_switches_not_run: run.plan_switches_not_run };
     const spec = p.scenarios.find((s) => s.name === name);
     if (spec?.based_on) res.based_on = spec.based_on;

@@ -72,7 +72,7 @@ export class EngineClient {
    * A long engine run (the optimiser) in a worker of its own, sent the version in full: cancel()
    * terminates the worker at once — the long-lived worker and the versions it holds are untouched.
    */
-  solo<K extends 'allocate-optimize'>(op: K, project: Project, request: RequestOf<K>, progress?: (p: ImportProgress) => void): SoloRun<ResultOf<K>> {
+  solo<K extends SoloOp>(op: K, project: Project, request: RequestOf<K>, progress?: (p: ImportProgress) => void): SoloRun<ResultOf<K>> {
     const channel = new WorkerChannel(newWorker());
     const result = (async () => {
       await channel.call('sync', { version: request.version, project });
@@ -109,6 +109,9 @@ export class EngineClient {
     }
   }
 }
+
+/** Long runs a worker of their own answers: the optimiser, and the tornado with its break-even values. */
+export type SoloOp = 'allocate-optimize' | 'sensitivity';
 
 /** A run in a worker of its own: its result, and Cancel. */
 export interface SoloRun<T> { result: Promise<T>; cancel(): void }

@@ -106,7 +106,7 @@ export function createEngine(keep = 8) {
     'staffing-scenarios': (r) => runScenarioStaffing(at(r.version)),
     'forecast': ({ version, ...r }) => runForecast(at(version), r),
     'compare': (r) => runCompare(at(r.version), r),
-    'sensitivity': (r) => runSensitivity(at(r.version), r),
+    'sensitivity': (r, ctx) => runSensitivity(at(r.version), r, (done, total) => ctx?.progress?.({ phase: 'sensitivity', done, total })),
     'monte-carlo-trials': (r, ctx) => runTrialChunk(r, (done) => ctx?.progress?.({ phase: 'trials', done, total: r.count })),
     'monte-carlo-summary': (r) => summariseChunks(at(r.version), r),
     'history-results': (r) => runHistoryResults(at(r.version)),

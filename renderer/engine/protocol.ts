@@ -33,7 +33,7 @@ export type ImportStart =
   | { kind: 'wizard'; file: WizardFile; plan: WizardPlan };
 
 /** How far a long import, the optimiser or a Monte Carlo share has got, sent by the worker while an operation runs. */
-export interface ImportProgress { phase: 'reading' | 'importing' | 'optimising' | 'trials'; done: number; total: number; step?: string }
+export interface ImportProgress { phase: 'reading' | 'importing' | 'optimising' | 'trials' | 'sensitivity'; done: number; total: number; step?: string }
 
 /**
  * The engine worker's requests and their results: one entry per operation, so a new screen adds

@@ -5,6 +5,7 @@ import { createMonteCarloSlice } from './monte-carlo-slice';
 import { createProjectSlice } from './project-slice';
 import { createRunsSlice } from './runs-slice';
 import { createOptimiseSlice } from './optimise-slice';
+import { createSensitivitySlice } from './sensitivity-slice';
 import type { Services } from './services';
 import type { AppState } from './state';
 import { createUiSlice } from './ui-slice';
@@ -19,6 +20,7 @@ export function createAppStore(services: Services) {
     ...createUiSlice(...a),
     ...createDataSlice(...a),
     ...createMonteCarloSlice(services)(...a),
+    ...createSensitivitySlice(services)(...a),
   }));
 }
 

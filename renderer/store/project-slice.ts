@@ -11,9 +11,10 @@ import type { ChosenFiles, Command, RecentEntry, RecoveryEntry } from '../platfo
 import { createAutosave, type Autosave } from './autosave';
 import type { Services } from './services';
 import type { AppState } from './state';
+import { COALESCE_MS, moveKey, type WhatIf } from './what-if';
 
 /** One project version: immutable; a new edit makes a new one, undo returns to an old one. */
-export interface Version { project: Project; version: number; label: string }
+export interface Version { project: Project; version: number; label: string; /** The what-if sliders then (what-if.ts). */ whatIf?: WhatIf | null }
 
 /** The checks of the version on screen: `validate`'s problems, and figures only when there are no errors. */
 export interface Checked { version: number; problems: Problem[]; ok: boolean; summary: ProjectSummary | null }
@@ -41,6 +42,13 @@ export interface ProjectSlice {
   lastOpened: OpenedFile | null;
   past: Version[];
   future: Version[];
+  /** The what-if sliders' positions (Scenarios screen), null when none is moved. */
+  whatIf: WhatIf | null;
+  /**
+   * Moves the what-if sliders as one undoable step (the project stays as it is). Moves of the same
+   * slider (`driver`) in quick succession are one step, so a drag undoes in one go.
+   */
+  moveWhatIf(next: WhatIf | null, label: string, driver?: string): void;
   /** Unsaved work from last time, offered at the start ("Restore unsaved work from …?"); nothing is autosaved while it is open. */
   recoveryOffer: { name: string; savedAt: string } | null;
   /** When the unsaved changes on screen were last kept for recovery, or why they could not be. */
@@ -198,24 +206,33 @@ export const createProjectSlice = (services: Services): StateCreator<AppState, [
     loads++;
     const version = nextVersion++;
     // Every row gets a source (the demo's rows have none), so every problem names a row to go to.
-    set({ status: 'ready', loading: null, error: null, project: withRowSources(project), version, savedVersion: version, past: [], future: [], checked: null, importProblems: [], token: undefined, saveable: false, ...fields });
+    set({ status: 'ready', loading: null, error: null, project: withRowSources(project), version, savedVersion: version, past: [], future: [], whatIf: null, checked: null, importProblems: [], token: undefined, saveable: false, ...fields });
     void syncAndCheck();
   };
 
   const moveTo = (target: Version, from: 'past' | 'future') => {
     const s = get();
     if (!s.project) return;
-    const current: Version = { project: s.project, version: s.version, label: target.label };
+    lastMove = null;
+    const current: Version = { project: s.project, version: s.version, label: target.label, whatIf: s.whatIf };
     const rest = s[from].slice(0, -1);
+    const whatIf = target.whatIf ?? null;
+    // A what-if step leaves the project version as it is: nothing to check or send again.
+    if (target.version === s.version) {
+      set(from === 'past' ? { whatIf, past: rest, future: [...s.future, current] } : { whatIf, future: rest, past: [...s.past, current] });
+      return;
+    }
     set(from === 'past'
-      ? { project: target.project, version: target.version, past: rest, future: [...s.future, current], checked: null }
-      : { project: target.project, version: target.version, future: rest, past: [...s.past, current], checked: null });
+      ? { project: target.project, version: target.version, whatIf, past: rest, future: [...s.future, current], checked: null }
+      : { project: target.project, version: target.version, whatIf, future: rest, past: [...s.past, current], checked: null });
     void syncAndCheck();
   };
+  /** The last what-if move (its slider and when), for coalescing a drag into one step. */
+  let lastMove: { key: string; at: number } | null = null;
 
   return {
     status: 'idle', loading: null, error: null, project: null, version: 0, name: 'Untitled', token: undefined, saveable: false,
-    savedVersion: 0, importProblems: [], checked: null, lastOpened: null, past: [], future: [],
+    savedVersion: 0, importProblems: [], checked: null, lastOpened: null, past: [], future: [], whatIf: null,
 
     recoveryOffer: null, recoveryStatus: null, recent: [], replacePrompt: null, settingsOpen: false,
 
@@ -411,10 +428,23 @@ export const createProjectSlice = (services: Services): StateCreator<AppState, [
       }
       const base = s.version;
       const version = nextVersion++;
-      const past = [...s.past, { project: s.project, version: s.version, label: label ?? describeEdit(list[0]!) }].slice(-HISTORY_LIMIT);
+      const past = [...s.past, { project: s.project, version: s.version, label: label ?? describeEdit(list[0]!), whatIf: s.whatIf }].slice(-HISTORY_LIMIT);
+      lastMove = null;
       set({ project, version, past, future: [], checked: null });
       void syncAndCheck({ base, edits: list });
       return { ok: true };
+    },
+
+    moveWhatIf(next, label, driver) {
+      const s = get();
+      if (!s.project) return;
+      const key = moveKey(next, driver ?? null);
+      const now = Date.now();
+      const same = key !== null && lastMove?.key === key && now - lastMove.at < COALESCE_MS && s.future.length === 0 && s.past.at(-1)?.version === s.version;
+      lastMove = key ? { key, at: now } : null;
+      if (same) { set({ whatIf: next }); return; }
+      const past = [...s.past, { project: s.project, version: s.version, label, whatIf: s.whatIf }].slice(-HISTORY_LIMIT);
+      set({ whatIf: next, past, future: [] });
     },
 
     undo() {

@@ -1,6 +1,6 @@
 import type { Host } from '../platform/types';
 import type { EngineOp, ImportOp, ImportProgress, RequestOf, ResultOf } from '../engine/protocol';
-import type { ImportSession, SoloRun } from '../engine/client';
+import type { ImportSession, SoloOp, SoloRun } from '../engine/client';
 import type { MonteCarloRun } from '../engine/monte-carlo';
 import type { MonteCarloSummary } from '../../models/forecast/monte-carlo';
 import type { Project } from '../../models/project/project';
@@ -13,8 +13,8 @@ export interface Engine {
   importSession(): ImportSession;
   /** Monte Carlo trials in workers of their own, with progress and Cancel (an AbortSignal). */
   monteCarlo(run: MonteCarloRun): Promise<MonteCarloSummary>;
-  /** A long run (the optimiser) in a worker of its own that Cancel terminates; absent in unit-test fakes. */
-  solo?<K extends 'allocate-optimize'>(op: K, project: Project, request: RequestOf<K>, progress?: (p: ImportProgress) => void): SoloRun<ResultOf<K>>;
+  /** A long run (the optimiser, the tornado) in a worker of its own that Cancel terminates; absent in unit-test fakes. */
+  solo?<K extends SoloOp>(op: K, project: Project, request: RequestOf<K>, progress?: (p: ImportProgress) => void): SoloRun<ResultOf<K>>;
 }
 
 export interface Services {

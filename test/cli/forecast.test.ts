@@ -77,10 +77,15 @@ describe('steward compare and sensitivity', () => {
     expect(await run(['tiny.steward', '--metrics', 'expenditure_cents,reserve_pct', '--json'])).toBe(0);
     const j = JSON.parse(out);
     expect(j.metrics).toEqual(['expenditure_cents', 'reserve_pct']);
+    expect(j.areas.map((a: { scenario: string }) => a.scenario)).toEqual(['Base', 'Low CPI']);
     // 2027: Base 90,000 × 1.1 = 99,000; Low CPI 90,000 → difference −9,000.
     const row = j.rows.find((r: { metric: string; year: number }) => r.metric === 'expenditure_cents' && r.year === 2027);
     expect(row.values).toEqual({ Base: 9_900_000, 'Low CPI': 9_000_000 });
     expect(row.diff_from_reference['Low CPI']).toBe(-900_000);
+    // --json adds each scenario's plan areas: the one supplies line (no program) carries through.
+    const low2027 = j.areas.find((a: { scenario: string }) => a.scenario === 'Low CPI').years[1];
+    expect(low2027.programs).toEqual({ '(none)': 9_000_000 });
+    expect(low2027.budgets.by_object.supplies).toBe(9_000_000);
     await expect(run(['tiny.steward', '--metrics', 'bogus'])).rejects.toBeInstanceOf(UsageError);
   });
   it('shows budget, staffing and schedule metrics together by default, money in dollars', async () => {

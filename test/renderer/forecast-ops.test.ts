@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoProject } from '../../models/demo/district';
 import { compareScenarios, caseloadMetrics, DEFAULT_COMPARE_METRICS } from '../../models/forecast/compare';
+import { planAreas } from '../../models/forecast/areas';
 import { forecastProject } from '../../models/forecast/forecast';
 import { runMonteCarlo, closeMonteCarloWorkers } from '../../host/monte-carlo-pool';
 import { createAppStore } from '../../renderer/store/create-store';
@@ -27,11 +28,17 @@ describe('forecast engine ops', () => {
     const base = engine.forecast({ version: 1, scenarios: ['Base'] });
     const want = forecastProject(project, { scenarios: ['Base'] });
     expect(base).toEqual(want.ok && want.value);
+    // The plan areas are compare --json's: the full forecast's years in the four areas.
+    const full = forecastProject(project, { scenarios: 'all', staffing: true });
+    if (!full.ok) throw new Error(full.reason);
+    expect(cmp.areas).toEqual(planAreas(full.value.scenarios));
   });
 
   it('a what-if value holds every projected year', () => {
     const r = engine.forecast({ version: 1, scenarios: ['Base'], whatIf: { enrollment_growth: -0.03 } });
-    const plain = engine.forecast({ version: 1, scenarios: ['Base'] });
+    // (A slider move skips the split by program and function: the plain run is asked the same.)
+    const plain = engine.forecast({ version: 1, scenarios: ['Base'], programs: false });
+    expect(r.scenarios[0]!.years[0]!.expenditure_by_program).toBeUndefined();
     expect(r.scenarios[0]!.years[0]).toEqual(plain.scenarios[0]!.years[0]);
     expect(r.scenarios[0]!.years.at(-1)!.enrollment).toBeLessThan(plain.scenarios[0]!.years.at(-1)!.enrollment);
   });

@@ -1,3 +1,4 @@
+import { planAreas, type ScenarioAreas } from '../../../models/forecast/areas';
 import { caseloadMetrics, compareScenarios, DEFAULT_COMPARE_METRICS, type Comparison } from '../../../models/forecast/compare';
 import { scenarioPaths } from '../../../models/forecast/drivers';
 import { forecastPrepared, type ForecastReport } from '../../../models/forecast/forecast';
@@ -20,6 +21,8 @@ export interface ForecastRequest {
   staffing?: boolean;
   /** What-if sliders: driver → value for every projected year, on top of each scenario. */
   whatIf?: Record<string, number>;
+  /** Spending by program and function each year, as the CLI (default: yes, except with what-if values — a slider move skips it). */
+  programs?: boolean;
 }
 
 // A version's prepared forecast (tables read, drivers resolved, positions costed: most of a what-if
@@ -41,12 +44,12 @@ function prepared(project: Project, years: number | undefined): Prepared {
 
 /** `steward forecast --json` (without the Monte Carlo keys): forecastProject on the version's prepared forecast. */
 export function runForecast(project: Project, r: ForecastRequest): ForecastReport {
-  const out = forecastPrepared(project, prepared(project, r.years), { scenarios: r.scenarios, ...(r.years !== undefined ? { years: r.years } : {}), ...(r.staffing ? { staffing: true } : {}), ...(r.whatIf ? { whatIf: r.whatIf } : {}) });
+  const out = forecastPrepared(project, prepared(project, r.years), { scenarios: r.scenarios, ...(r.years !== undefined ? { years: r.years } : {}), ...(r.staffing ? { staffing: true } : {}), ...(r.whatIf ? { whatIf: r.whatIf } : {}), programs: r.programs ?? r.whatIf === undefined });
   if (!out.ok) throw new Error(out.reason);
   return out.value;
 }
 
-export interface CompareResult { comparison: Comparison; forecast: ForecastReport }
+export interface CompareResult { comparison: Comparison; forecast: ForecastReport; /** compare --json's `areas`, the baseline first. */ areas: ScenarioAreas[] }
 
 /**
  * `steward compare --json` with the difference from `baseline` (Base when absent, as the CLI), and
@@ -60,19 +63,28 @@ export function runCompare(project: Project, r: { years?: number; baseline?: str
   // The reference is the first scenario compared: the chosen baseline goes first.
   const ordered = r.baseline ? [...forecast.scenarios.filter((s) => s.name === r.baseline), ...forecast.scenarios.filter((s) => s.name !== r.baseline)] : forecast.scenarios;
   if (r.baseline && ordered[0]?.name !== r.baseline) throw new Error(`no scenario "${r.baseline}" to compare with`);
-  return { comparison: compareScenarios(ordered, metrics), forecast };
+  return { comparison: compareScenarios(ordered, metrics), forecast, areas: planAreas(ordered) };
 }
 
 export interface SensitivityResult { scenario: string; reserve_policy_pct: number; tornado: Tornado; break_even: BreakEven[] }
 
-/** `steward sensitivity --scenario NAME --json`: the tornado and each uncertain driver's break-even value. */
-export function runSensitivity(project: Project, r: { scenario: string; years?: number }): SensitivityResult {
+/**
+ * `steward sensitivity --scenario NAME --json`: the tornado and each uncertain driver's break-even
+ * value. Run in a worker of its own (EngineClient.solo): progress after the tornado and each break-even.
+ */
+export function runSensitivity(project: Project, r: { scenario: string; years?: number }, progress?: (done: number, total: number) => void): SensitivityResult {
   const p = prepared(project, r.years);
   const sp = scenarioPaths(r.scenario, p.scenarios, p.drivers.paths, p.baseYear, p.years);
   if (!sp.ok) throw new Error(sp.reason);
   const staffing = staffingCosterFor(project, p);
+  const total = p.drivers.uncertain.length + 1;
   const t = tornado(p, sp.value.paths, sp.value.priority_plan, staffing);
-  const be = p.drivers.uncertain.map((u) => breakEven(p, sp.value.paths, u.name, undefined, sp.value.priority_plan, staffing));
+  progress?.(1, total);
+  const be = p.drivers.uncertain.map((u, i) => {
+    const b = breakEven(p, sp.value.paths, u.name, undefined, sp.value.priority_plan, staffing);
+    progress?.(i + 2, total);
+    return b;
+  });
   return { scenario: r.scenario, reserve_policy_pct: p.policy, tornado: t, break_even: be };
 }
 

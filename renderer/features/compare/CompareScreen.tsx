@@ -5,6 +5,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Loading';
 import { BalanceChart, ObjectChart, RevenueExpenditureChart, RoleChart } from '../../ui/forecast/ForecastCharts';
 import { CompareTable } from './CompareTable';
+import { PlanAreas } from './PlanAreas';
 import { PlanTimeline } from './PlanTimeline';
 import { Signposts } from './Signposts';
 import { RiskPanel } from './RiskPanel';
@@ -34,7 +35,7 @@ function Board() {
   const run = useRun('compare', { ...(years !== undefined ? { years } : {}), ...(baseline !== 'Base' ? { baseline } : {}) });
   if (!run || run.status === 'running') return <Loading text="Forecasting every scenario…" />;
   if (run.status === 'failed' || !run.result) return <div className="banner banner-error" role="alert">{run.error}</div>;
-  const { comparison, forecast } = run.result;
+  const { comparison, forecast, areas } = run.result;
   const names = forecast.scenarios.map((s) => s.name);
   const shown = focus && names.includes(focus) ? focus : names.find((n) => n !== baseline) ?? baseline;
   const focused = forecast.scenarios.find((s) => s.name === shown)!;
@@ -64,6 +65,7 @@ function Board() {
         </label>
       </div>
       <CompareTable comparison={comparison} />
+      <PlanAreas areas={areas} />
       <p data-testid="staffing-link">Staff in every scenario, year by year — FTE by role, positions added and cut: <a href="#staffing/scenarios">Staffing across scenarios</a>.</p>
       <div className="compare-charts">
         <BalanceChart scenarios={forecast.scenarios} baseline={comparison.reference} policyPct={forecast.reserve_policy_pct} />

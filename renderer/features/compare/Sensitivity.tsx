@@ -1,9 +1,8 @@
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import type { BreakEven, TornadoBar } from '../../../models/forecast/sensitivity';
-import { useRun } from '../../store';
+import { appStore, useApp } from '../../store';
 import { TornadoChart } from '../../charts/TornadoChart';
 import { compactDollars, dollars } from '../../format';
-import { Loading } from '../../ui/Loading';
 import { TableScroll } from '../../ui/TableScroll';
 import { pct } from '../../ui/forecast/figures';
 
@@ -18,11 +17,33 @@ export function breakEvenSentence(b: BreakEven, bar: TornadoBar | undefined): st
     : `The lowest reserve stays at policy while ${label(b.driver)} is below ${pct(b.value)} (base ${pct(b.base)}).`;
 }
 
-/** The tornado (each uncertain driver at its low and its high) and each one's break-even value, as `steward sensitivity`. */
+/**
+ * The tornado (each uncertain driver at its low and its high) and each one's break-even value, as
+ * `steward sensitivity`: in a worker of its own (store sensitivity-slice), with progress and Cancel.
+ */
 export function Sensitivity({ scenario, years }: { scenario: string; years?: number }) {
   const id = useId();
-  const run = useRun('sensitivity', { scenario, ...(years !== undefined ? { years } : {}) });
-  if (!run || run.status === 'running') return <Loading text={`Moving each driver of ${scenario} to its low and its high…`} />;
+  const version = useApp((s) => s.version);
+  const stored = useApp((s) => s.sensitivity);
+  const start = () => appStore.getState().startSensitivity({ scenario, ...(years !== undefined ? { years } : {}) });
+  // Started for each scenario, years and version shown; a run left behind keeps going and is kept (the store checks it is the same).
+  useEffect(() => { appStore.getState().startSensitivity({ scenario, ...(years !== undefined ? { years } : {}) }); }, [scenario, years, version]);
+  const run = stored && stored.version === version && stored.scenario === scenario && stored.years === years ? stored : null;
+  if (!run || run.status === 'running') {
+    const p = run?.progress;
+    return (
+      <div className="mc-progress" data-testid="sensitivity-progress">
+        <label>Moving each driver of {scenario} to its low and its high, then finding its break-even value…{' '}
+          <progress max={p?.total ?? 1} value={p?.done ?? 0} />
+        </label>{' '}
+        {p && <span className="muted">{p.done} of {p.total} steps</span>}{' '}
+        <button className="button" type="button" onClick={() => appStore.getState().cancelSensitivity()} data-testid="sensitivity-cancel">Cancel</button>
+      </div>
+    );
+  }
+  if (run.status === 'cancelled') {
+    return <p className="muted" role="status" data-testid="sensitivity-cancelled">The tornado was cancelled. <button className="button" type="button" onClick={start}>Run it again</button></p>;
+  }
   if (run.status === 'failed' || !run.result) return <div className="banner banner-error" role="alert">{run.error}</div>;
   const { tornado, break_even } = run.result;
   const name = `Tornado: ending balance by driver, ${scenario}`;

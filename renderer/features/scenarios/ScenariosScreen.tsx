@@ -5,13 +5,15 @@ import { DriverTable } from './DriverTable';
 import { PlansEditor } from './PlansEditor';
 import { ScenarioList } from './ScenarioList';
 import { scenarioNames } from './scenario-drivers';
+import { SignpostsEditor } from './SignpostsEditor';
 import { TriggersEditor } from './TriggersEditor';
 import { WhatIf } from './WhatIf';
 import './scenarios.css';
 
 /**
  * Practice 14's inputs: named scenarios of external conditions (their drivers, inherited from a
- * parent), what-if sliders that redraw the forecast, and the plans with the triggers that start them.
+ * parent), what-if sliders that redraw the forecast, the plans with the triggers that start them, and
+ * the signposts that say which scenario is unfolding.
  * Every change is an edit of the project's tables, so undo, save and the CLI see it.
  */
 export function ScenariosScreen() {
@@ -32,6 +34,7 @@ export function ScenariosScreen() {
       <DriverTable project={project} scenario={selected} />
       <PlansEditor project={project} />
       <TriggersEditor project={project} />
+      <SignpostsEditor project={project} />
     </section>
   );
 }

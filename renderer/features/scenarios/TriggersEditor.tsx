@@ -9,7 +9,7 @@ import { appStore } from '../../store';
 const DEADLINE = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** The names a condition may read: the indicators and every driver (as the forecast's own check). */
-function knownNames(project: Project): Set<string> {
+export function knownNames(project: Project): Set<string> {
   return new Set([...INDICATORS, ...Object.keys(DEFAULT_DRIVERS), ...Object.keys(project.forecast?.drivers ?? {}), ...project.drivers.map((d) => d.driver)]);
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ForecastReport } from '../../../models/forecast/forecast';
 import type { Project } from '../../../models/project/project';
 import { appStore, useApp, useRun } from '../../store';
@@ -18,17 +18,21 @@ export const SLIDERS = [
   { driver: 'local_revenue_growth', label: 'Local revenue growth', min: -0.15, max: 0.08 },
 ] as const;
 const STEP = 0.0025;
+const NONE: Record<string, number> = {};
 
 /**
  * What-if sliders on the key drivers: each move forecasts the scenario again with the moved values
  * held every projected year (the engine's whatIf, as a scenario row with a blank year) and redraws
  * every chart. Moves are coalesced: while one forecast runs, only the latest position waits.
- * "Save as scenario" keeps the moves as a new scenario based on this one (an undoable edit).
+ * A move is an undoable step on the app's history (store moveWhatIf; a drag is one step); "Save as
+ * scenario" keeps the moves as a new scenario based on this one (an undoable edit).
  */
 export function WhatIf({ project, scenario, onSaved }: { project: Project; scenario: string; onSaved: (name: string) => void }) {
   const ok = useApp((s) => s.checked?.version === s.version && s.checked.ok);
   const checking = useApp((s) => s.checked?.version !== s.version);
-  const [moved, setMoved] = useState<Record<string, number>>({});
+  const whatIf = useApp((s) => s.whatIf);
+  const moved = useMemo(() => (whatIf?.scenario === scenario ? whatIf.moved : NONE), [whatIf, scenario]);
+  const setMoved = (next: Record<string, number>, label: string, driver?: string) => appStore.getState().moveWhatIf(Object.keys(next).length > 0 ? { scenario, moved: next } : null, label, driver);
   const [sent, setSent] = useState<Record<string, number>>({});
   const first = project.settings.base_year + 1;
   const start = (d: string) => cellOf(project, scenario, d, first).value ?? 0;
@@ -41,7 +45,7 @@ export function WhatIf({ project, scenario, onSaved }: { project: Project; scena
   useEffect(() => {
     if (!busy && JSON.stringify(sent) !== JSON.stringify(moved)) setSent(moved);
   }, [busy, moved, sent]);
-  useEffect(() => { setMoved({}); setSent({}); last.current = null; }, [scenario]);
+  useEffect(() => { setSent({}); last.current = null; }, [scenario]);
   const touched = Object.keys(moved).length > 0;
   return (
     <div className="panel what-if" data-testid="what-if">
@@ -53,14 +57,14 @@ export function WhatIf({ project, scenario, onSaved }: { project: Project; scena
             <label key={s.driver} className={`slider${moved[s.driver] !== undefined ? ' slider-moved' : ''}`}>
               <span className="slider-label">{s.label} <strong data-testid="slider-value">{pct(v)}</strong></span>
               <input type="range" min={s.min} max={s.max} step={STEP} value={v} data-testid={`slider-${s.driver}`} aria-valuetext={pct(v)}
-                onChange={(e) => setMoved((m) => ({ ...m, [s.driver]: Math.round(e.target.valueAsNumber * 1e6) / 1e6 }))} />
+                onChange={(e) => { const value = Math.round(e.target.valueAsNumber * 1e6) / 1e6; setMoved({ ...moved, [s.driver]: value }, `move ${s.label.toLowerCase()} to ${pct(value)}`, s.driver); }} />
             </label>
           );
         })}
       </div>
       <div className="panel-actions">
-        <button type="button" className="button" disabled={!touched} onClick={() => setMoved({})} data-testid="what-if-reset">Reset</button>
-        <SaveAs project={project} scenario={scenario} moved={moved} onSaved={(n) => { setMoved({}); onSaved(n); }} />
+        <button type="button" className="button" disabled={!touched} onClick={() => setMoved({}, 'reset the what-if sliders')} data-testid="what-if-reset">Reset</button>
+        <SaveAs project={project} scenario={scenario} moved={moved} onSaved={onSaved} />
       </div>
       {checking ? <Loading text="Checking the project…" />
         : !ok ? <p className="banner banner-error" role="alert">No forecast is computed while the project has errors — fix them here or on the <a href="#data">Data</a> screen.</p>
@@ -105,6 +109,8 @@ function SaveAs({ project, scenario, moved, onSaved }: { project: Project; scena
       if (problem || empty) return;
       const r = appStore.getState().edit(createEdit(project, name.trim(), scenario, moved), `save what-if as ${name.trim()}`);
       if (!r.ok) { setMessage(r.reason); return; }
+      // The sliders go back with the save, in the same step: undoing it brings back both.
+      appStore.setState({ whatIf: null });
       setName('');
       setMessage(null);
       onSaved(name.trim());

@@ -92,6 +92,21 @@ export default async function scenarios({ root, scratch, shots, check, equal, ru
   await page.getByRole('button', { name: 'Redo' }).click();
   equal(await page.locator(`[data-testid=trigger][data-plan="${PLAN}"]`).count(), 1, 'redo puts it back');
 
+  console.log('a signpost pointing to the new scenario');
+  await page.getByText('Add a signpost', { exact: true }).click();
+  const sp = page.getByTestId('new-signpost');
+  await sp.getByTestId('signpost-name').fill('Enrollment change, fall');
+  await sp.getByTestId('signpost-indicator').fill('enrolment_change');
+  check(/no indicator/.test(await sp.getByTestId('signpost-check').textContent()) && (await sp.getByTestId('signpost-submit').isDisabled()), `a misspelt indicator is flagged as typed: "${await sp.getByTestId('signpost-check').textContent()}"`);
+  await sp.getByTestId('signpost-indicator').fill('enrollment_change');
+  await sp.getByTestId('signpost-threshold').fill('-2.5%');
+  await sp.getByTestId('signpost-scenario').selectOption(NAME);
+  await sp.getByTestId('signpost-observed').fill('-3%');
+  equal(await sp.getByTestId('signpost-check').textContent(), 'The signpost reads.', 'the signpost reads');
+  await sp.getByTestId('signpost-submit').click();
+  await page.locator('[data-testid=signpost][data-signpost="Enrollment change, fall"]').waitFor();
+  await shoot(page, shots, 'scenarios-signposts', page.getByTestId('signposts-editor'), check);
+
   console.log('save, and run the CLI on the saved project');
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -103,6 +118,8 @@ export default async function scenarios({ root, scratch, shots, check, equal, ru
   const sens = cli(['sensitivity', saved, '--scenario', NAME, '--json']);
   const mc = cli(['forecast', saved, '--scenario', NAME, '--trials', '1000', '--seed', '7', '--json']);
   check(cmp.scenarios.includes(NAME), 'the saved project has the new scenario');
+  const october = fc.signposts.signposts.find((x) => x.signpost === 'Enrollment change, fall');
+  equal(JSON.stringify(october && [october.scenario, october.direction, october.threshold, october.observed, october.met]), JSON.stringify([NAME, 'below', -0.025, -0.03, true]), 'the signpost is saved and read by steward forecast --json (met: −3% is below −2.5%)');
 
   console.log('the slider redraws (latency)');
   const latencies = await page.evaluate(async () => {
@@ -147,6 +164,22 @@ export default async function scenarios({ root, scratch, shots, check, equal, ru
   equal(mismatches, 0, `every metric, scenario and difference from Base in all ${years.length} years equals steward compare --json`);
   await shoot(page, shots, 'compare-table', null, check);
 
+  console.log('the plans in four areas');
+  const lastYear = years.at(-1);
+  const areaRows = await page.locator('[data-testid=plan-areas] [data-area] tr[data-row]').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-row'), [...r.querySelectorAll('td')].map((td) => [td.getAttribute('data-scenario'), td.getAttribute('data-value')])]));
+  const areaOf = (s) => cmp.areas.find((a) => a.scenario === s).years.find((y) => y.year === lastYear);
+  const pickArea = (y, key) => {
+    const [kind, ...rest] = key.split(':');
+    const k = rest.join(':');
+    return { total: y.expenditure_cents, fund: y.budgets.by_fund[k], object: y.budgets.by_object[k], fte: y.staffing.fte, personnel: y.staffing.personnel_cents, contracts: y.staffing.purchased_services_cents,
+      role: y.staffing.fte_by_role[k], program: y.programs[k], facilities: y.infrastructure.facilities_cents, transportation: y.infrastructure.transportation_cents, capital: y.infrastructure.capital_cents, capfn: y.infrastructure.capital_by_function[k] }[kind];
+  };
+  let areaMismatches = 0;
+  for (const [key, cellsA] of areaRows) for (const [s, v] of cellsA) { const want = pickArea(areaOf(s), key); if (String(want ?? '') !== v) { areaMismatches++; if (areaMismatches < 4) console.log(`    ${key} ${s}: shown ${v}, CLI ${want}`); } }
+  equal(areaMismatches, 0, `${lastYear}: every figure of the four plan areas (${areaRows.length} rows) equals steward compare --json's areas`);
+  equal(areaRows.filter(([k]) => k.startsWith('program:')).length, new Set(cmp.areas.flatMap((a) => Object.keys(areaOf(a.scenario).programs))).size, 'every program of the CLI\'s areas is shown');
+  await shoot(page, shots, 'compare-areas', page.getByTestId('plan-areas'), check);
+
   // The demo has one baseline (Base, the Drivers sheet); compare against another scenario instead.
   const alt = 'Enrollment decline';
   console.log(`compare with the ${alt} scenario`);
@@ -177,6 +210,16 @@ export default async function scenarios({ root, scratch, shots, check, equal, ru
 
   console.log('Monte Carlo, 1,000 trials, seed 7');
   await page.getByTestId('risk-scenario').selectOption(NAME);
+  // The tornado runs in a worker of its own, with progress and Cancel.
+  {
+    const cancel = page.getByTestId('sensitivity-cancel');
+    // (It may finish first on a fast machine: then there is nothing to cancel.)
+    if (await cancel.isVisible() && await cancel.click({ timeout: 2_000 }).then(() => true, () => false)) {
+      await page.getByTestId('sensitivity-cancelled').waitFor();
+      check(true, 'the tornado can be cancelled');
+      await page.getByRole('button', { name: 'Run it again' }).click();
+    }
+  }
   await page.getByTestId('mc-trials').fill('1000');
   await page.getByTestId('mc-seed').fill('7');
   const t0 = Date.now();
