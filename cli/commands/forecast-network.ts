@@ -27,6 +27,21 @@ export function measureLines(s: ScenarioResult): string[] {
   return out;
 }
 
+/** Each school's and the network office's days cash and DSCR per year (a "!" marks a miss of NACSA's standard). */
+export function schoolLines(s: ScenarioResult): string[] {
+  const years = s.years.filter((y) => y.network?.schools && y.network.office);
+  if (years.length === 0) return [];
+  const cell = (m: { days_cash_on_hand: { value: number; meets: boolean }; dscr: { value: number; meets: boolean } }) =>
+    `${show('days_cash_on_hand', m.days_cash_on_hand.value)}${m.days_cash_on_hand.meets ? '' : '!'}/${show('dscr', m.dscr.value)}${m.dscr.meets ? '' : '!'}`.padStart(14);
+  const out = [`  Each school and the office, days cash / DSCR:`, `  ${'site'.padEnd(8)}${years.map((y) => String(y.year).padStart(14)).join('')}`];
+  const ids = [...years[0]!.network!.schools!.map((x) => x.site_id), years[0]!.network!.office!.site_id];
+  ids.forEach((id, i) => {
+    const at = (y: (typeof years)[number]) => (i < ids.length - 1 ? y.network!.schools![i]! : y.network!.office!);
+    out.push(`  ${id.padEnd(8)}${years.map((y) => cell(at(y).measures)).join('')}`);
+  });
+  return out;
+}
+
 export function measureBreachLines(mc: MonteCarloSummary): string[] {
   const b = mc.measure_breach_probability;
   if (!b) return [];

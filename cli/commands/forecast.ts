@@ -7,7 +7,7 @@ import type { Cell } from '../../models/import/types';
 import type { Project } from '../../models/project/project';
 import { EXIT, InputError, UsageError, flagInt, flagString, parseArgs } from '../args';
 import { PROJECT_FLAGS, projectFor } from '../project';
-import { measureBreachLines, measureLines, measureSheet } from './forecast-network';
+import { measureBreachLines, measureLines, measureSheet, schoolLines } from './forecast-network';
 
 export function forecastOrFail(project: Project, opts: Parameters<typeof forecastProject>[1]): ForecastReport {
   const r = forecastProject(project, opts);
@@ -73,7 +73,7 @@ function textReport(r: ForecastReport, mc: MonteCarloSummary | undefined, mcScen
       lines.push(`  ${String(y.year).padEnd(6)}${dollars(y.revenue_cents).padStart(16)}${dollars(y.expenditure_cents).padStart(16)}${dollars(y.surplus_cents).padStart(15)}${dollars(y.ending_balance_cents).padStart(16)}${pct(y.reserve_pct).padStart(9)}${y.fte.toFixed(1).padStart(9)}  ${y.plan ?? '-'}${y.below_policy ? '  BELOW POLICY' : ''}`);
     }
     lines.push(...fundBalanceLines(s));
-    lines.push(...measureLines(s));
+    lines.push(...measureLines(s), ...schoolLines(s));
     lines.push(...reconcilingLines(s));
     if (s.years.some((y) => y.staffing && !('error' in y.staffing))) lines.push(...staffingLines(s));
     for (const sw of s.plan_switches) lines.push(...switchLines(sw));

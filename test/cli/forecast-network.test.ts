@@ -23,6 +23,13 @@ describe('steward forecast demo-network', () => {
     for (const s of j.scenarios) for (const y of s.years) {
       expect(Object.keys(y.measures)).toEqual(KEYS);
       for (const k of KEYS) { expect(typeof y.measures[k].value).toBe('number'); expect(typeof y.measures[k].meets).toBe('boolean'); }
+      // Each school's measures and P&L after the fee, and the network office's budget funded by the fees.
+      for (const x of [...y.network.schools, y.network.office]) {
+        expect(Object.keys(x.measures)).toEqual(KEYS);
+        for (const k of KEYS) expect(typeof x.measures[k].meets).toBe('boolean');
+        for (const k of ['expenses_cents', 'debt_service_cents', 'net_cents', 'cash_cents']) expect(Number.isInteger(x[k])).toBe(true);
+      }
+      expect(y.network.schools.reduce((a: number, x: { fee_cents: number }) => a + x.fee_cents, 0)).toBe(y.network.office.fee_revenue_cents);
     }
     expect(Object.keys(j.monte_carlo.measure_breach_probability)).toEqual(KEYS);
     expect(j.monte_carlo.measure_breach_probability.dscr).toHaveLength(6);
