@@ -4,6 +4,7 @@ import { allocateFee } from '../network/fee';
 import { measureValues, readMeasures, MEASURES, type MeasureName, type MeasureReading } from '../network/measures';
 import type { PreparedNetwork } from '../network/prepare-network';
 import { slotOpening, slotYear, type SlotLedger, type SlotOpening, type SlotState } from '../network/school-year';
+import { noHold, schoolsThisYear, type SchoolHold, type SchoolsThisYear } from '../network/school-plans';
 import { C } from './objects';
 import type { Prepared } from './prepare';
 import type { BalanceYear } from './year-balance';
@@ -34,11 +35,18 @@ export interface NetworkState {
   /** Each school's and the office's cash, assets, liabilities and last measures (models/network/school-year.ts). */
   slots: SlotState;
   slotFixed: SlotOpening;
+  /** Each school's delay so far (school-plans.ts). */
+  hold: SchoolHold;
 }
 
 export function initialNetworkState(n: PreparedNetwork): NetworkState {
   const slots = slotOpening(n);
-  return { cash: n.opening.cash, debt: Float64Array.from(n.loans.map((l) => l.balance)), assets: n.opening.totalAssets, liabilities: n.opening.totalLiabilities, prev: {}, slots: slots.state, slotFixed: slots.fixed };
+  return { cash: n.opening.cash, debt: Float64Array.from(n.loans.map((l) => l.balance)), assets: n.opening.totalAssets, liabilities: n.opening.totalLiabilities, prev: {}, slots: slots.state, slotFixed: slots.fixed, hold: noHold(n.schools.length) };
+}
+
+/** This year's students school by school, with the scenario's and the plan's openings and delays (school-plans.ts). */
+export function networkSchools(p: Prepared, n: PreparedNetwork, t: number, drv: (name: string) => number, state: NetworkState): SchoolsThisYear {
+  return schoolsThisYear(p.enrollment, n.schools, t, drv, state.hold);
 }
 
 export interface NetworkSpending { interest: number; principal: number; growth: number }
@@ -83,7 +91,7 @@ export interface NetworkYear {
   office?: OfficeYear;
 }
 
-export interface NetworkYearInput { t: number; year: number; enrollment: number; idx: Indices; balance: BalanceYear; spending: NetworkSpending; state: NetworkState; lean: boolean }
+export interface NetworkYearInput { t: number; year: number; enrollment: number; idx: Indices; balance: BalanceYear; spending: NetworkSpending; state: NetworkState; schools: SchoolsThisYear; lean: boolean }
 
 export function networkYear(p: Prepared, n: PreparedNetwork, ws: Workspace, y: NetworkYearInput): { measures: Record<MeasureName, MeasureReading>; network: NetworkYear; next: NetworkState } {
   const { balance, spending, state } = y;
@@ -96,7 +104,8 @@ export function networkYear(p: Prepared, n: PreparedNetwork, ws: Workspace, y: N
   // Accrual view: loan principal is no expense, depreciation is.
   const operating = balance.expenditure - spending.principal + dep;
   const netIncome = balance.revenue - operating;
-  const budgeted = p.enrollment.total[y.t]!;
+  // The budget follows the schools the scenario and plan open or delay; the variance is the enrollment shift.
+  const budgeted = y.schools.total;
   const values = measureValues({
     cash, operating_expenses: operating, depreciation: dep, current_assets: cash + n.opening.otherCurrentAssets, current_liabilities: n.opening.currentLiabilities,
     revenue: balance.revenue, net_income: netIncome, budgeted_enrollment: budgeted, enrollment: y.enrollment,
@@ -114,7 +123,7 @@ export function networkYear(p: Prepared, n: PreparedNetwork, ws: Workspace, y: N
   if (!y.lean) { const sy = schoolsYear(p, n, ws, y, gifts, philanthropy); Object.assign(network, sy.year); slots = sy.slots; }
   const prev: Partial<Record<MeasureName, number>> = {};
   for (const m of MEASURES) prev[m] = values[m];
-  return { measures, network, next: { cash, debt, assets, liabilities, prev, slots, slotFixed: state.slotFixed } };
+  return { measures, network, next: { cash, debt, assets, liabilities, prev, slots, slotFixed: state.slotFixed, hold: y.schools.hold } };
 }
 
 /** A philanthropy line's revenue this year, as projectRevenue (year-revenue.ts) computed it. */
@@ -132,7 +141,7 @@ function giftThisYear(p: Prepared, line: number, year: number, idx: Indices): nu
 function schoolsYear(p: Prepared, n: PreparedNetwork, ws: Workspace, y: NetworkYearInput, gifts: readonly number[], philanthropy: number): { year: Pick<NetworkYear, 'fee_revenue_cents' | 'schools' | 'office'>; slots: SlotState } {
   let income = 0;
   for (let f = 0; f < p.funds.length; f++) income += ws.income[f]!;
-  const students = n.schools.map((s) => p.enrollment.siteTotals[s.projection]![y.t]! * y.idx.enroll);
+  const students = y.schools.bySchool.map((x) => x * y.idx.enroll);
   const publicRevenue = apportion(asCents(income - philanthropy), students);
   const fee = allocateFee(n.schools.map((s, i) => ({ site_id: s.site_id, public_revenue: publicRevenue[i]!, students: students[i]! })), n.settings);
   const own = n.schools.map((s) => n.philanthropy.reduce((a, g, j) => a + (g.site === s.site_id ? gifts[j]! : 0), 0));
@@ -143,7 +152,7 @@ function schoolsYear(p: Prepared, n: PreparedNetwork, ws: Workspace, y: NetworkY
   for (let f = 0; f < p.funds.length; f++) if (p.funds[f]!.restricted) restrictedIncome += ws.income[f]!;
   const { ledgers, next } = slotYear(n, {
     t: y.t, spend: ws.spend, funds: p.funds, general: p.general, C, restrictedIncome, infl: y.idx.infl[OTHER]!, students,
-    budgeted: n.schools.map((s) => p.enrollment.siteTotals[s.projection]![y.t]!), baseStudents: n.schools.map((s) => p.enrollment.siteTotals[s.projection]![0]!),
+    budgeted: y.schools.bySchool, baseStudents: n.schools.map((s) => p.enrollment.siteTotals[s.projection]![0]!),
     revenue: [...afterFee.map((r, i) => r + shared[i]!), fee.total_cents + y.balance.reserveDraw], debt: y.state.debt, growth: y.spending.growth, state: y.state.slots, fixed: y.state.slotFixed,
   });
   const schools = n.schools.map((s, i): SchoolYear => ({

@@ -20,8 +20,9 @@ export interface PreparedNetwork {
   opening: { cash: number; otherCurrentAssets: number; currentLiabilities: number; totalAssets: number; totalLiabilities: number; depreciation: number };
   /** Indices into Prepared.revenue of the philanthropy lines, and the school each is for (undefined: the network). */
   philanthropy: { line: number; site: string | undefined }[];
-  /** Sites that are schools (every projected site but the network office), indexed into the enrollment projection. */
-  schools: { site_id: string; projection: number }[];
+  /** Sites that are schools (every projected site but the network office), indexed into the enrollment projection;
+   *  scenarioOnly: a new school that opens only in a scenario (school-plans.ts). */
+  schools: { site_id: string; projection: number; scenarioOnly: boolean }[];
   charter: ReadonlySet<string>;
   /** How the base year's Budget lines split spending over the schools and the office (school-year.ts). */
   shares: SiteShares;
@@ -51,7 +52,8 @@ export function prepareNetwork(p: Project, revenue: readonly RevenueLine[], enro
   const loanDebt = p.loans.reduce((a, l) => a + l.balance, 0);
   const lenders = new Map<string, string>();
   for (const l of p.loans) { lenders.set(l.loan_id, l.lender ?? l.loan_id); if (l.lender) lenders.set(l.lender, l.lender); }
-  const schools = enrollment.sites.flatMap((x, projection) => (x.site_id === s.value.office ? [] : [{ site_id: x.site_id, projection }]));
+  const scenarioOnly = new Set(p.charterSchools.filter((c) => c.scenario).map((c) => c.site_id));
+  const schools = enrollment.sites.flatMap((x, projection) => (x.site_id === s.value.office ? [] : [{ site_id: x.site_id, projection, scenarioOnly: scenarioOnly.has(x.site_id) }]));
   const slotOf = (site: string | undefined) => { const i = schools.findIndex((x) => x.site_id === site); return i >= 0 ? i : schools.length; };
   return {
     settings: s.value,

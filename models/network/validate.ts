@@ -26,6 +26,7 @@ export function checkNetwork(p: Project, sink: ProblemSink): void {
     const last = gradeIndex(c.last_grade);
     if (last < first) sink.error('charterSchools', c.src, 'last_grade', c.last_grade, `last_grade ${c.last_grade} is below first_grade ${c.first_grade}`);
     else if (c.grades_at_opening > last - first + 1) sink.error('charterSchools', c.src, 'grades_at_opening', c.grades_at_opening, `${c.grades_at_opening} grades at opening, but ${c.first_grade}–${c.last_grade} has only ${last - first + 1}`);
+    if (c.scenario !== undefined && c.open_year <= p.settings.base_year) sink.error('charterSchools', c.src, 'open_year', c.open_year, `a school that opens only in scenario "${c.scenario}" must open after the base year ${p.settings.base_year}`);
     if (c.backfill_grade !== undefined && (gradeIndex(c.backfill_grade) < first || gradeIndex(c.backfill_grade) > last)) {
       sink.error('charterSchools', c.src, 'backfill_grade', c.backfill_grade, `backfill_grade ${c.backfill_grade} is outside the school's grades ${c.first_grade}–${c.last_grade}`);
     }
