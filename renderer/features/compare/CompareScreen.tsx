@@ -8,6 +8,7 @@ import { CompareTable } from './CompareTable';
 import { PlanTimeline } from './PlanTimeline';
 import { Signposts } from './Signposts';
 import { RiskPanel } from './RiskPanel';
+import { NetworkMeasures } from './NetworkMeasures';
 import './compare.css';
 
 /** The board view: every scenario side by side against a chosen baseline, their plans, and the risk. */
@@ -64,6 +65,7 @@ function Board() {
         </label>
       </div>
       <CompareTable comparison={comparison} />
+      <NetworkMeasures forecast={forecast} />
       <p data-testid="staffing-link">Staff in every scenario, year by year — FTE by role, positions added and cut: <a href="#staffing/scenarios">Staffing across scenarios</a>.</p>
       <div className="compare-charts">
         <BalanceChart scenarios={forecast.scenarios} baseline={comparison.reference} policyPct={forecast.reserve_policy_pct} />

@@ -68,6 +68,9 @@ describe('the demo charter network', () => {
     expect(dscr(2028).covenants).toEqual([{ lender: 'Community Facilities Fund', threshold: 1.2, meets: false }]);
     expect(s.plan_switches.map((w) => [w.plan, w.trigger_year, w.year])).toEqual([['Covenant recovery plan', 2028, 2029]]);
     for (const year of [2029, 2030, 2031]) expect(dscr(year).covenants![0]!.meets).toBe(true);
+    // The story's figures (docs/network.md): 1.12 in 2028 — above NACSA's 1.10, below the lender's 1.20 — then 1.65, 1.55, 1.42.
+    expect([2028, 2029, 2030, 2031].map((y) => Math.round(dscr(y).value * 100) / 100)).toEqual([1.12, 1.65, 1.55, 1.42]);
+    expect(dscr(2028).meets).toBe(true);
     for (const y of scenario('Base').years) expect(Object.values(y.measures!).every((m) => m.covenants?.every((c) => c.meets) ?? true)).toBe(true);
   });
 
