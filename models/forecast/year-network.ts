@@ -4,7 +4,8 @@ import { allocateFee } from '../network/fee';
 import { measureValues, readMeasures, MEASURES, type MeasureName, type MeasureReading } from '../network/measures';
 import type { PreparedNetwork } from '../network/prepare-network';
 import { slotOpening, slotYear, type SlotLedger, type SlotOpening, type SlotState } from '../network/school-year';
-import { noHold, schoolsThisYear, type SchoolHold, type SchoolsThisYear } from '../network/school-plans';
+import { noHold, plannedDelays, schoolsThisYear, type SchoolHold, type SchoolsThisYear } from '../network/school-plans';
+import type { CompiledAction } from './plans';
 import { C } from './objects';
 import type { Prepared } from './prepare';
 import type { BalanceYear } from './year-balance';
@@ -45,8 +46,8 @@ export function initialNetworkState(n: PreparedNetwork): NetworkState {
 }
 
 /** This year's students school by school, with the scenario's and the plan's openings and delays (school-plans.ts). */
-export function networkSchools(p: Prepared, n: PreparedNetwork, t: number, drv: (name: string) => number, state: NetworkState): SchoolsThisYear {
-  return schoolsThisYear(p.enrollment, n.schools, t, drv, state.hold);
+export function networkSchools(p: Prepared, n: PreparedNetwork, t: number, drv: (name: string) => number, state: NetworkState, actions: readonly CompiledAction[]): SchoolsThisYear {
+  return schoolsThisYear(p.enrollment, n.schools, t, drv, state.hold, plannedDelays(actions, p.sites));
 }
 
 export interface NetworkSpending { interest: number; principal: number; growth: number }

@@ -188,7 +188,7 @@ export function computeYear(y: YearInput): YearOutput {
   const drv = driverReader(plan.overrides, paths, t);
   const idx = advanceIndices(p, prev.idx, t, drv, plan.stepFreeze);
   // A network's schools may open or be delayed by the scenario or the plan (models/network/school-plans.ts).
-  const schools = p.network && prev.network ? networkSchools(p, p.network, t, drv, prev.network) : undefined;
+  const schools = p.network && prev.network ? networkSchools(p, p.network, t, drv, prev.network, plan.actions) : undefined;
   const enrollment = (schools ? schools.total : p.enrollment.total[t]!) * idx.enroll;
   clearWorkspace(ws);
 

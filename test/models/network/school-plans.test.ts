@@ -47,6 +47,22 @@ describe('opening and delaying a network\'s schools', () => {
     expect(r.students('Base', 'N6')).toEqual([0, 0, 0, 176, 264, 347.6]);
   });
 
+  it('a backup plan\'s delay_school action: "if days cash on hand falls below 85, delay the new school a year"', () => {
+    const r = run((p) => ({
+      ...p,
+      plans: [...p.plans, { plan: 'Delay Westside', action: 'delay_school', start_year: 2028, site_id: 'N6', description: 'Open Westside a year later' }],
+      triggers: [...p.triggers, { plan: 'Delay Westside', condition: 'days_cash_on_hand < 85', lag: 1 }],
+    } as Project));
+    expect(r.scenario('Base').plan_switches.map((w) => [w.plan, w.trigger_year, w.year])).toEqual([['Delay Westside', 2027, 2028]]);
+    expect(r.students('Base', 'N6')).toEqual([0, 0, 0, 176, 264, 347.6]);
+  });
+
+  it('delay_school names a charter school', () => {
+    const demo = demoNetworkProject();
+    const project = { ...demo, plans: [...demo.plans, { plan: 'X', action: 'delay_school', start_year: 2028, site_id: 'NO' }] } as Project;
+    expect(validateProject(project).filter((x) => x.severity === 'error').map((x) => x.message)).toEqual([expect.stringContaining('NO is not on the CharterSchools sheet')]);
+  });
+
   it('a CharterSchools row with a scenario opens a new school only there', () => {
     const r = run((p) => ({
       ...p,
