@@ -52,6 +52,26 @@ export function measureBreachLines(mc: MonteCarloSummary): string[] {
   return out;
 }
 
+/**
+ * The Schools sheet of `forecast --out`: each school's P&L after the management fee and the network
+ * office's budget funded by the fees, a row per scenario, year and site, with its days cash and DSCR.
+ */
+export function schoolSheet(scenarios: readonly ScenarioResult[]): { name: string; rows: Cell[][] } | null {
+  const rows: Cell[][] = [['scenario', 'year', 'site_id', 'kind', 'students', 'public_revenue', 'own_philanthropy', 'network_philanthropy', 'fee', 'fee_revenue', 'expenses', 'debt_service', 'net', 'cash', 'days_cash_on_hand', 'days_cash_meets', 'dscr', 'dscr_meets', 'total_margin']];
+  const dollars = (c: number) => c / 100;
+  for (const s of scenarios) for (const y of s.years) {
+    const n = y.network;
+    if (!n?.schools || !n.office) continue;
+    const tail = (x: { expenses_cents: number; debt_service_cents: number; net_cents: number; cash_cents: number; measures: NonNullable<typeof y.measures> }): Cell[] => [
+      dollars(x.expenses_cents), dollars(x.debt_service_cents), dollars(x.net_cents), dollars(x.cash_cents),
+      x.measures.days_cash_on_hand.value, x.measures.days_cash_on_hand.meets ? 'yes' : 'no', x.measures.dscr.value, x.measures.dscr.meets ? 'yes' : 'no', x.measures.total_margin.value,
+    ];
+    for (const x of n.schools) rows.push([s.name, y.year, x.site_id, 'school', x.students, dollars(x.public_revenue_cents), dollars(x.philanthropy_cents), dollars(x.network_philanthropy_cents), dollars(x.fee_cents), null, ...tail(x)]);
+    rows.push([s.name, y.year, n.office.site_id, 'network office', 0, null, null, null, null, dollars(n.office.fee_revenue_cents), ...tail(n.office)]);
+  }
+  return rows.length > 1 ? { name: 'Schools', rows } : null;
+}
+
 /** The Measures sheet of `forecast --out`: a row per scenario, year and measure. */
 export function measureSheet(scenarios: readonly ScenarioResult[]): { name: string; rows: Cell[][] } | null {
   const rows: Cell[][] = [['scenario', 'year', 'measure', 'value', 'nacsa_threshold', 'meets', 'covenant_lender', 'covenant_threshold', 'covenant_met']];
