@@ -3,13 +3,15 @@ import { NO_DENOMINATOR, type MeasureName, type MeasureReading } from '../../../
 import { useAppShallow } from '../../store';
 import { TableScroll } from '../../ui/TableScroll';
 import { pct } from '../../ui/forecast/figures';
+import { NetworkSchools } from './NetworkSchools';
 import './network-measures.css';
 
 /**
  * A charter network's board view (docs/network.md): days cash on hand and the debt service coverage
  * ratio per scenario and year against NACSA's standard and each lender covenant, as `steward
  * forecast --all --json` reports them (measures.<key>); and, once the Risk panel has run Monte
- * Carlo, the chance each year of missing them beside the chance of breaching the reserve policy.
+ * Carlo, the chance each year of missing them beside the chance of breaching the reserve policy;
+ * then each school's and the network office's own figures (NetworkSchools).
  * Renders nothing for a district.
  */
 const SHOWN: readonly { key: MeasureName; label: string; text: (v: number) => string }[] = [
@@ -51,6 +53,7 @@ export function NetworkMeasures({ forecast }: { forecast: ForecastReport }) {
         </table>
       </TableScroll>
       <BreachChances />
+      <NetworkSchools forecast={forecast} />
     </section>
   );
 }

@@ -58,6 +58,20 @@ export default async function network({ root, shots, check, equal, run, newPage 
   equal(await page.locator(`[data-testid=network-measure][data-scenario="${STRESS}"][data-year="2028"][data-measure=dscr]`).getByText('covenant broken').count(), 1, 'the broken covenant is marked on screen');
   await shoot(page, shots, 'network-compare', panel, check);
 
+  console.log('school by school, under the stress scenario');
+  await page.getByTestId('network-schools-scenario').selectOption(STRESS);
+  await page.locator(`[data-testid=network-schools-table][data-scenario="${STRESS}"]`).waitFor();
+  const schoolCells = await page.locator('[data-testid=network-schools-table] tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.dataset.site, tr.dataset.figure, ...[...tr.querySelectorAll('[data-testid=school-figure]')].map((td) => `${td.dataset.value}|${td.dataset.meets ?? ''}`)]));
+  const stress = fc.scenarios.find((s) => s.name === STRESS).years;
+  const slots = [...stress[0].network.schools.map((x) => x.site_id), stress[0].network.office.site_id];
+  const at = (y, i) => (i < slots.length - 1 ? y.network.schools[i] : y.network.office);
+  const wantSchools = slots.flatMap((id, i) => ['net', 'days_cash_on_hand', 'dscr'].map((k) => [id, k, ...stress.map((y) => (k === 'net' ? `${at(y, i).net_cents}|` : `${at(y, i).measures[k].value}|${at(y, i).measures[k].meets}`))]));
+  equal(schoolCells.length, wantSchools.length, 'three rows per school and the office');
+  const off = wantSchools.filter((w, i) => JSON.stringify(w) !== JSON.stringify(schoolCells[i]));
+  for (const w of off.slice(0, 3)) console.log(`    CLI ${JSON.stringify(w)} ≠ screen ${JSON.stringify(schoolCells[wantSchools.indexOf(w)])}`);
+  equal(off.length, 0, 'rows whose net, days cash or DSCR (value and meets) differ from forecast --all --json (network.schools[], network.office)');
+  await shoot(page, shots, 'network-schools', page.getByTestId('network-schools-table'), check);
+
   console.log('Monte Carlo: breach probabilities beside the reserve');
   await page.getByTestId('risk-scenario').selectOption(STRESS);
   await page.getByTestId('mc-trials').fill('200');
