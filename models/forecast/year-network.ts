@@ -152,7 +152,7 @@ function schoolsYear(p: Prepared, n: PreparedNetwork, ws: Workspace, y: NetworkY
   let restrictedIncome = 0;
   for (let f = 0; f < p.funds.length; f++) if (p.funds[f]!.restricted) restrictedIncome += ws.income[f]!;
   const { ledgers, next } = slotYear(n, {
-    t: y.t, spend: ws.spend, funds: p.funds, general: p.general, C, restrictedIncome, infl: y.idx.infl[OTHER]!, students,
+    spend: ws.spend, funds: p.funds, general: p.general, C, restrictedIncome, infl: y.idx.infl[OTHER]!, students,
     budgeted: y.schools.bySchool, baseStudents: n.schools.map((s) => p.enrollment.siteTotals[s.projection]![0]!),
     revenue: [...afterFee.map((r, i) => r + shared[i]!), fee.total_cents + y.balance.reserveDraw], debt: y.state.debt, growth: y.spending.growth, state: y.state.slots, fixed: y.state.slotFixed,
   });

@@ -53,7 +53,6 @@ export interface SlotLedger {
 }
 
 export interface SlotYearInput {
-  t: number;
   /** The year's spending by fund and object class (cents), debt service and growth included. */
   spend: Float64Array;
   funds: readonly { code: string; restricted: boolean }[];

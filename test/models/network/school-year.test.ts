@@ -20,7 +20,7 @@ describe('each school\'s and the network office\'s year', () => {
   // Salaries $8,000; purchased services $2,000; other: debt service $500 + $1,000 and B's 2 added students × $100.
   spend[0] = 800_000; spend[2] = 200_000; spend[5] = 50_000 + 100_000 + 20_000;
   const { ledgers, next } = slotYear(n, {
-    t: 1, spend, funds: [{ code: 'GEN', restricted: false }], general: 0, C: 7, restrictedIncome: 0, infl: 1,
+    spend, funds: [{ code: 'GEN', restricted: false }], general: 0, C: 7, restrictedIncome: 0, infl: 1,
     students: [100, 60], budgeted: [100, 60], baseStudents: [100, 58],
     revenue: [700_000, 400_000, 100_000], debt: Float64Array.of(1_000_000), growth: 20_000, state: open.state, fixed: open.fixed,
   });
