@@ -7,7 +7,7 @@ import type { Cell } from '../../models/import/types';
 import type { Project } from '../../models/project/project';
 import { EXIT, InputError, UsageError, flagInt, flagString, parseArgs } from '../args';
 import { PROJECT_FLAGS, projectFor } from '../project';
-import { measureBreachLines, measureLines, measureSheet } from './forecast-network';
+import { measureBreachLines, measureLines, measureSheet, schoolLines, schoolSheet } from './forecast-network';
 
 export function forecastOrFail(project: Project, opts: Parameters<typeof forecastProject>[1]): ForecastReport {
   const r = forecastProject(project, opts);
@@ -73,7 +73,7 @@ function textReport(r: ForecastReport, mc: MonteCarloSummary | undefined, mcScen
       lines.push(`  ${String(y.year).padEnd(6)}${dollars(y.revenue_cents).padStart(16)}${dollars(y.expenditure_cents).padStart(16)}${dollars(y.surplus_cents).padStart(15)}${dollars(y.ending_balance_cents).padStart(16)}${pct(y.reserve_pct).padStart(9)}${y.fte.toFixed(1).padStart(9)}  ${y.plan ?? '-'}${y.below_policy ? '  BELOW POLICY' : ''}`);
     }
     lines.push(...fundBalanceLines(s));
-    lines.push(...measureLines(s));
+    lines.push(...measureLines(s), ...schoolLines(s));
     lines.push(...reconcilingLines(s));
     if (s.years.some((y) => y.staffing && !('error' in y.staffing))) lines.push(...staffingLines(s));
     for (const sw of s.plan_switches) lines.push(...switchLines(sw));
@@ -169,6 +169,8 @@ export function reportSheets(r: ForecastReport, mc?: MonteCarloSummary): { name:
   if (staffing.length > 1) sheets.push({ name: 'Staffing', rows: staffing });
   const measures = measureSheet(r.scenarios);
   if (measures) sheets.push(measures);
+  const schools = schoolSheet(r.scenarios);
+  if (schools) sheets.push(schools);
   if (mc) {
     const bands: Cell[][] = [['year', 'balance_p5', 'balance_p25', 'balance_p50', 'balance_p75', 'balance_p95', 'reserve_p5', 'reserve_p50', 'reserve_p95', 'breach_probability']];
     mc.bands.forEach((b, i) => { const rb = mc.reserve_bands[i]!; bands.push([b.year, d(b.p5), d(b.p25), d(b.p50), d(b.p75), d(b.p95), rb.p5, rb.p50, rb.p95, mc.breach_probability[i]!.p]); });

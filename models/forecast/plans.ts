@@ -93,6 +93,7 @@ export function compilePlans(project: Project, prep: PlanContext): Parsed<Compil
       case 'delay_purchase': need(a.amount !== undefined || a.pct !== undefined, 'needs amount or pct'); break;
       case 'schedule': need(a.parameter !== undefined && a.value !== undefined, 'needs parameter and value'); break;
       case 'draw_reserves': need(a.amount !== undefined && a.amount >= 0, 'needs amount (the most that may be drawn)'); break;
+      case 'delay_school': need(a.site_id !== undefined && (a.value === undefined || a.value >= 0), 'needs site_id (and value, years, 0 or more)'); break;
     }
     const objectClass = a.object !== undefined ? objectClassIndex(a.object) : -1;
     let matched: Float64Array | undefined;

@@ -11,6 +11,7 @@ import { nameList, noBuckets, prepareBuckets, type Buckets, type VacancyCost } f
 import { prepareRevenue, type RevenueLine } from './prepare-revenue';
 import { reconcilingLine, type ReconcilingLine } from './reconcile';
 import { philanthropyLines, prepareNetwork, withGrowThrough, type PreparedNetwork } from '../network/prepare-network';
+import { schoolScenarioRows } from '../network/school-plans';
 
 // Everything about a project that no driver can change is computed here once: positions grouped
 // into buckets (role × site × funding split) with their schedule salary for every number of steps
@@ -96,7 +97,7 @@ export function prepareForecast(project: Project, opts: PrepareOptions = {}): Pa
   const network = prepareNetwork(project, revenue, enrollment, errors);
   const drivers = baseDriverPaths(project.drivers, config.drivers, baseYear, years, config.monte_carlo.interval);
   warnings.push(...drivers.problems);
-  const scenarios = collectScenarios(project.scenarios, config.scenarios);
+  const scenarios = collectScenarios([...project.scenarios, ...schoolScenarioRows(project)], config.scenarios);
   for (const sc of scenarios) for (const [driver, o] of Object.entries(sc.overrides)) {
     if (o.byYear.has(baseYear)) warnings.push(`scenario "${sc.name}": its ${driver} row for ${baseYear} changes nothing — the base year is the adopted budget; scenarios change the projected years`);
   }

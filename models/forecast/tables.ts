@@ -8,7 +8,7 @@ const src = SourceRefSchema.optional();
 
 export const PLAN_ACTIONS = [
   'add_positions', 'cut_positions', 'class_size', 'staffing_ratio', 'budget_pct', 'budget_amount',
-  'close_site', 'merge_site', 'delay_purchase', 'schedule', 'draw_reserves',
+  'close_site', 'merge_site', 'delay_purchase', 'schedule', 'draw_reserves', 'delay_school',
 ] as const;
 export type PlanActionKind = (typeof PLAN_ACTIONS)[number];
 
@@ -17,8 +17,8 @@ const actionValues = Object.fromEntries(PLAN_ACTIONS.flatMap((a) => [[a, a], [a.
 export const PlanActionSchema = z.object({
   plan: field(idText(), { kind: 'id', doc: 'Plan name (rows with the same name form one plan)', synonyms: ['plan name', 'option'] }),
   action: field(z.enum(PLAN_ACTIONS), {
-    kind: 'enum', doc: 'add_positions, cut_positions, class_size, staffing_ratio, budget_pct, budget_amount, close_site, merge_site, delay_purchase, schedule, draw_reserves',
-    synonyms: ['action type', 'type', 'what'], values: { ...actionValues, add: 'add_positions', cut: 'cut_positions', layoff: 'cut_positions', rif: 'cut_positions', close: 'close_site', merge: 'merge_site', delay: 'delay_purchase', reserves: 'draw_reserves' },
+    kind: 'enum', doc: 'add_positions, cut_positions, class_size, staffing_ratio, budget_pct, budget_amount, close_site, merge_site, delay_purchase, schedule, draw_reserves, delay_school (a network\'s school opens or grows value years later, 1 when blank)',
+    synonyms: ['action type', 'type', 'what'], values: { ...actionValues, add: 'add_positions', cut: 'cut_positions', layoff: 'cut_positions', rif: 'cut_positions', close: 'close_site', merge: 'merge_site', delay: 'delay_purchase', reserves: 'draw_reserves', 'delay new school': 'delay_school', 'delay opening': 'delay_school' },
   }),
   start_year: field(fiscalYear(), { kind: 'year', doc: 'First fiscal year the action takes effect', synonyms: ['start', 'from', 'year', 'fy', 'effective year'] }),
   end_year: field(fiscalYear().optional(), { kind: 'year', doc: 'Last fiscal year (blank = to the end of the forecast)', synonyms: ['end', 'until', 'through'] }),

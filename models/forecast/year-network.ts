@@ -3,6 +3,9 @@ import { asCents } from '../money/cents';
 import { allocateFee } from '../network/fee';
 import { measureValues, readMeasures, MEASURES, type MeasureName, type MeasureReading } from '../network/measures';
 import type { PreparedNetwork } from '../network/prepare-network';
+import { slotOpening, slotYear, type SlotLedger, type SlotOpening, type SlotState } from '../network/school-year';
+import { noHold, plannedDelays, schoolsThisYear, type SchoolHold, type SchoolsThisYear } from '../network/school-plans';
+import type { CompiledAction } from './plans';
 import { C } from './objects';
 import type { Prepared } from './prepare';
 import type { BalanceYear } from './year-balance';
@@ -30,10 +33,21 @@ export interface NetworkState {
   liabilities: number;
   /** Last year's measures (NaN before the base year), for NACSA's trend rules. */
   prev: Partial<Record<MeasureName, number>>;
+  /** Each school's and the office's cash, assets, liabilities and last measures (models/network/school-year.ts). */
+  slots: SlotState;
+  slotFixed: SlotOpening;
+  /** Each school's delay so far (school-plans.ts). */
+  hold: SchoolHold;
 }
 
 export function initialNetworkState(n: PreparedNetwork): NetworkState {
-  return { cash: n.opening.cash, debt: Float64Array.from(n.loans.map((l) => l.balance)), assets: n.opening.totalAssets, liabilities: n.opening.totalLiabilities, prev: {} };
+  const slots = slotOpening(n);
+  return { cash: n.opening.cash, debt: Float64Array.from(n.loans.map((l) => l.balance)), assets: n.opening.totalAssets, liabilities: n.opening.totalLiabilities, prev: {}, slots: slots.state, slotFixed: slots.fixed, hold: noHold(n.schools.length) };
+}
+
+/** This year's students school by school, with the scenario's and the plan's openings and delays (school-plans.ts). */
+export function networkSchools(p: Prepared, n: PreparedNetwork, t: number, drv: (name: string) => number, state: NetworkState, actions: readonly CompiledAction[]): SchoolsThisYear {
+  return schoolsThisYear(p.enrollment, n.schools, t, drv, state.hold, plannedDelays(actions, p.sites));
 }
 
 export interface NetworkSpending { interest: number; principal: number; growth: number }
@@ -48,7 +62,18 @@ export function networkSpending(p: Prepared, n: PreparedNetwork, ws: Workspace, 
   return { interest, principal, growth };
 }
 
-export interface SchoolYear { site_id: string; students: number; public_revenue_cents: number; philanthropy_cents: number; fee_cents: number; revenue_after_fee_cents: number }
+/** A school's year: its P&L after the management fee, and its own measures. */
+export interface SchoolYear extends SlotLedger {
+  site_id: string; students: number; public_revenue_cents: number;
+  /** Its own gifts; and its share (by students) of the gifts to the network as a whole. */
+  philanthropy_cents: number; network_philanthropy_cents: number;
+  fee_cents: number;
+  /** Public revenue + its own gifts − the fee (net_cents also counts network_philanthropy_cents). */
+  revenue_after_fee_cents: number;
+}
+
+/** The network office's year: its budget, funded by the schools' fees (and any reserve draw). */
+export interface OfficeYear extends SlotLedger { site_id: string; fee_revenue_cents: number; reserve_draw_cents: number }
 
 export interface NetworkYear {
   cash_cents: number;
@@ -64,9 +89,10 @@ export interface NetworkYear {
   /** The network office's fee revenue: the schools' fees, which add up to it exactly. */
   fee_revenue_cents?: number;
   schools?: SchoolYear[];
+  office?: OfficeYear;
 }
 
-export interface NetworkYearInput { t: number; year: number; enrollment: number; idx: Indices; balance: BalanceYear; spending: NetworkSpending; state: NetworkState; lean: boolean }
+export interface NetworkYearInput { t: number; year: number; enrollment: number; idx: Indices; balance: BalanceYear; spending: NetworkSpending; state: NetworkState; schools: SchoolsThisYear; lean: boolean }
 
 export function networkYear(p: Prepared, n: PreparedNetwork, ws: Workspace, y: NetworkYearInput): { measures: Record<MeasureName, MeasureReading>; network: NetworkYear; next: NetworkState } {
   const { balance, spending, state } = y;
@@ -79,7 +105,8 @@ export function networkYear(p: Prepared, n: PreparedNetwork, ws: Workspace, y: N
   // Accrual view: loan principal is no expense, depreciation is.
   const operating = balance.expenditure - spending.principal + dep;
   const netIncome = balance.revenue - operating;
-  const budgeted = p.enrollment.total[y.t]!;
+  // The budget follows the schools the scenario and plan open or delay; the variance is the enrollment shift.
+  const budgeted = y.schools.total;
   const values = measureValues({
     cash, operating_expenses: operating, depreciation: dep, current_assets: cash + n.opening.otherCurrentAssets, current_liabilities: n.opening.currentLiabilities,
     revenue: balance.revenue, net_income: netIncome, budgeted_enrollment: budgeted, enrollment: y.enrollment,
@@ -93,10 +120,11 @@ export function networkYear(p: Prepared, n: PreparedNetwork, ws: Workspace, y: N
     debt_outstanding_cents: debt.reduce((a, b) => a + b, 0), enrollment_growth_cost_cents: spending.growth, budgeted_enrollment: Math.round(budgeted),
     philanthropy_cents: philanthropy, philanthropy_share: balance.revenue > 0 ? philanthropy / balance.revenue : 0,
   };
-  if (!y.lean) Object.assign(network, schoolsYear(p, n, ws, y, gifts, philanthropy));
+  let slots = state.slots;
+  if (!y.lean) { const sy = schoolsYear(p, n, ws, y, gifts, philanthropy); Object.assign(network, sy.year); slots = sy.slots; }
   const prev: Partial<Record<MeasureName, number>> = {};
   for (const m of MEASURES) prev[m] = values[m];
-  return { measures, network, next: { cash, debt, assets, liabilities, prev } };
+  return { measures, network, next: { cash, debt, assets, liabilities, prev, slots, slotFixed: state.slotFixed, hold: y.schools.hold } };
 }
 
 /** A philanthropy line's revenue this year, as projectRevenue (year-revenue.ts) computed it. */
@@ -107,17 +135,31 @@ function giftThisYear(p: Prepared, line: number, year: number, idx: Indices): nu
   return Math.round(s.baseCents * idx.rev[line]!);
 }
 
-/** Each school's P&L lines: public revenue (all revenue but gifts, split by students), its own gifts, the fee. */
-function schoolsYear(p: Prepared, n: PreparedNetwork, ws: Workspace, y: NetworkYearInput, gifts: readonly number[], philanthropy: number): Pick<NetworkYear, 'fee_revenue_cents' | 'schools'> {
+/**
+ * Each school's P&L: public revenue (all revenue but gifts, split by students), its own gifts, the
+ * fee, its spending and debt service (school-year.ts); and the office's budget, funded by the fees.
+ */
+function schoolsYear(p: Prepared, n: PreparedNetwork, ws: Workspace, y: NetworkYearInput, gifts: readonly number[], philanthropy: number): { year: Pick<NetworkYear, 'fee_revenue_cents' | 'schools' | 'office'>; slots: SlotState } {
   let income = 0;
   for (let f = 0; f < p.funds.length; f++) income += ws.income[f]!;
-  const students = n.schools.map((s) => p.enrollment.siteTotals[s.projection]![y.t]! * y.idx.enroll);
+  const students = y.schools.bySchool.map((x) => x * y.idx.enroll);
   const publicRevenue = apportion(asCents(income - philanthropy), students);
   const fee = allocateFee(n.schools.map((s, i) => ({ site_id: s.site_id, public_revenue: publicRevenue[i]!, students: students[i]! })), n.settings);
-  const schools = n.schools.map((s, i): SchoolYear => {
-    const own = n.philanthropy.reduce((a, g, j) => a + (g.site === s.site_id ? gifts[j]! : 0), 0);
-    const charged = fee.by_school[s.site_id]!;
-    return { site_id: s.site_id, students: Math.round(students[i]! * 10) / 10, public_revenue_cents: publicRevenue[i]!, philanthropy_cents: own, fee_cents: charged, revenue_after_fee_cents: publicRevenue[i]! + own - charged };
+  const own = n.schools.map((s) => n.philanthropy.reduce((a, g, j) => a + (g.site === s.site_id ? gifts[j]! : 0), 0));
+  const afterFee = n.schools.map((s, i) => publicRevenue[i]! + own[i]! - fee.by_school[s.site_id]!);
+  // Gifts to the network as a whole support its schools, by students: the office lives on fees.
+  const shared = apportion(asCents(philanthropy - own.reduce((a, b) => a + b, 0)), students).map(Number);
+  let restrictedIncome = 0;
+  for (let f = 0; f < p.funds.length; f++) if (p.funds[f]!.restricted) restrictedIncome += ws.income[f]!;
+  const { ledgers, next } = slotYear(n, {
+    spend: ws.spend, funds: p.funds, general: p.general, C, restrictedIncome, infl: y.idx.infl[OTHER]!, students,
+    budgeted: y.schools.bySchool, baseStudents: n.schools.map((s) => p.enrollment.siteTotals[s.projection]![0]!),
+    revenue: [...afterFee.map((r, i) => r + shared[i]!), fee.total_cents + y.balance.reserveDraw], debt: y.state.debt, growth: y.spending.growth, state: y.state.slots, fixed: y.state.slotFixed,
   });
-  return { fee_revenue_cents: fee.total_cents, schools };
+  const schools = n.schools.map((s, i): SchoolYear => ({
+    site_id: s.site_id, students: Math.round(students[i]! * 10) / 10, public_revenue_cents: publicRevenue[i]!, philanthropy_cents: own[i]!,
+    fee_cents: fee.by_school[s.site_id]!, revenue_after_fee_cents: afterFee[i]!, network_philanthropy_cents: shared[i]!, ...ledgers[i]!,
+  }));
+  const office: OfficeYear = { site_id: n.settings.office ?? 'network', fee_revenue_cents: fee.total_cents, reserve_draw_cents: y.balance.reserveDraw, ...ledgers[n.schools.length]! };
+  return { year: { fee_revenue_cents: fee.total_cents, schools, office }, slots: next };
 }

@@ -15,7 +15,7 @@ import { newPayers, setPayers, type Payers } from './payers';
 import { yearResult } from './year-result';
 import { projectRevenue } from './year-revenue';
 import { staffChanges } from './year-staff';
-import { initialNetworkState, networkSpending, networkYear, type NetworkState } from './year-network';
+import { initialNetworkState, networkSchools, networkSpending, networkYear, type NetworkState } from './year-network';
 
 // One forecast year, as named steps: the plan in effect → indices (drivers, steps, enrollment) →
 // revenue → staff changes (plan cuts and additions, staffing parameters) → personnel →
@@ -187,7 +187,9 @@ export function computeYear(y: YearInput): YearOutput {
   const plan = planYear(y.actions, year);
   const drv = driverReader(plan.overrides, paths, t);
   const idx = advanceIndices(p, prev.idx, t, drv, plan.stepFreeze);
-  const enrollment = p.enrollment.total[t]! * idx.enroll;
+  // A network's schools may open or be delayed by the scenario or the plan (models/network/school-plans.ts).
+  const schools = p.network && prev.network ? networkSchools(p, p.network, t, drv, prev.network, plan.actions) : undefined;
+  const enrollment = (schools ? schools.total : p.enrollment.total[t]!) * idx.enroll;
   clearWorkspace(ws);
 
   const revenue = projectRevenue(p, ws, { t, year, idx, enrollment, paths, overrides: plan.overrides });
@@ -204,8 +206,8 @@ export function computeYear(y: YearInput): YearOutput {
 
   const next: ScenarioState = { idx, balance: balance.ending, reserveUsed: balance.reserveUsed, delayed, last: { stateAid: revenue.stateAid, enrollment, revenue: balance.revenue, expenditure: balance.expenditure } };
   const out = yearResult(p, ws, { year, plan: y.plan, enrollment, prev, balance, revenue, staff, personnel, lean: y.lean });
-  if (spending && p.network && prev.network) {
-    const net = networkYear(p, p.network, ws, { t, year, enrollment, idx, balance, spending, state: prev.network, lean: y.lean });
+  if (spending && schools && p.network && prev.network) {
+    const net = networkYear(p, p.network, ws, { t, year, enrollment, idx, balance, spending, state: prev.network, schools, lean: y.lean });
     out.result.measures = net.measures;
     out.result.network = net.network;
     next.network = net.next;

@@ -4,6 +4,7 @@ import type { Project } from '../project/project';
 import { growThrough } from './grow-through';
 import type { Covenant } from './measures';
 import { networkSettings, type NetworkSettings } from './settings';
+import { siteShares, type SiteShares } from './site-shares';
 import type { CharterSchool } from './tables';
 
 // What the forecast needs of a charter network, read once per project (like prepare.ts): the
@@ -19,9 +20,14 @@ export interface PreparedNetwork {
   opening: { cash: number; otherCurrentAssets: number; currentLiabilities: number; totalAssets: number; totalLiabilities: number; depreciation: number };
   /** Indices into Prepared.revenue of the philanthropy lines, and the school each is for (undefined: the network). */
   philanthropy: { line: number; site: string | undefined }[];
-  /** Sites that are schools (every projected site but the network office), indexed into the enrollment projection. */
-  schools: { site_id: string; projection: number }[];
+  /** Sites that are schools (every projected site but the network office), indexed into the enrollment projection;
+   *  scenarioOnly: a new school that opens only in a scenario (school-plans.ts). */
+  schools: { site_id: string; projection: number; scenarioOnly: boolean }[];
   charter: ReadonlySet<string>;
+  /** How the base year's Budget lines split spending over the schools and the office (school-year.ts). */
+  shares: SiteShares;
+  /** [loan] the slot its debt service is charged to: its site's school, else the office (schools.length). */
+  loanSlot: number[];
 }
 
 export function isNetworkProject(p: Project): boolean {
@@ -46,6 +52,9 @@ export function prepareNetwork(p: Project, revenue: readonly RevenueLine[], enro
   const loanDebt = p.loans.reduce((a, l) => a + l.balance, 0);
   const lenders = new Map<string, string>();
   for (const l of p.loans) { lenders.set(l.loan_id, l.lender ?? l.loan_id); if (l.lender) lenders.set(l.lender, l.lender); }
+  const scenarioOnly = new Set(p.charterSchools.filter((c) => c.scenario).map((c) => c.site_id));
+  const schools = enrollment.sites.flatMap((x, projection) => (x.site_id === s.value.office ? [] : [{ site_id: x.site_id, projection, scenarioOnly: scenarioOnly.has(x.site_id) }]));
+  const slotOf = (site: string | undefined) => { const i = schools.findIndex((x) => x.site_id === site); return i >= 0 ? i : schools.length; };
   return {
     settings: s.value,
     loans: p.loans.map((l) => ({ id: l.loan_id, balance: l.balance, rate: l.interest_rate, principal: l.annual_principal })),
@@ -58,8 +67,10 @@ export function prepareNetwork(p: Project, revenue: readonly RevenueLine[], enro
       depreciation: item('depreciation'),
     },
     philanthropy: revenue.flatMap((r, line) => (r.id.startsWith('PHIL_') ? [{ line, site: p.philanthropy.find((g) => `PHIL_${g.source_id}` === r.id)?.site_id }] : [])),
-    schools: enrollment.sites.flatMap((x, projection) => (x.site_id === s.value.office ? [] : [{ site_id: x.site_id, projection }])),
+    schools,
     charter: new Set(p.charterSchools.map((c) => c.site_id)),
+    shares: siteShares(p, schools),
+    loanSlot: p.loans.map((l) => slotOf(l.site_id)),
   };
 }
 

@@ -29,6 +29,7 @@ export const CharterSchoolSchema = z.object({
   fill_rate: field(z.number().min(0).max(1).default(1), { kind: 'share', doc: 'Share of the seats filled in the entry grade and in backfilled grades (0.95 or 95%)', synonyms: ['fill', 'fill pct', 'seat fill'] }),
   attrition_rate: field(z.number().min(0).max(1).default(0), { kind: 'share', doc: 'Share of a cohort that leaves each year between grades', synonyms: ['attrition', 'leavers', 'cohort attrition'] }),
   backfill_grade: field(z.enum(CHARTER_GRADES).optional(), { kind: 'grade', doc: 'Highest grade whose empty seats are refilled (blank = every grade; leavers above it are not replaced)', synonyms: ['backfill', 'backfill through', 'last backfill grade'] }),
+  scenario: field(z.string().optional(), { kind: 'id', doc: 'A new school that opens only in this scenario (and those based on it); blank = in every scenario', synonyms: ['only in scenario', 'opens in scenario'] }),
   src,
 });
 

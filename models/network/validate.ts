@@ -26,9 +26,14 @@ export function checkNetwork(p: Project, sink: ProblemSink): void {
     const last = gradeIndex(c.last_grade);
     if (last < first) sink.error('charterSchools', c.src, 'last_grade', c.last_grade, `last_grade ${c.last_grade} is below first_grade ${c.first_grade}`);
     else if (c.grades_at_opening > last - first + 1) sink.error('charterSchools', c.src, 'grades_at_opening', c.grades_at_opening, `${c.grades_at_opening} grades at opening, but ${c.first_grade}–${c.last_grade} has only ${last - first + 1}`);
+    if (c.scenario !== undefined && c.open_year <= p.settings.base_year) sink.error('charterSchools', c.src, 'open_year', c.open_year, `a school that opens only in scenario "${c.scenario}" must open after the base year ${p.settings.base_year}`);
     if (c.backfill_grade !== undefined && (gradeIndex(c.backfill_grade) < first || gradeIndex(c.backfill_grade) > last)) {
       sink.error('charterSchools', c.src, 'backfill_grade', c.backfill_grade, `backfill_grade ${c.backfill_grade} is outside the school's grades ${c.first_grade}–${c.last_grade}`);
     }
+  }
+  const schools = new Set(p.charterSchools.map((c) => c.site_id));
+  for (const a of p.plans) {
+    if (a.action === 'delay_school' && a.site_id !== undefined && !schools.has(a.site_id)) sink.error('plans', a.src, 'site_id', a.site_id, `plan "${a.plan}" (delay_school): ${a.site_id} is not on the CharterSchools sheet, so it has no opening or grades to delay`);
   }
   const loans = new Set<string>();
   for (const l of p.loans) {
@@ -66,4 +71,5 @@ function networkIndicatorsInDistrict(p: Project, sink: ProblemSink): void {
     if (found.length > 0) sink.error('triggers', t.src, 'condition', t.condition, why(found.join(', ')));
   }
   for (const s of p.signposts) if (s.indicator !== undefined && NETWORK_INDICATORS.has(s.indicator)) sink.error('signposts', s.src, 'indicator', s.indicator, why(s.indicator));
+  for (const a of p.plans) if (a.action === 'delay_school') sink.error('plans', a.src, 'action', a.action, `plan "${a.plan}": delay_school delays a charter network's school (docs/network.md); this project has no CharterSchools sheet`);
 }

@@ -1,6 +1,7 @@
 import { DEFAULT_DRIVERS, ForecastConfigSchema } from '../forecast/config';
 import { fitDistribution } from '../forecast/distributions';
 import { isStaffingParam } from '../staffing/params';
+import { schoolDriverNames } from '../network/school-plans';
 import type { SourceRef } from '../schema/fields';
 import { expressionSymbols } from '../expr/expression';
 import type { ProblemSink } from './problem-sink';
@@ -50,7 +51,9 @@ export function knownDriverNames(project: Project): DriverNames {
   // Philanthropy sheet gifts grow by philanthropy_growth (models/network/prepare-network.ts).
   if (project.philanthropy.length > 0) referenced.add('philanthropy_growth');
   const defined = new Set([...project.drivers.map((d) => d.driver), ...Object.keys(config.success ? config.data.drivers : {})]);
-  const isBuiltIn = (name: string) => RATE_DRIVERS.has(name) || isStaffingParam(name);
+  // A network's schools answer to school_delay_<site> and school_open_<site> (models/network/school-plans.ts).
+  const schools = new Set(schoolDriverNames(project));
+  const isBuiltIn = (name: string) => RATE_DRIVERS.has(name) || isStaffingParam(name) || schools.has(name);
   return { isBuiltIn, referenced, defined, known: (name) => isBuiltIn(name) || defined.has(name) || referenced.has(name) };
 }
 

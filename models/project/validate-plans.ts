@@ -28,6 +28,7 @@ function missingValues(a: PlanAction): string | null {
     case 'delay_purchase': return a.amount !== undefined || a.pct !== undefined ? null : 'needs amount or pct';
     case 'schedule': return a.parameter !== undefined && a.value !== undefined ? null : 'needs parameter and value';
     case 'draw_reserves': return a.amount !== undefined && a.amount >= 0 ? null : 'needs amount (the most that may be drawn)';
+    case 'delay_school': return a.site_id !== undefined && (a.value === undefined || a.value >= 0) ? null : 'needs site_id (and value, years, 0 or more)';
   }
 }
 

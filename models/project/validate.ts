@@ -204,7 +204,7 @@ export const PROJECT_CHECKS: readonly ProjectCheck[] = [
   scenariosCheck,
   rulesCheck,
   // Charter-network sheets (models/network/validate.ts).
-  { reads: (p) => [p.sites, p.charterSchools, p.loans, p.covenants, p.balanceSheet, p.philanthropy, p.settings, p.triggers, p.signposts], run: checkNetwork },
+  { reads: (p) => [p.sites, p.charterSchools, p.loans, p.covenants, p.balanceSheet, p.philanthropy, p.settings, p.triggers, p.signposts, p.plans], run: checkNetwork },
 ];
 
 export function validateProject(project: Project): Problem[] {

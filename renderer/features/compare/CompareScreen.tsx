@@ -9,6 +9,7 @@ import { PlanAreas } from './PlanAreas';
 import { PlanTimeline } from './PlanTimeline';
 import { Signposts } from './Signposts';
 import { RiskPanel } from './RiskPanel';
+import { NetworkMeasures } from './NetworkMeasures';
 import './compare.css';
 
 /** The board view: every scenario side by side against a chosen baseline, their plans, and the risk. */
@@ -66,6 +67,7 @@ function Board() {
       </div>
       <CompareTable comparison={comparison} />
       <PlanAreas areas={areas} />
+      <NetworkMeasures forecast={forecast} />
       <p data-testid="staffing-link">Staff in every scenario, year by year — FTE by role, positions added and cut: <a href="#staffing/scenarios">Staffing across scenarios</a>.</p>
       <div className="compare-charts">
         <BalanceChart scenarios={forecast.scenarios} baseline={comparison.reference} policyPct={forecast.reserve_policy_pct} />

@@ -30,6 +30,24 @@ describe('the demo charter network', () => {
     }
   });
 
+  it('splits the network into its schools and the office, whose surpluses and cash add up to the network\'s to the cent', () => {
+    for (const s of report.scenarios) for (const y of s.years) {
+      const n = y.network!;
+      const slots = [...n.schools!, n.office!];
+      expect(slots.reduce((a, x) => a + x.net_cents, 0)).toBe(y.surplus_cents);
+      expect(slots.reduce((a, x) => a + x.cash_cents, 0)).toBe(n.cash_cents);
+      expect(n.office!.site_id).toBe('NO');
+      for (const x of slots) expect(Object.keys(x.measures)).toEqual(Object.keys(y.measures!));
+    }
+    // Westside (N6) spends nothing before it opens in 2028, and its launch grant is its own.
+    const westside = scenario('Base').years.map((y) => y.network!.schools!.find((x) => x.site_id === 'N6')!);
+    expect(westside.slice(0, 2).map((x) => x.expenses_cents)).toEqual([0, 0]);
+    expect(westside[2]!.philanthropy_cents).toBe(90_000_000);
+    // The loan financed Lighthouse Middle (N2): its debt service is N2's alone.
+    const y0 = scenario('Base').years[0]!.network!;
+    expect(y0.schools!.map((x) => x.debt_service_cents)).toEqual([0, 68_200_000 + 42_000_000, 0, 0, 0, 0]);
+  });
+
   it('pays the loan down and carries cash with the surplus', () => {
     const [y0, y1] = scenario('Base').years;
     // Interest: $12,400,000 × 5.5% = $682,000 in 2026; ($12,400,000 − $420,000) × 5.5% = $658,900 in 2027.
@@ -50,6 +68,9 @@ describe('the demo charter network', () => {
     expect(dscr(2028).covenants).toEqual([{ lender: 'Community Facilities Fund', threshold: 1.2, meets: false }]);
     expect(s.plan_switches.map((w) => [w.plan, w.trigger_year, w.year])).toEqual([['Covenant recovery plan', 2028, 2029]]);
     for (const year of [2029, 2030, 2031]) expect(dscr(year).covenants![0]!.meets).toBe(true);
+    // The story's figures (docs/network.md): 1.12 in 2028 — above NACSA's 1.10, below the lender's 1.20 — then 1.65, 1.55, 1.42.
+    expect([2028, 2029, 2030, 2031].map((y) => Math.round(dscr(y).value * 100) / 100)).toEqual([1.12, 1.65, 1.55, 1.42]);
+    expect(dscr(2028).meets).toBe(true);
     for (const y of scenario('Base').years) expect(Object.values(y.measures!).every((m) => m.covenants?.every((c) => c.meets) ?? true)).toBe(true);
   });
 
