@@ -5,6 +5,7 @@ import type { ReportBook } from '../../../models/report/types';
 import { appHost, useApp, useRun } from '../../store';
 import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Loading';
+import { TableScroll } from '../../ui/TableScroll';
 import './reports.css';
 
 /** What leaves Steward for a board meeting: the report workbook, the print page and any table as CSV — as `steward report`. */
@@ -75,6 +76,7 @@ function SheetList({ book, onCsv }: { book: ReportBook; onCsv: (index: number) =
   return (
     <div className="panel">
       <h2>Tables <span className="muted">{book.sheets.length}</span></h2>
+      <TableScroll label="Tables of the board report" csv={false}>
       <table className="reports-sheets" data-testid="reports-sheets">
         <thead><tr><th scope="col">Sheet</th><th scope="col">Rows</th><th scope="col">Columns</th><th scope="col"><span className="visually-hidden">Download</span></th></tr></thead>
         <tbody>
@@ -83,11 +85,12 @@ function SheetList({ book, onCsv }: { book: ReportBook; onCsv: (index: number) =
               <th scope="row">{s.name}</th>
               <td className="num">{s.rows.length}</td>
               <td>{s.columns.map((c) => c.header).join(', ')}</td>
-              <td><button type="button" className="button button-quiet" onClick={() => onCsv(i)} aria-label={`Download ${s.name} as CSV`}>CSV</button></td>
+              <td><button type="button" className="button button-quiet" onClick={() => onCsv(i)} aria-label={`Download CSV: ${s.name}`}>Download CSV</button></td>
             </tr>
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </div>
   );
 }

@@ -14,6 +14,17 @@ export default async function reports({ shots, scratch, check, equal, run, newPa
   await png.saveAs(pngPath);
   const pngBytes = readFileSync(pngPath);
   check(pngBytes.subarray(1, 4).toString('latin1') === 'PNG' && pngBytes.readUInt32BE(16) > 200, `overview: the chart saves as a PNG (${pngBytes.readUInt32BE(16)}×${pngBytes.readUInt32BE(20)})`);
+  // Any table as CSV, from the screen where it appears (the overview's sites): figures as plain numbers.
+  const [sitesCsv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV: Sites', exact: true }).click()]);
+  equal(sitesCsv.suggestedFilename(), 'sites.csv', 'overview: the sites table downloads named after its heading');
+  const sitesPath = join(scratch, 'sites.csv');
+  await sitesCsv.saveAs(sitesPath);
+  const sitesLines = readFileSync(sitesPath, 'utf8').split('\r\n');
+  equal(sitesLines[0], 'Site,Level,Students,FTE,Budget,Budget per student', 'overview: the CSV has the table\'s header row');
+  check(/^[^,]+,[^,]*,\d+,[\d.]+,\d+(\.\d+)?,/.test(sitesLines[1] ?? ''), `overview: the CSV holds figures as plain numbers (${sitesLines[1]})`);
+  check(await page.getByRole('button', { name: /^Save chart as PNG: / }).count() >= 1 && await page.getByRole('button', { name: /^Copy table: / }).count() >= 2, 'overview: every chart and table has its own save buttons');
+  await page.getByTestId('site-table').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, 'reports-overview-table-actions.png'), fullPage: false });
   await page.getByRole('link', { name: 'Reports' }).click();
   await page.getByTestId('reports-sheets').waitFor({ timeout: 120_000 });
   const sheets = await page.locator('[data-testid=reports-sheets] tbody th').allTextContents();
@@ -35,7 +46,7 @@ export default async function reports({ shots, scratch, check, equal, run, newPa
   check(ws.getRow(2).getCell(col).numFmt.includes('$'), 'reports: money has a currency format');
   check(ws.views[0]?.state === 'frozen', 'reports: the header row is frozen');
 
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Needs as CSV' }).click()]);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV: Needs', exact: true }).click()]);
   const csvPath = join(scratch, 'needs.csv');
   await csv.saveAs(csvPath);
   check(readFileSync(csvPath, 'utf8').startsWith('Need,Site,Category'), 'reports: a table downloads as CSV');
@@ -44,6 +55,7 @@ export default async function reports({ shots, scratch, check, equal, run, newPa
   const htmlPath = join(scratch, 'board.html');
   await html.saveAs(htmlPath);
   const printPage = await newPage();
+  await printPage.waitForLoadState('networkidle'); // its favicon, or leaving the page cancels it (a 'request failed')
   await printPage.goto(`file://${htmlPath}`);
   await printPage.emulateMedia({ media: 'print' });
   check((await printPage.locator('h1').first().textContent()) === 'Summary', 'reports: the print page opens on its own with the summary');
