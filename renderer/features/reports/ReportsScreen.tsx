@@ -37,6 +37,8 @@ function Reports() {
   if (run.status === 'failed' || !run.result) return <div className="banner banner-error" role="alert">{run.error}</div>;
   const { book, html } = run.result;
   const base = `${stem(name)}-board-report`;
+  // Desktop: the PDF printed by the main process (electron/print-report.ts); the browser prints the page.
+  const printPdf = appHost.printPdf?.bind(appHost);
 
   const save = async (what: string, suggestedName: string, bytes: () => Promise<Uint8Array> | Uint8Array) => {
     setStatus(`Preparing ${what}…`);
@@ -62,9 +64,10 @@ function Reports() {
         <h2>Board report</h2>
         <p>
           <button type="button" className="button button-primary" onClick={() => void save('the workbook', `${base}.xlsx`, workbook)}>Download workbook (.xlsx)</button>{' '}
+          {printPdf && <><button type="button" className="button" onClick={() => void save('the PDF report', `${base}.pdf`, () => printPdf(html))}>Save PDF report (.pdf)</button>{' '}</>}
           <button type="button" className="button" onClick={() => void save('the print page', `${base}.html`, () => new TextEncoder().encode(html))}>Download print page (.html)</button>
         </p>
-        <p className="muted">The workbook has one formatted sheet per view below. The print page is the PDF report — cover, a one-page summary in plain language, charts and tables: open it in a browser and print it, or run <code>steward report PROJECT --out board.pdf</code>.</p>
+        <p className="muted">The workbook has one formatted sheet per view below. The PDF report — cover, a one-page summary in plain language, charts and tables — is the print page printed{printPdf ? '' : ': open the page in a browser and print it to PDF'}; <code>steward report PROJECT --out board.pdf</code> writes the same pages.</p>
         {status && <p role="status" data-testid="reports-status">{status}</p>}
       </div>
       <SheetList book={book} onCsv={(i) => { const s = book.sheets[i]!; void save(`${s.name} as CSV`, `${base}-${fileSafe(s.name)}.csv`, () => new TextEncoder().encode(sheetCsv(s))); }} />
