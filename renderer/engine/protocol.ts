@@ -69,7 +69,7 @@ export interface EngineOps {
   'history-diff': { request: { version: number; from: string; to?: string }; result: HistoryDiff };
   'selfcheck': { request: { version: number }; result: SelfCheck };
   /** The board report of a version (`steward report`): the workbook's sheets and the print page. */
-  'report': { request: { version: number; name: string; date: string; trials: number; scenarios?: string[] }; result: { book: ReportBook; html: string } };
+  'report': { request: { version: number; name: string; date: string; trials: number; scenarios?: string[]; snapshot?: string }; result: { book: ReportBook; html: string; date: string } };
   /** An in-year review of the project's Actuals as of a date, as `steward review --as-of DATE --json`. */
   'review': { request: { version: number; asOf: string }; result: ReviewResult };
   /** Spending per pupil against outcome measures, as `steward outcomes --json`. */

@@ -1,6 +1,7 @@
 // A chart saved as PNG from the overview; the Reports screen: the board report's tables listed, the workbook downloaded and read back
 // (exceljs) with the same allocation as `steward allocate --json`, a table as CSV, and the print
 // page downloaded.
+/* global document -- page.waitForFunction bodies run in the browser */
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ export default async function reports({ shots, scratch, check, equal, run, newPa
   await page.getByRole('link', { name: 'Reports' }).click();
   await page.getByTestId('reports-sheets').waitFor({ timeout: 120_000 });
   const sheets = await page.locator('[data-testid=reports-sheets] tbody th').allTextContents();
-  for (const n of ['Summary', 'Allocation by site', 'Equity measures', 'Needs', 'Compliance flags', 'Scenario Base', 'Comparison', 'Monte Carlo', 'Tornado', 'Staffing', 'Schedules', 'Time']) check(sheets.includes(n), `reports: the ${n} sheet is listed`);
+  for (const n of ['Summary', 'Allocation by site', 'Equity measures', 'Needs', 'Compliance flags', 'Scenario Base', 'Comparison', 'Monte Carlo', 'Tornado', 'Staffing', 'Schedules', 'Time', 'Self-check']) check(sheets.includes(n), `reports: the ${n} sheet is listed`);
   await page.screenshot({ path: join(shots, 'reports-1280.png'), fullPage: false });
 
   const [xlsx] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Download workbook (.xlsx)' }).click()]);
@@ -45,6 +46,10 @@ export default async function reports({ shots, scratch, check, equal, run, newPa
   equal(JSON.stringify(shown), JSON.stringify(cli.sites.map((s) => [s.site_id, s.allocation_cents])), 'reports: the downloaded workbook\'s allocation equals steward allocate --json');
   check(ws.getRow(2).getCell(col).numFmt.includes('$'), 'reports: money has a currency format');
   check(ws.views[0]?.state === 'frozen', 'reports: the header row is frozen');
+  const sc = JSON.parse(run('npx', ['tsx', 'cli/main.ts', 'selfcheck', 'demo', '--json']));
+  const scSheet = wb.getWorksheet('Self-check');
+  const scShown = scSheet.getRows(2, scSheet.rowCount - 1).filter((r) => !String(r.getCell(4).value).startsWith('next:')).map((r) => [r.getCell(1).value, r.getCell(6).value, r.getCell(7).value]);
+  equal(JSON.stringify(scShown), JSON.stringify(sc.practices.flatMap((p) => p.criteria.map((c) => [p.practice, c.status, c.evidence]))), 'reports: the Self-check sheet equals steward selfcheck --json');
 
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV: Needs', exact: true }).click()]);
   const csvPath = join(scratch, 'needs.csv');
@@ -60,4 +65,27 @@ export default async function reports({ shots, scratch, check, equal, run, newPa
   await printPage.emulateMedia({ media: 'print' });
   check((await printPage.locator('h1').first().textContent()) === 'Summary', 'reports: the print page opens on its own with the summary');
   await printPage.screenshot({ path: join(shots, 'reports-print-page.png'), fullPage: false });
+
+  // A snapshot listed on the Reports screen: its report rebuilt from its inputs, dated the day it was taken (issue 19).
+  await page.getByRole('link', { name: 'History' }).click();
+  await page.getByTestId('snapshot-name').fill('Board June');
+  await page.waitForFunction(() => !document.querySelector('.history-take button[type=submit]')?.disabled, null, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Take snapshot' }).click();
+  await page.locator('[data-testid=snapshot-list] tr[data-snapshot="Board June"]').waitFor();
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await page.getByRole('button', { name: 'Report as presented: Board June' }).click();
+  const engine = page.getByTestId('reports-engine-check');
+  await engine.waitFor({ timeout: 120_000 });
+  check(/recompute exactly as stored/.test(await engine.textContent()), `reports: the snapshot's report says its figures recompute as stored (${await engine.textContent()})`);
+  await page.screenshot({ path: join(shots, 'reports-snapshot.png'), fullPage: false });
+  const [snapXlsx] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Download workbook (.xlsx)' }).click()]);
+  check(snapXlsx.suggestedFilename().includes('board-june'), `reports: the snapshot's workbook is named after it (${snapXlsx.suggestedFilename()})`);
+  const snapPath = join(scratch, 'board-june.xlsx');
+  await snapXlsx.saveAs(snapPath);
+  const snapWb = new ExcelJS.Workbook();
+  await snapWb.xlsx.load(readFileSync(snapPath));
+  const summaryRows = snapWb.getWorksheet('Summary').getRows(1, 12).map((r) => [r.getCell(1).value, r.getCell(2).value]);
+  check(summaryRows.some(([k, v]) => k === 'Regenerated from snapshot' && v === 'Board June'), 'reports: the snapshot\'s workbook names the snapshot on its summary');
+  const snapAlloc = snapWb.getWorksheet('Allocation by site');
+  equal(JSON.stringify(snapAlloc.getRows(2, snapAlloc.rowCount - 1).map((r) => [r.getCell(1).value, Math.round(r.getCell(col).value * 100)])), JSON.stringify(shown), 'reports: the snapshot\'s allocation equals the one reported before');
 }
