@@ -8,6 +8,7 @@ import { createOptimiseSlice } from './optimise-slice';
 import type { Services } from './services';
 import type { AppState } from './state';
 import { createUiSlice } from './ui-slice';
+import { createScenarioImportSlice } from './scenario-import-slice';
 
 /** One store from its slices, around the engine and host in use (real ones in the app, fakes in tests). */
 export function createAppStore(services: Services) {
@@ -19,6 +20,7 @@ export function createAppStore(services: Services) {
     ...createUiSlice(...a),
     ...createDataSlice(...a),
     ...createMonteCarloSlice(services)(...a),
+    ...createScenarioImportSlice(services)(...a),
   }));
 }
 

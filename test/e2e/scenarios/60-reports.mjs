@@ -3,7 +3,8 @@
 // page downloaded.
 /* global document -- page.waitForFunction bodies run in the browser */
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export default async function reports({ shots, scratch, check, equal, run, newPage }) {
@@ -88,4 +89,25 @@ export default async function reports({ shots, scratch, check, equal, run, newPa
   check(summaryRows.some(([k, v]) => k === 'Regenerated from snapshot' && v === 'Board June'), 'reports: the snapshot\'s workbook names the snapshot on its summary');
   const snapAlloc = snapWb.getWorksheet('Allocation by site');
   equal(JSON.stringify(snapAlloc.getRows(2, snapAlloc.rowCount - 1).map((r) => [r.getCell(1).value, Math.round(r.getCell(col).value * 100)])), JSON.stringify(shown), 'reports: the snapshot\'s allocation equals the one reported before');
+
+  // Excel Scenario Manager (issue 15): a workbook's <scenarios> become Steward scenarios once each changing cell has its driver.
+  const rel = (id, target) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${target}"/>`;
+  writeFileSync(join(scratch, 'whatif.xlsx'), zipSync({
+    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    'xl/workbook.xml': strToU8('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Inputs" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+    'xl/_rels/workbook.xml.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'worksheets/sheet1.xml')}</Relationships>`),
+    'xl/worksheets/sheet1.xml': strToU8('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/><scenarios><scenario name="Aid cut" count="2"><inputCells r="B3" val="-0.03"/><inputCells r="B4" val="0.015"/></scenario></scenarios></worksheet>'),
+  }));
+  await page.getByRole('link', { name: 'Import' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose a workbook with scenarios…' }).click();
+  await (await chooser).setFiles(join(scratch, 'whatif.xlsx'));
+  await page.getByTestId('scenario-manager-cells').waitFor({ timeout: 30_000 });
+  await page.getByLabel('Driver for Inputs!B3').selectOption('state_aid_per_pupil_growth');
+  await page.getByLabel('Driver for Inputs!B4').selectOption('cola');
+  await page.screenshot({ path: join(shots, 'reports-scenario-manager.png'), fullPage: false });
+  await page.getByRole('button', { name: 'Add 1 scenario(s)' }).click();
+  const added = page.getByTestId('scenario-manager-status');
+  await page.waitForFunction(() => /^Added /.test(document.querySelector('[data-testid=scenario-manager-status]')?.textContent ?? ''), null, { timeout: 30_000 });
+  equal(await added.textContent(), 'Added Aid cut to Scenarios (2 driver values).', 'import: the Excel scenario is added with its two drivers');
 }
