@@ -21,7 +21,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   snapshot: { summary: 'snapshot PROJECT --name NAME [--note TEXT] [--presented] [--out FILE.steward] | --list [--json]   keep the project as it is, by name', load: async () => (await import('./commands/snapshot')).run },
   diff: { summary: 'diff PROJECT --from NAME [--to NAME] [--json]   what changed since a snapshot: inputs, then the figures that moved', load: async () => (await import('./commands/diff')).run },
   selfcheck: { summary: 'selfcheck PROJECT [--json]   practices 13, 14, 15a, 15b: where the district stands, with evidence', load: async () => (await import('./commands/selfcheck')).run },
-  report: { summary: 'report PROJECT --out board.xlsx|board.pdf [--scenario NAME[,NAME…]] [--years N] [--trials N] [--seed S] [--date YYYY-MM-DD] [--json]', load: async () => (await import('./commands/report')).run },
+  'import-scenarios': { summary: 'import-scenarios FILE.xlsx [PROJECT.steward --map CELL=driver[,…] [--out FILE.steward]] [--json]   Excel Scenario Manager scenarios as Steward scenarios', load: async () => (await import('./commands/import-scenarios')).run },
+  report: { summary: 'report PROJECT --out board.xlsx|board.pdf [--scenario NAME[,NAME…]] [--years N] [--trials N] [--seed S] [--date YYYY-MM-DD] [--snapshot NAME] [--json]', load: async () => (await import('./commands/report')).run },
   timestudy: { summary: 'timestudy PROJECT [--json]', load: async () => (await import('./commands/timestudy')).run },
 };
 

@@ -17,6 +17,7 @@ export const API_CHANNELS = {
   clearRecovery: 'recovery:clear',
   setWindowState: 'window:state',
   closeWindow: 'window:close',
+  printReportPdf: 'report:pdf',
 } as const satisfies Record<Exclude<keyof StewardApi, 'onCommand'>, Channel>;
 
 /** The one main → renderer event: menu commands and files opened from outside (CommandSchema). */

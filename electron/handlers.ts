@@ -32,6 +32,8 @@ export interface HandlerDeps {
     closeNow(): void;
   };
   now(): Date;
+  /** The print page → PDF bytes (print-report.ts in a hidden window, made in main.ts). */
+  printPdf(html: string): Promise<Uint8Array>;
 }
 
 /** Paths stay in the main process; the renderer holds an opaque token for each file it opened or saved. */
@@ -157,6 +159,14 @@ export function createHandlers(deps: HandlerDeps, tokens = new PathTokens()): Ha
     'window:close': async () => {
       deps.window.closeNow();
       return null;
+    },
+
+    'report:pdf': async (request) => {
+      try {
+        return { bytes: await deps.printPdf(request.html) };
+      } catch (e) {
+        throw new Error(`the PDF could not be printed: ${errorText(e)}`);
+      }
     },
   };
 }

@@ -20,6 +20,8 @@ const fileName = z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name, not
 /** The most a project can be (host/project-io.ts MAX_STEWARD_BYTES): anything larger is refused unread. */
 export const MAX_IPC_BYTES = 256 * 2 ** 20;
 const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.byteLength <= MAX_IPC_BYTES, 'expected bytes (at most 256 MB)');
+/** The board report's print page is a few hundred kilobytes; anything near this is not one. */
+export const MAX_REPORT_HTML = 32 * 2 ** 20;
 /** Stands for a path the main process knows; the renderer never sees paths. */
 const token = z.string().min(1).max(64);
 /** A file's bytes with its name (no directories: the renderer never sees the user's paths). */
@@ -104,6 +106,13 @@ export const IPC_CONTRACT = {
   },
   // After "Save" in the close prompt saved the project: close now.
   'window:close': { request: NoPayload, reply: z.null() },
+  // The board report as PDF (issue 15): the Reports screen's print page (models/report/html.ts)
+  // printed by webContents.printToPDF in a hidden window with JavaScript off that loads nothing
+  // but the page itself (print-report.ts); the renderer saves the bytes with file:save.
+  'report:pdf': {
+    request: z.strictObject({ html: z.string().min(1).max(MAX_REPORT_HTML) }),
+    reply: z.object({ bytes: bytes }),
+  },
 } as const;
 
 export type Channel = keyof typeof IPC_CONTRACT;
@@ -125,6 +134,7 @@ export interface StewardApi {
   clearRecovery(): Promise<ReplyOf<'recovery:clear'>>;
   setWindowState(request: RequestOf<'window:state'>): Promise<ReplyOf<'window:state'>>;
   closeWindow(): Promise<ReplyOf<'window:close'>>;
+  printReportPdf(request: RequestOf<'report:pdf'>): Promise<ReplyOf<'report:pdf'>>;
   /** Commands from the main process (menu, opened files); returns the unsubscribe. Never ipcRenderer itself. */
   onCommand(listener: (command: Command) => void): () => void;
 }

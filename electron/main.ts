@@ -22,6 +22,7 @@ import { createRecoveryStore } from './recovery-store';
 import { captureWindowState, parseWindowState, placeWindow } from './window-state';
 import { whyNotOverwrite } from './overwrite-guard';
 import { readChosen } from '../host/files';
+import { allowPrintRequest, PRINT_PARTITION, PRINT_WINDOW_OPTIONS, printReportPdf } from './print-report';
 import { saveFile } from '../host/save-file';
 
 // build/electron/main.cjs → build/web (the renderer) and build/electron/preload.cjs.
@@ -166,7 +167,20 @@ const deps: HandlerDeps = {
     closeNow: () => closeGuard.closeNow(),
   },
   now: () => new Date(),
+  printPdf: (html) => printReportPdf(printWindow(), html),
 };
+
+/** The PDF report's hidden window (print-report.ts); its session, set up on first use, loads the page and nothing else. */
+let printSessionReady = false;
+function printWindow(): BrowserWindow {
+  if (!printSessionReady) {
+    const printSession = session.fromPartition(PRINT_PARTITION);
+    printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !allowPrintRequest(details.url) }));
+    printSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    printSessionReady = true;
+  }
+  return new BrowserWindow(PRINT_WINDOW_OPTIONS);
+}
 
 /** A file from outside (double-click, second launch, Open Recent in the native menu): its bytes go to the renderer. */
 async function openFromOutside(file: string, kind: 'file' | 'folder' = 'file'): Promise<void> {

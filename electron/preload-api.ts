@@ -27,6 +27,7 @@ export function buildStewardApi(invoke: Invoke, subscribe: Subscribe): StewardAp
     clearRecovery: () => call(c.clearRecovery),
     setWindowState: (request) => call(c.setWindowState, request),
     closeWindow: () => call(c.closeWindow),
+    printReportPdf: (request) => call(c.printReportPdf, request),
     onCommand: (listener) => {
       if (typeof listener !== 'function') throw new TypeError('onCommand expects a function');
       return subscribe((payload) => listener(payload as Command));

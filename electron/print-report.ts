@@ -3,8 +3,8 @@ import { PDF_OPTIONS } from '../host/report-pdf';
 // The desktop app's PDF board report: the same print page (models/report/html.ts) printed by
 // Electron's own Chromium with webContents.printToPDF and the options `steward report --out
 // board.pdf` gives playwright's page.pdf — so the CLI and the app print the same pages. A thin
-// layer: the window is passed in (main.ts makes a hidden, sandboxed one with JavaScript off).
-// Not yet wired to an IPC channel: the Reports screen offers the print page as .html meanwhile.
+// layer: the window is passed in (main.ts makes it from PRINT_WINDOW_OPTIONS and answers the
+// 'report:pdf' channel with it through handlers.ts; the browser build prints with the print stylesheet).
 
 /** The parts of a BrowserWindow this uses (so it is tested under Node with a fake). */
 export interface PrintWindow {
@@ -42,4 +42,34 @@ export async function printReportPdf(win: PrintWindow, html: string): Promise<Ui
   } finally {
     win.destroy();
   }
+}
+
+/** The hidden window's session: its own, so its request filter touches nothing of the app's. */
+export const PRINT_PARTITION = 'steward-print';
+
+/**
+ * The hidden window the page is printed in: never shown, no JavaScript (the page is static HTML
+ * with inline SVG charts), sandboxed, no Node, its own session (PRINT_PARTITION). The HTML comes
+ * from the renderer, so it is treated as untrusted: with allowPrintRequest it can load nothing.
+ */
+export const PRINT_WINDOW_OPTIONS = {
+  show: false,
+  width: 1100,
+  height: 850,
+  webPreferences: {
+    javascript: false,
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    webSecurity: true,
+    webviewTag: false,
+    spellcheck: false,
+    partition: PRINT_PARTITION,
+  },
+} as const;
+
+/** The print window's request filter: the page itself (its data: URL, inline images) and nothing else — no network, no files. */
+export function allowPrintRequest(url: string): boolean {
+  return /^data:/i.test(url);
 }

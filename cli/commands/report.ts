@@ -3,23 +3,25 @@ import { writeReportWorkbook } from '../../host/write-report';
 import type { MonteCarloSummary } from '../../models/forecast/monte-carlo';
 import { focusScenario, gatherReport, REPORT_TRIALS, type ReportOptions } from '../../models/report/gather';
 import { reportBook } from '../../models/report/sheets';
+import { snapshotReportProject } from '../../models/report/from-snapshot';
 import { EXIT, InputError, UsageError, flagInt, flagString, parseArgs } from '../args';
 import { PROJECT_FLAGS, projectFor } from '../project';
 
 /**
  * `report PROJECT --out board.xlsx|board.pdf [--scenario NAME[,NAME…]] [--years N] [--trials N]
- * [--seed S] [--date YYYY-MM-DD] [--json]`: the board report — the same content the app's Reports
+ * [--seed S] [--date YYYY-MM-DD] [--snapshot NAME] [--json]`: the board report — the same content the app's Reports
  * screen exports — as a formatted workbook (one sheet per view) or a PDF. --scenario limits the
  * scenarios to Base and those named (the first is the one the tornado and Monte Carlo are about);
- * --trials 0 leaves Monte Carlo out.
+ * --trials 0 leaves Monte Carlo out. --snapshot NAME rebuilds the report from that snapshot's inputs,
+ * dated the day it was taken (unless --date): the report as it was presented.
  */
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { out: 'value', scenario: 'value', years: 'value', trials: 'value', seed: 'value', workers: 'value', date: 'value', json: 'bool', ...PROJECT_FLAGS });
+  const args = parseArgs(argv, { out: 'value', scenario: 'value', years: 'value', trials: 'value', seed: 'value', workers: 'value', date: 'value', snapshot: 'value', json: 'bool', ...PROJECT_FLAGS });
   const out = flagString(args, 'out');
   if (!out) throw new UsageError('--out board.xlsx or --out board.pdf is required');
   const kind = out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : out.toLowerCase().endsWith('.pdf') ? 'pdf' : null;
   if (!kind) throw new UsageError(`--out must name an .xlsx or a .pdf file, not "${out}"`);
-  const date = flagString(args, 'date') ?? new Date().toISOString().slice(0, 10);
+  let date = flagString(args, 'date') ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new UsageError(`--date must be YYYY-MM-DD, not "${date}"`);
   const scenarioText = flagString(args, 'scenario');
   const opts: ReportOptions = {
@@ -28,7 +30,17 @@ export async function run(argv: string[]): Promise<number> {
   };
   const trials = flagInt(args, 'trials', 0, MAX_TRIALS) ?? REPORT_TRIALS;
   // The allocation's gate (Sites, Enrollment, Funds), plus the Budget the forecast projects from.
-  const { project, target, warnings } = await projectFor('allocate', args);
+  const loaded = await projectFor('allocate', args);
+  const { target, warnings } = loaded;
+  let project = loaded.project;
+  const snapshotName = flagString(args, 'snapshot');
+  if (snapshotName !== undefined) {
+    const s = snapshotReportProject(project, snapshotName);
+    if (!s.ok) throw new InputError(`${target}: ${s.reason}`);
+    project = s.value.project;
+    opts.snapshot = s.value.snapshot;
+    if (!args.flags.has('date')) date = s.value.date;
+  }
   if (project.budget.length === 0) throw new InputError(`${target} has no Budget rows: the report's forecast projects from them (a Budget sheet is needed)`);
   const known = new Set(['Base', ...project.scenarios.map((s) => s.scenario)]);
   const unknown = (opts.scenarios ?? []).filter((s) => !known.has(s));

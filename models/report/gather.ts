@@ -12,6 +12,8 @@ import { fail, ok, type Parsed } from '../result';
 import { withStaffingDefaults } from '../staffing/defaults';
 import { defaultStaffingYear, staffingPlan, type StaffingPlan } from '../staffing/plan';
 import { timeStudyReport, type TimeReport } from '../staffing/time';
+import { selfCheck } from '../selfcheck/selfcheck';
+import type { SelfCheck } from '../selfcheck/types';
 
 // Everything a board report shows, computed by the same engine calls the CLI commands make
 // (allocate, forecast --all --staffing, compare, sensitivity, staffing, schedule, timestudy), so
@@ -23,6 +25,20 @@ export interface ReportOptions {
   scenarios?: string[];
   years?: number;
   allocate?: AllocateOptions;
+  /** The report is regenerated from this snapshot's inputs (models/report/from-snapshot.ts): named on the cover and the summary. */
+  snapshot?: ReportSnapshot;
+}
+
+/** The snapshot a report was regenerated from, and whether this engine still gives its stored figures. */
+export interface ReportSnapshot {
+  name: string;
+  taken_at: string;
+  note: string;
+  presented: boolean;
+  engine_version: string;
+  /** verifySnapshot's sentence: the figures recompute exactly as stored, or which moved. */
+  engine_check: string;
+  same: boolean;
 }
 
 export interface ReportData {
@@ -44,6 +60,9 @@ export interface ReportData {
   time: TimeReport;
   /** The Drivers sheet as the summary lists it: each driver's value (null when it varies by year) and its range. */
   assumptions: { driver: string; value: number | null; note: string }[];
+  /** Practices 13–15 (`steward selfcheck --json`'s practices): one page of the report. */
+  selfCheck: SelfCheck;
+  snapshot: ReportSnapshot | null;
 }
 
 /** The scenario the report's uncertainty figures are about. */
@@ -85,6 +104,8 @@ export function gatherReport(project: Project, source: string, opts: ReportOptio
     staffing: plan,
     defaulted: staffed.defaulted,
     time: timeStudyReport(staffed.project),
+    selfCheck: selfCheck(project),
+    snapshot: opts.snapshot ?? null,
     assumptions: project.drivers.map((dr) => ({
       driver: dr.driver,
       value: dr.value ?? null,

@@ -58,6 +58,11 @@ tr { break-inside: avoid; }
 th { background: #17324d; color: #fff; font-weight: 700; padding: 3pt 4pt; vertical-align: bottom; }
 td { padding: 2pt 4pt; border-bottom: 0.5pt solid #ccc; }
 tbody tr:nth-child(even) td { background: #f3f6f9; }
+.selfcheck h2 { font-size: 11pt; margin: 8pt 0 3pt; }
+.selfcheck p { margin: 0 0 3pt; font-size: 8.5pt; }
+.selfcheck table { font-size: 7.5pt; margin-bottom: 2pt; }
+.selfcheck .met { color: #1b5e20; font-weight: 700; }
+.selfcheck .not-met { color: #8a1c1c; font-weight: 700; }
 .n { text-align: right; white-space: nowrap; }
 .t { text-align: left; }
 `;
@@ -70,7 +75,7 @@ export function reportHtml(d: ReportData, book: ReportBook, meta: HtmlMeta): str
   const a = d.allocation;
   const cover = `<section class="cover"><div class="district">${esc(d.district)}</div><div class="what">Budget, allocation and scenarios — report to the board</div>
 <dl><dt>Date</dt><dd>${esc(meta.date)}</dd><dt>Project</dt><dd>${esc(d.source)}</dd><dt>Base year</dt><dd>${f.base_year}</dd>
-<dt>Scenarios</dt><dd>${esc(f.scenarios.map((s) => s.name).join(', '))}</dd><dt>Seed</dt><dd>${d.seed}</dd><dt>Prepared with</dt><dd>Steward</dd></dl></section>`;
+<dt>Scenarios</dt><dd>${esc(f.scenarios.map((s) => s.name).join(', '))}</dd>${d.snapshot ? `<dt>Snapshot</dt><dd>${esc(d.snapshot.name)}${d.snapshot.presented ? ' (presented)' : ''}, taken ${esc(d.snapshot.taken_at)} — ${esc(d.snapshot.engine_check)}</dd>` : ''}<dt>Seed</dt><dd>${d.seed}</dd><dt>Prepared with</dt><dd>Steward</dd></dl></section>`;
   const summary = `<section class="page summary"><h1>Summary</h1>${plainSummary(d).map((p) => `<p><strong>${esc(p.heading)}${/[.?!]$/.test(p.heading) ? '' : '.'}</strong> ${esc(p.text)}</p>`).join('')}</section>`;
 
   const perPupil = barChart('Allocation per pupil by site', a.sites.filter((s) => s.per_pupil_cents !== null).map((s) => ({ label: `${s.site_id} ${s.name}`, value: s.per_pupil_cents! / 100 })), usd0);
@@ -87,7 +92,9 @@ export function reportHtml(d: ReportData, book: ReportBook, meta: HtmlMeta): str
 <figcaption>How far the final ending balance moves when each assumption goes from its low to its high value, the others held at base (${esc(d.focus)}).</figcaption></figure>${sheet('Tornado') ? table(sheet('Tornado')!) : ''}</section>`);
   }
 
-  const shown = new Set(['Summary', 'Allocation by site', 'Tornado']);
+  charts.push(selfCheckPage(d));
+
+  const shown = new Set(['Summary', 'Allocation by site', 'Tornado', 'Self-check']);
   const tables = book.sheets.filter((s) => !shown.has(s.name)).map((s) => {
     // The comparison's difference columns would not fit on a page: the workbook has them.
     const max = s.name === 'Comparison' ? 2 + f.scenarios.length : s.columns.length;
@@ -95,4 +102,19 @@ export function reportHtml(d: ReportData, book: ReportBook, meta: HtmlMeta): str
     return `<section${s.rows.length > 12 ? ' class="page"' : ''}><h2>${esc(s.name)}</h2>${table(s, max)}</section>`;
   }).join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(book.title)}</title><style>${STYLE}</style></head><body>${cover}${summary}${charts.join('')}${tables}</body></html>`;
+}
+
+const MARK = { 'met': ['✓ met', 'met'], 'not met': ['✗ not met', 'not-met'], 'not shown by the data': ['? not shown by the data', 'unknown'] } as const;
+
+/** One page: where the district stands on practices 13–15, the same criteria and evidence as `steward selfcheck`. */
+function selfCheckPage(d: ReportData): string {
+  const parts = d.selfCheck.practices.map((p) => {
+    const rows = p.criteria.map((c) => `<tr><td class="t">${esc(c.level)}</td><td class="t">${esc(c.text)}</td><td class="t ${MARK[c.status][1]}">${MARK[c.status][0]}</td><td class="t">${esc(c.evidence)}</td></tr>`).join('');
+    const next = p.next
+      ? `<p><strong>Next — ${esc(p.next.level)}:</strong> ${p.next.needs.length > 0 ? esc(p.next.needs.map((n) => `${n.text} (${n.screen})`).join('; ')) : 'nothing more the data can show; the district\'s own rating decides'}.</p>`
+      : '';
+    return `<h2>Practice ${esc(p.practice)}: ${esc(p.title)} — ${esc(p.level ?? 'not yet getting started')}</h2>
+<table><thead><tr><th class="t">Level</th><th class="t">Criterion</th><th class="t">Status</th><th class="t">Evidence from the project</th></tr></thead><tbody>${rows}</tbody></table>${next}`;
+  }).join('');
+  return `<section class="page selfcheck"><h1>Self-check on practices 13–15</h1>${parts}</section>`;
 }

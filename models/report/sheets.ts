@@ -79,11 +79,27 @@ export function reportBook(d: ReportData, meta: ReportMeta): ReportBook {
   sheets.push(sheet('Time', [col('Role', 'text', 24), col('Activity', 'text', 28), col('Protected h/week', 'decimal'), col('Actual h/week', 'decimal'), col('Gap h/week', 'decimal'), col('Status'), col('Share of time', 'percent'),
     col('Staff FTE', 'fte'), col('Loaded cost per hour', 'currency'), col('Cost a year', 'currency'), col('Cost at target', 'currency')],
   d.time.lines.map((l) => [l.role, l.activity, n(l.target_hours_per_week), n(l.actual_hours_per_week), n(l.gap_hours_per_week), l.status.replace('_', ' '), n(l.share_of_time), n(l.staff_fte), $(l.loaded_hourly_cents), $(l.annual_cost_cents), $(l.target_cost_cents)])));
+  sheets.push(sheet('Self-check', [col('Practice'), col('Title', 'text', 36), col('Rated', 'text', 16), col('Criterion level', 'text', 16), col('Criterion', 'text', 60), col('Status', 'text', 20),
+    col('Evidence', 'text', 80), col('Where', 'text', 12)], selfCheckRows(d)));
   return { title: `${d.district} — board report`, sheets };
 }
 
 const SCENARIO_COLUMNS: ReportColumn[] = [col('Year', 'year'), col('Enrollment', 'integer'), col('Revenue', 'currency'), col('Expenditure', 'currency'), col('Surplus (deficit)', 'currency'),
   col('Beginning balance', 'currency'), col('Ending balance', 'currency'), col('Reserve', 'percent'), col('Below policy'), col('FTE', 'fte'), col('Per pupil', 'currency'), col('Plan in effect', 'text', 24)];
+
+/**
+ * The self-check as `steward selfcheck --json` gives it: a row per criterion under its practice and
+ * the level the practice is rated at, then a row per thing the next level still needs.
+ */
+function selfCheckRows(d: ReportData): ReportValue[][] {
+  const rows: ReportValue[][] = [];
+  for (const p of d.selfCheck.practices) {
+    const rated = p.level ?? 'not yet getting started';
+    for (const c of p.criteria) rows.push([p.practice, p.title, rated, c.level, c.text, c.status, c.evidence, c.screen]);
+    if (p.next) for (const n of p.next.needs) rows.push([p.practice, p.title, rated, `next: ${p.next.level}`, n.text, n.status, n.evidence, n.screen]);
+  }
+  return rows;
+}
 
 function scenarioRows(s: ScenarioResult): ReportValue[][] {
   return s.years.map((y) => [y.year, y.enrollment, $(y.revenue_cents), $(y.expenditure_cents), $(y.surplus_cents), $(y.beginning_balance_cents), $(y.ending_balance_cents), n(y.reserve_pct),
@@ -125,6 +141,10 @@ function summaryRows(d: ReportData, meta: ReportMeta): ReportValue[][] {
     ['District', d.district],
     ['Project', d.source],
     ['Report date', meta.date],
+    ...(d.snapshot ? [
+      ['Regenerated from snapshot', d.snapshot.name, `${d.snapshot.presented ? 'presented; ' : ''}taken ${d.snapshot.taken_at}${d.snapshot.note ? ` — ${d.snapshot.note}` : ''}`],
+      ['Engine check', d.snapshot.same ? 'same figures' : 'figures moved', d.snapshot.engine_check],
+    ] as ReportValue[][] : []),
     ['Base year', fv(f.base_year, 'year')],
     ['Seed', fv(d.seed, 'integer')],
     ['Reserve policy', fv(f.reserve_policy_pct, 'percent')],
@@ -139,6 +159,7 @@ function summaryRows(d: ReportData, meta: ReportMeta): ReportValue[][] {
     ['Monte Carlo', mc ? `${mc.trials} trials of ${d.focus}, seed ${mc.seed}` : 'not run'],
     ...(mc && mc.breach_probability.length > 0 ? [[`Chance the reserve is below policy in ${mc.breach_probability.at(-1)!.year}`, fv(mc.breach_probability.at(-1)!.p, 'percent')] as ReportValue[]] : []),
     ['Staffing gap (FTE)', fv(d.staffing.totals.gap_fte, 'fte')],
+    ['Self-check (practices 13–15)', d.selfCheck.practices.map((p) => `${p.practice}: ${p.level ?? 'not yet getting started'}`).join('; '), 'the Self-check sheet has each criterion and its evidence'],
     ['Illustrative staffing sheets', d.defaulted.length > 0 ? d.defaulted.join(', ') : 'none (the project has its own)'],
     [],
     ['Assumptions (Drivers)', null, 'value for every year; by year and range where given'],

@@ -1,6 +1,7 @@
 import type { AllocationResult } from '../allocate/allocate';
 import type { Project } from '../project/project';
 import { fixed, list, plural, usd } from './evidence';
+import { outcomesReview } from './outcomes-review';
 import type { Criterion } from './types';
 
 /** Pearson correlation; null with fewer than three points or no spread. */
@@ -41,11 +42,7 @@ export function practice13(project: Project, alloc: { result: AllocationResult }
           : toNeeds > 0 ? `${usd(toNeeds)} of restricted funds (${list(restrictedFunds.map((f) => f.fund_code))}) went to eligible needs first, then ${usd(generalToNeeds)} of general funds`
             : `none of the restricted funds (${list(restrictedFunds.map((f) => f.fund_code))}) went to a need: no need is eligible for them`,
     },
-    {
-      id: '13-outcomes-review', level: 'getting better', text: 'The budget and allocations are reviewed each year against student and staff outcomes', screen: 'Allocate',
-      status: 'not shown by the data',
-      evidence: `Steward holds no outcome data${reviews.length > 0 ? `; ${plural(reviews.length, 'allocation review')} recorded` : ''}`,
-    },
+    outcomesReview(project),
     {
       id: '13-greatest-need', level: 'getting better', text: 'Allocations prioritise the areas of greatest need', screen: 'Allocate',
       status: !a ? 'not shown by the data' : r === null ? 'not shown by the data' : r > 0 ? 'met' : 'not met',

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { appHost } from '../store';
 import { canvasPng } from './chart-png';
+import { tableFileName } from '../../models/report/table-csv';
 
 /** What a chart's canvas carries so a screen reader can use it: its name, a summary, its table. */
 export interface ChartA11yProps {
@@ -23,7 +24,7 @@ export function ChartFrame({ name, summary, tableId, tableName, testId, pngName,
   /** The table's own name, as its caption or heading reads. */
   tableName: string;
   testId?: string;
-  /** Offers "Save chart as PNG" with this file name ("budget-by-fund.png"). */
+  /** The file name "Save chart as PNG" offers ("budget-by-fund.png"); by default from the chart's name. */
   pngName?: string;
   /** Draws the chart; spread the props onto the chart component (react-chartjs-2 passes them to the canvas). */
   children: (a11y: ChartA11yProps) => ReactNode;
@@ -33,10 +34,10 @@ export function ChartFrame({ name, summary, tableId, tableName, testId, pngName,
   const [problem, setProblem] = useState<string | null>(null);
   const savePng = async () => {
     const canvas = frame.current?.querySelector('canvas');
-    if (!canvas || !pngName) return;
+    if (!canvas) return;
     try {
       setProblem(null);
-      await appHost.saveFile({ suggestedName: pngName, bytes: await canvasPng(canvas), saveAs: true });
+      await appHost.saveFile({ suggestedName: pngName ?? tableFileName(name.replace(/, [a-z ]+ chart$/, ''), 'png'), bytes: await canvasPng(canvas), saveAs: true });
     } catch (err) {
       setProblem(`Could not save the chart: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -47,12 +48,10 @@ export function ChartFrame({ name, summary, tableId, tableName, testId, pngName,
         {children({ 'aria-label': name, 'aria-describedby': summaryId, 'aria-details': tableId })}
         <p id={summaryId} className="visually-hidden">{summary} The same figures are in the table “{tableName}”.</p>
       </div>
-      {pngName && (
-        <p className="chart-actions">
-          <button type="button" className="button button-quiet" onClick={() => void savePng()} aria-label={`Save chart as PNG: ${name}`}>Save chart as PNG</button>
-          {problem && <span role="alert"> {problem}</span>}
-        </p>
-      )}
+      <p className="chart-actions">
+        <button type="button" className="button button-quiet" onClick={() => void savePng()} aria-label={`Save chart as PNG: ${name}`}>Save chart as PNG</button>
+        {problem && <span role="alert"> {problem}</span>}
+      </p>
     </>
   );
 }

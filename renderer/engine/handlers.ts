@@ -16,6 +16,7 @@ import { runSchedule, runScenarioStaffing, runStaffing, runTimeStudy } from './o
 import { runCompare, runForecast, runSensitivity, runTrialChunk, summariseChunks } from './ops/forecast';
 import { runHistoryDiff, runHistoryResults, runSelfCheck } from './ops/history';
 import { runReport } from './ops/report';
+import { runExcelScenarios } from './ops/scenario-manager';
 
 /** Operations whose handler returns a promise (the worker awaits every answer). */
 export type AsyncOp = 'allocate-optimize';
@@ -113,6 +114,7 @@ export function createEngine(keep = 8) {
     'history-diff': (r) => runHistoryDiff(at(r.version), r.from, r.to),
     'selfcheck': (r) => runSelfCheck(at(r.version)),
     'report': ({ version, ...r }) => runReport(at(version), r),
+    'excel-scenarios': ({ version, ...r }) => runExcelScenarios(at(version), r),
     'allocate-optimize': (r, ctx) => runAllocateOptimized(at(r.version), r.rules, ctx?.progress),
     'outcomes': (r) => runOutcomes(at(r.version)),
     'review': (r) => runReviewOp(at(r.version), r.asOf),

@@ -22,6 +22,7 @@ import type { HistoryDiff } from '../../models/history/history';
 import type { SnapshotTaken } from '../../models/project/snapshot-edit';
 import type { SelfCheck } from '../../models/selfcheck/types';
 import type { ReportBook } from '../../models/report/types';
+import type { ExcelScenariosResult } from './ops/scenario-manager';
 
 /** What an import worker holds between the wizard's steps: the file read once, planned again per choice. */
 export type ImportStart =
@@ -70,7 +71,9 @@ export interface EngineOps {
   'history-diff': { request: { version: number; from: string; to?: string }; result: HistoryDiff };
   'selfcheck': { request: { version: number }; result: SelfCheck };
   /** The board report of a version (`steward report`): the workbook's sheets and the print page. */
-  'report': { request: { version: number; name: string; date: string; trials: number; scenarios?: string[] }; result: { book: ReportBook; html: string } };
+  'report': { request: { version: number; name: string; date: string; trials: number; scenarios?: string[]; snapshot?: string }; result: { book: ReportBook; html: string; date: string } };
+  /** Excel Scenario Manager scenarios of a workbook and, with the user's cell → driver mapping, the Scenarios rows (`steward import-scenarios`). */
+  'excel-scenarios': { request: { version: number; bytes: Uint8Array; file: string; map: [string, string][] }; result: ExcelScenariosResult };
   /** An in-year review of the project's Actuals as of a date, as `steward review --as-of DATE --json`. */
   'review': { request: { version: number; asOf: string }; result: ReviewResult };
   /** Spending per pupil against outcome measures, as `steward outcomes --json`. */

@@ -20,6 +20,7 @@ export function electronHost(api: StewardApi): Host {
     nativeMenu: true,
     version: () => plain(api.appVersion()),
     openFile: (opts) => plain(api.openFile(opts.folder ? { folder: true } : undefined)),
+    printPdf: async (html) => (await plain(api.printReportPdf({ html }))).bytes,
     saveFile: (req) => plain(api.saveFile(req.token === undefined ? { suggestedName: req.suggestedName, bytes: req.bytes, saveAs: req.saveAs } : req)),
     recovery: {
       write: (e) => plain(api.writeRecovery(e.token === undefined ? { name: e.name, saveable: e.saveable, bytes: e.bytes } : e)),

@@ -49,6 +49,12 @@ export interface Host {
    * The browser build downloads the file. null when cancelled; throws with the reason when refused.
    */
   saveFile(req: { token?: string; suggestedName: string; bytes: Uint8Array; saveAs: boolean }): Promise<{ name: string; token?: string } | null>;
+  /**
+   * The board report's print page as PDF bytes (desktop: webContents.printToPDF in the main process,
+   * the same pages as `steward report --out board.pdf`). Absent in the browser, which prints the
+   * page with its print stylesheet.
+   */
+  printPdf?(html: string): Promise<Uint8Array>;
   /** Unsaved work kept for recovery (desktop: a file in the app's data folder; browser: IndexedDB). */
   readonly recovery: RecoveryStore;
   /**

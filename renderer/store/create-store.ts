@@ -9,6 +9,7 @@ import { createSensitivitySlice } from './sensitivity-slice';
 import type { Services } from './services';
 import type { AppState } from './state';
 import { createUiSlice } from './ui-slice';
+import { createScenarioImportSlice } from './scenario-import-slice';
 
 /** One store from its slices, around the engine and host in use (real ones in the app, fakes in tests). */
 export function createAppStore(services: Services) {
@@ -21,6 +22,7 @@ export function createAppStore(services: Services) {
     ...createDataSlice(...a),
     ...createMonteCarloSlice(services)(...a),
     ...createSensitivitySlice(services)(...a),
+    ...createScenarioImportSlice(services)(...a),
   }));
 }
 

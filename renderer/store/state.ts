@@ -6,6 +6,7 @@ import type { RunsSlice } from './runs-slice';
 import type { OptimiseSlice } from './optimise-slice';
 import type { SensitivitySlice } from './sensitivity-slice';
 import type { UiSlice } from './ui-slice';
+import type { ScenarioImportSlice } from './scenario-import-slice';
 
 /** The app's one store, built from typed slices (renderer/store/index.ts). */
-export type AppState = ProjectSlice & ImportSlice & RunsSlice & OptimiseSlice & UiSlice & DataSlice & MonteCarloSlice & SensitivitySlice;
+export type AppState = ProjectSlice & ImportSlice & RunsSlice & OptimiseSlice & UiSlice & DataSlice & MonteCarloSlice & SensitivitySlice & ScenarioImportSlice;

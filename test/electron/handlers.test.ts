@@ -40,6 +40,7 @@ function deps(over: Partial<HandlerDeps> = {}) {
     rendererReady: vi.fn(),
     window: windowState,
     now: () => new Date('2026-03-01T10:00:00.000Z'),
+    printPdf: vi.fn(async (html: string) => new TextEncoder().encode(`%PDF ${html.length}`)),
     ...over,
   };
   return { d, persisted, recovery, windowState };
@@ -233,5 +234,20 @@ describe('window', () => {
 describe('app:version', () => {
   it('reports the versions', async () => {
     expect(await createHandlers(deps().d)['app:version'](undefined)).toMatchObject({ app: '0.1.0', electron: '45.4.1' });
+  });
+});
+
+describe('report:pdf', () => {
+  it('prints the page the renderer sends and replies with the bytes', async () => {
+    const { d } = deps();
+    const reply = await createHandlers(d)['report:pdf']({ html: '<h1>Summary</h1>' });
+    expect(new TextDecoder().decode(reply.bytes)).toBe('%PDF 16');
+    replyOk('report:pdf', reply);
+    expect(d.printPdf).toHaveBeenCalledWith('<h1>Summary</h1>');
+  });
+
+  it('says what failed', async () => {
+    const { d } = deps({ printPdf: vi.fn(async () => { throw new Error('printer on fire'); }) });
+    await expect(createHandlers(d)['report:pdf']({ html: '<p>x</p>' })).rejects.toThrow('the PDF could not be printed: printer on fire');
   });
 });

@@ -81,6 +81,7 @@ function fakeHandlers() {
     'recovery:clear': null,
     'window:state': null,
     'window:close': null,
+    'report:pdf': { bytes },
   };
   const handlers = {
     ...Object.fromEntries(Object.entries(replies).map(([channel, reply]) => [channel, record(channel, reply)])),
@@ -181,6 +182,12 @@ describe('dispatch', () => {
     ['window state with a path', 'window:state', [{ name: 'a', dirty: true, path: '/etc/passwd' }]],
     ['window state polluted', 'window:state', [polluted]],
     ['window close with a payload', 'window:close', [{ force: true }]],
+    ['a PDF with no page', 'report:pdf', []],
+    ['a PDF of an empty page', 'report:pdf', [{ html: '' }]],
+    ['a PDF with bytes for the page', 'report:pdf', [{ html: bytes }]],
+    ['a PDF with a URL to print', 'report:pdf', [{ html: '<p>x</p>', url: 'file:///etc/passwd' }]],
+    ['a PDF of a page over 32 MB', 'report:pdf', [{ html: 'x'.repeat(32 * 2 ** 20 + 1) }]],
+    ['a PDF polluted', 'report:pdf', [polluted]],
   ])('refuses %s', async (_name, channel, args) => {
     const { handlers, calls } = fakeHandlers();
     await expect(dispatch(channel as never, INDEX, args, handlers, appPolicy)).rejects.toBeInstanceOf(IpcRefused);

@@ -67,6 +67,10 @@ describe.skipIf(!canRender)('the PDF board report', () => {
     expect(text(3)).toContain('<script>alert(1)</script>'); // shown as text, never run
     const all = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     for (const heading of ['Scenarios', 'Monte Carlo', 'What moves the result', 'Equity measures', 'Compliance flags', 'Comparison', 'Staffing', 'Schedules', 'Time']) expect(all).toContain(heading);
+    // The self-check is one page of its own, with each practice's rating (issue 19).
+    const selfPage = Array.from({ length: pages }, (_, i) => i + 1).filter((p) => text(p).includes('Self-check on practices 13–15'));
+    expect(selfPage).toHaveLength(1);
+    for (const p of data.selfCheck.practices) expect(text(selfPage[0]!)).toContain(`Practice ${p.practice}:`);
     execFileSync('pdftoppm', ['-r', '60', '-png', pdf, join(shots, 'page')]);
     const pngs = readdirSync(shots).filter((f) => f.endsWith('.png'));
     expect(pngs.length).toBe(pages);

@@ -1,6 +1,7 @@
 import type { OpenedFile } from '../../../models/project/open-file';
 import { filledDownText, unclassifiedText } from '../../../models/import/report-text';
 import { count, plural } from '../../format';
+import { TableScroll } from '../../ui/TableScroll';
 
 type Report = OpenedFile['reports'][number];
 
@@ -25,6 +26,7 @@ export function ImportNotes({ reports, limit }: { reports: Report[]; limit: numb
           <summary>
             {unclassified.map((r) => unclassifiedText(r)).join('; ')} — fix them in the file, or tick “strict” to reject them
           </summary>
+          <TableScroll label="Rows not classified">
           <table className="table table-compact">
             <thead><tr><th>Sheet</th><th className="num">Row</th><th>Column</th><th>Note</th></tr></thead>
             <tbody>
@@ -33,6 +35,7 @@ export function ImportNotes({ reports, limit }: { reports: Report[]; limit: numb
               ))}
             </tbody>
           </table>
+          </TableScroll>
           {rows.length > limit && <p className="muted">…and {count(rows.length - limit)} more {plural(rows.length - limit, 'row')}.</p>}
         </details>
       )}

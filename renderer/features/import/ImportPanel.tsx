@@ -8,6 +8,7 @@ import { ReadAs } from './ReadAs';
 import { ImportChoices } from './ImportChoices';
 import { ImportNotes } from './ImportNotes';
 import { useApp } from '../../store';
+import { TableScroll } from '../../ui/TableScroll';
 
 type Report = OpenedFile['reports'][number];
 
@@ -41,6 +42,7 @@ function ReportTable({ reports, collapsed }: { reports: Report[]; collapsed: boo
   const empty = reports.filter((r) => !filled.includes(r));
   const table = (
     <>
+      <TableScroll label="Tables read">
       <table className="table table-compact">
         <thead>
           <tr>
@@ -51,6 +53,7 @@ function ReportTable({ reports, collapsed }: { reports: Report[]; collapsed: boo
         </thead>
         <tbody>{filled.map((r) => <ReportRow key={`${r.kind}:${r.sheet}`} report={r} />)}</tbody>
       </table>
+      </TableScroll>
       {empty.length > 0 && <p className="muted small">Empty: {empty.map((r) => r.sheet || tableLabel(r.kind)).join(', ')}</p>}
     </>
   );

@@ -5,6 +5,7 @@ import { ImportPanel } from './ImportPanel';
 import { ImportBusy } from './ImportBusy';
 import { DropZone } from './DropZone';
 import { Wizard } from './wizard/Wizard';
+import { ScenarioManagerPanel } from './ScenarioManagerPanel';
 import './import.css';
 
 const FOCUS_TARGET = { wizard: 'import-wizard-title', result: 'import-result', report: 'import-title', none: null } as const;
@@ -40,6 +41,7 @@ export function ImportScreen() {
       {wizard ? <Wizard w={wizard} /> : lastOpened ? <ImportPanel result={lastOpened} onClose={closeReport} /> : !busy && (
         <EmptyState title="Nothing imported yet"><p>The file you open is read here, step by step, before anything is added to the project.</p></EmptyState>
       )}
+      {!wizard && !busy && <ScenarioManagerPanel />}
     </>
   );
 }

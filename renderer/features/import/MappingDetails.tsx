@@ -1,5 +1,6 @@
 import type { OpenedFile } from '../../../models/project/open-file';
 import { tableLabel } from './table-label';
+import { TableScroll } from '../../ui/TableScroll';
 
 type Report = OpenedFile['reports'][number];
 
@@ -14,6 +15,7 @@ export function MappingDetails({ report }: { report: Report }) {
   return (
     <details className="details">
       <summary>Column mapping — {report.sheet} as {tableLabel(report.kind)}</summary>
+      <TableScroll label={`Column mapping of ${report.sheet}`}>
       <table className="table table-compact">
         <thead><tr><th>Field</th><th>Column in the file</th><th>How</th><th className="num">Confidence</th></tr></thead>
         <tbody>
@@ -27,6 +29,7 @@ export function MappingDetails({ report }: { report: Report }) {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       {report.unknownColumns.length > 0 && (
         <p className="muted">Columns kept but not used: {report.unknownColumns.join(', ')}</p>
       )}

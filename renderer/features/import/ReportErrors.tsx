@@ -1,5 +1,6 @@
 import type { OpenedFile } from '../../../models/project/open-file';
 import { count, plural } from '../../format';
+import { TableScroll } from '../../ui/TableScroll';
 
 type RowError = OpenedFile['reports'][number]['errors'][number];
 
@@ -10,6 +11,7 @@ function ErrorTable({ errors, limit }: { errors: RowError[]; limit: number }) {
   const shown = errors.slice(0, limit);
   return (
     <>
+      <TableScroll label="Rows rejected">
       <table className="table table-compact">
         <thead><tr><th>Sheet</th><th className="num">Row</th><th>Column</th><th>Value</th><th>Reason</th></tr></thead>
         <tbody>
@@ -24,6 +26,7 @@ function ErrorTable({ errors, limit }: { errors: RowError[]; limit: number }) {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       {errors.length > shown.length && <p className="muted">…and {count(errors.length - shown.length)} more.</p>}
     </>
   );

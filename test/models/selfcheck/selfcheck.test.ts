@@ -16,7 +16,7 @@ describe('self-check on practices 13, 14, 15a, 15b', () => {
     expect(byId(p('13'), '13-needs-register')).toMatchObject({ status: 'met', evidence: '58 needs in the register, costing $10,783,000' });
     expect(byId(p('13'), '13-restricted-first').status).toBe('met');
     expect(byId(p('13'), '13-restricted-first').evidence).toMatch(/^\$[\d,]+ of restricted funds \(T1A, .*\) went to eligible needs first, then \$[\d,]+ of general funds$/);
-    expect(byId(p('13'), '13-outcomes-review').status).toBe('not shown by the data');
+    expect(byId(p('13'), '13-outcomes-review')).toMatchObject({ status: 'met', evidence: 'outcomes for 12 schools and 7 programs over FY2022–FY2026 set against spending per pupil (FY2026); 10 flags for the review' });
     expect(byId(p('13'), '13-cost-balance').evidence).toMatch(/^cost-balance ratios for 12 schools, /);
     expect(byId(p('14'), '14-backup-plans').evidence).toBe('3 plans; backup "Enrollment plan" when reserve_pct < policy and enrollment_change < -0.025, "Levy plan" when local_revenue_growth < -0.05 and 1 more');
     expect(byId(p('14'), '14-signposts')).toMatchObject({ status: 'not met', evidence: '2 signposts, none with an observed value yet' });
@@ -45,5 +45,17 @@ describe('self-check on practices 13, 14, 15a, 15b', () => {
     ]);
     expect(bare.practices[0]!.next!.needs.map((n) => n.evidence)).toEqual(['the Needs table is empty', 'the allocation could not be computed: it needs the Sites, Enrollment and Funds tables']);
     expect(bare.practices.flatMap((x) => x.criteria).some((c) => c.status === 'met')).toBe(false);
+  });
+
+  it('rates practice 13 getting better on outcomes: reviewed against the Outcomes table, not met when it is empty, one year or behind', () => {
+    const level13 = (project: typeof demo) => selfCheck(project).practices[0]!;
+    const empty = level13({ ...demo, outcomes: [] });
+    expect(empty.level).toBe('getting started');
+    expect(byId(empty, '13-outcomes-review')).toMatchObject({ status: 'not met', evidence: 'the Outcomes table is empty: outcome figures by school or program for two or more years are needed to set spending against them' });
+    expect(empty.next?.needs.map((n) => [n.text, n.screen])).toEqual([['The budget and allocations are reviewed each year against student and staff outcomes', 'Allocate']]);
+    const oneYear = level13({ ...demo, outcomes: demo.outcomes.filter((o) => o.year === 2026) });
+    expect(byId(oneYear, '13-outcomes-review')).toMatchObject({ status: 'not met', evidence: 'outcome figures for FY2026 only: a second year is needed to see what changed' });
+    const behind = level13({ ...demo, settings: { ...demo.settings, base_year: 2029 } });
+    expect(byId(behind, '13-outcomes-review').evidence).toBe('outcomes for 12 schools and 7 programs stop at FY2026; the base year is FY2029, so the latest year\'s review is missing');
   });
 });

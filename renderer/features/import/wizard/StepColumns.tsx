@@ -3,6 +3,7 @@ import type { FieldMapping } from '../../../../models/import/types';
 import type { WizardChoices, WizardField, WizardPlan } from '../../../../models/import/wizard';
 import { appStore } from '../../../store';
 import { VIA } from './values';
+import { TableScroll } from '../../../ui/TableScroll';
 
 const AUTO = '\u0000auto';
 
@@ -112,7 +113,7 @@ export function StepColumns({ plan, choices, busy }: { plan: WizardPlan; choices
           </p>
         </div>
       )}
-      <div className="scroll-x">
+      <TableScroll label="Column mapping">
         <table className="table table-compact mapping-table" data-testid="mapping-table">
           <caption className="sr-only">Which column of the file gives each field</caption>
           <thead><tr><th scope="col">Field</th><th scope="col">Column in the file</th><th scope="col">Or a value for every row</th><th scope="col">How</th><th scope="col" className="num">Confidence</th></tr></thead>
@@ -123,7 +124,7 @@ export function StepColumns({ plan, choices, busy }: { plan: WizardPlan; choices
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {sheetNotes.length > 0 && <ul className="plain-list small">{sheetNotes.map((n) => <li key={n}>{n}</li>)}</ul>}
       {plan.report.unknownColumns.length > 0 && <p className="muted small" data-testid="unused-columns">Columns not used: {plan.report.unknownColumns.join(', ')}</p>}
     </>

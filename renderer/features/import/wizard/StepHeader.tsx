@@ -1,5 +1,6 @@
 import type { WizardPlan } from '../../../../models/import/wizard';
 import { appStore } from '../../../store';
+import { TableScroll } from '../../../ui/TableScroll';
 
 /** Step 2: the row that names the columns (titles above it, data below); the user can pick another. */
 export function StepHeader({ plan, chosen, busy }: { plan: WizardPlan; chosen: number | undefined; busy: boolean }) {
@@ -13,7 +14,7 @@ export function StepHeader({ plan, chosen, busy }: { plan: WizardPlan; chosen: n
         Rows above it are titles; their fund and year are read ({Object.entries(plan.report.titleValues).filter(([k]) => k !== 'title').map(([k, v]) => `${k} ${v}`).join(', ') || 'none here'}).
         {chosen !== undefined && <> <button type="button" className="button" onClick={() => choose(undefined)} disabled={busy}>Find it again</button></>}
       </p>
-      <div className="scroll-x">
+      <TableScroll label="The first rows of the sheet">
         <table className="table table-compact header-grid" data-testid="header-candidates">
           <caption className="sr-only">The first rows of the sheet; choose the header row</caption>
           <thead>
@@ -33,7 +34,7 @@ export function StepHeader({ plan, chosen, busy }: { plan: WizardPlan; chosen: n
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { ImportChoices } from '../ImportChoices';
 import { ImportNotes } from '../ImportNotes';
 import { ReportErrors } from '../ReportErrors';
 import { formatValue } from './values';
+import { TableScroll } from '../../../ui/TableScroll';
 
 const LIMIT = 200;
 
@@ -20,7 +21,7 @@ export function StepPreview({ plan, busy }: { plan: WizardPlan; busy: boolean })
       <ImportChoices busy={busy} />
       <section className="step-section" aria-labelledby="preview-title">
         <h3 id="preview-title">The first {count(plan.preview.length)} {plural(plan.preview.length, 'row')} of {plan.sheets[0]}, as read</h3>
-        <div className="scroll-x">
+        <TableScroll label="Preview of the rows read">
           <table className="table table-compact preview-table" data-testid="preview-table">
             <thead>
               <tr><th scope="col" className="num">Row</th><th scope="col">Status</th>{shown.map((f) => <th key={f} scope="col" className={fieldByName.get(f)?.kind === 'money' ? 'num' : undefined}>{f}</th>)}</tr>
@@ -41,7 +42,7 @@ export function StepPreview({ plan, busy }: { plan: WizardPlan; busy: boolean })
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       <section className="step-section" aria-labelledby="left-out-title">
         <h3 id="left-out-title">Rows left out</h3>

@@ -2,6 +2,7 @@ import type { WizardFile, WizardPlan } from '../../../../models/import/wizard';
 import { count } from '../../../format';
 import { appStore } from '../../../store';
 import { tableLabel } from '../table-label';
+import { TableScroll } from '../../../ui/TableScroll';
 
 /** Step 1: the file and its sheets; several same-shaped sheets (one per fund) are read as one table. */
 export function StepSheets({ file, plan, busy }: { file: WizardFile; plan: WizardPlan; busy: boolean }) {
@@ -17,6 +18,7 @@ export function StepSheets({ file, plan, busy }: { file: WizardFile; plan: Wizar
         a workbook with one sheet per fund or school reads as one, each sheet keeping the fund and year of its own title rows.
       </p>
       {file.notes.length > 0 && <ul className="plain-list">{file.notes.map((n) => <li key={n}>{n}</li>)}</ul>}
+      <TableScroll label="Sheets in the file">
       <table className="table table-compact" data-testid="wizard-sheets">
         <thead><tr><th scope="col">Read</th><th scope="col">Sheet</th><th scope="col" className="num">Rows</th><th scope="col">Looks like</th></tr></thead>
         <tbody>
@@ -35,6 +37,7 @@ export function StepSheets({ file, plan, busy }: { file: WizardFile; plan: Wizar
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </>
   );
 }
