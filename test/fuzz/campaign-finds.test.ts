@@ -16,4 +16,13 @@ describe('inputs the seed-16 campaign found', () => {
     const r = runInput(m.bytes, m.name, { project: true });
     expect(r.outcome, r.message).not.toBe('internal');
   });
+
+  it('16/62910: a BIFF2 text record claiming more characters than it holds is refused as damaged (it ran 37 s inside SheetJS)', () => {
+    const m = mutantAt(all, 16, 62910);
+    expect(m.recipe).toBe('sites-biff5.xls: biff:hugeDimensions → remove');
+    const r = runInput(m.bytes, m.name, { project: false });
+    expect(r.outcome).toBe('rejected');
+    expect(r.code).toBe('corrupt');
+    expect(r.message).toMatch(/looks damaged/);
+  });
 });
