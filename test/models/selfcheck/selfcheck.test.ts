@@ -18,7 +18,7 @@ describe('self-check on practices 13, 14, 15a, 15b', () => {
     expect(byId(p('13'), '13-restricted-first').evidence).toMatch(/^\$[\d,]+ of restricted funds \(T1A, .*\) went to eligible needs first, then \$[\d,]+ of general funds$/);
     expect(byId(p('13'), '13-outcomes-review')).toMatchObject({ status: 'met', evidence: 'outcomes for 12 schools and 7 programs over FY2022–FY2026 set against spending per pupil (FY2026); 10 flags for the review' });
     expect(byId(p('13'), '13-cost-balance').evidence).toMatch(/^cost-balance ratios for 12 schools, /);
-    expect(byId(p('14'), '14-backup-plans').evidence).toBe('3 plans; backup "Enrollment plan" when reserve_pct < policy and enrollment_change < -0.025, "Levy plan" when local_revenue_growth < -0.05 and 1 more');
+    expect(byId(p('14'), '14-backup-plans').evidence).toBe('4 plans; backup "Enrollment plan" when reserve_pct < policy and enrollment_change < -0.025, "Levy plan" when local_revenue_growth < -0.05 and 2 more');
     expect(byId(p('14'), '14-signposts')).toMatchObject({ status: 'not met', evidence: '2 signposts, none with an observed value yet' });
     expect(byId(p('15a'), '15a-protected-time').status).toBe('met');
     expect(byId(p('15b'), '15b-collaboration-time').evidence).toBe('12 of 12 school schedules have collaboration time (45 minutes a week)');
