@@ -86,11 +86,14 @@ export function guardBiffStream(b: Bytes): number {
       if (size < cce.at + cce.width) throw new BiffDamage(`formula record 0x${type.toString(16)} at byte ${pos} is ${size} bytes, too short to hold its formula`);
       b[data + cce.at] = 0;
       if (cce.width === 2) b[data + cce.at + 1] = 0;
-    } else if (type === 0x0004) {
-      // BIFF2 Label: cell (7), then the length (1) and the characters. SheetJS reads a string that
-      // runs past its record into the records after it, where its character loop need never end
-      // (fuzz input 16/62910: 37 s of CPU on a 3 KB file before it ran out of memory).
-      if (size < 8 || 8 + b[data + 7]! > size) throw new BiffDamage(`text record at byte ${pos} claims more characters than it holds`);
+    } else if (type === 0x0004 || type === 0x0007) {
+      // BIFF2 Label (cell (7), then the length (1) and the characters) and String (the length (1),
+      // then the characters): SheetJS reads a string that runs past its record into the records
+      // after it, where its character loop need never end (fuzz inputs 16/62910 and 16/67626:
+      // 30–37 s of CPU on a 3 KB file before it ran out of memory).
+      const at = type === 0x0004 ? 7 : 0;
+      const joined = pos + 4 + size + 1 < b.length && u16(b, data + size) === 0x003c;
+      if (!joined && (size < at + 1 || at + 1 + b[data + at]! > size)) throw new BiffDamage(`text record 0x${type.toString(16)} at byte ${pos} claims more characters than it holds`);
     } else if (type === 0x0017 && biff >= 8) {
       // ExternSheet: a count, then 6 bytes per entry (SheetJS reads the count as NaN past the end).
       if (size < 2) throw new BiffDamage(`ExternSheet record at byte ${pos} is ${size} bytes, too short for its count`);
