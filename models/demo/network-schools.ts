@@ -12,9 +12,9 @@ export const NETWORK_OFFICE = 'NO';
 
 interface NetworkSchool { school: CharterSchool; name: string; level: SiteLevel }
 
-const school = (site_id: string, name: string, level: SiteLevel, g: [Grade, Grade, number, number, number, number, number, Grade]): NetworkSchool => ({
+const school = (site_id: string, name: string, level: SiteLevel, g: [Grade, Grade, number, number, number, number, number, Grade], costs?: { startup_cost: number; fixed_cost: number }): NetworkSchool => ({
   name, level,
-  school: { site_id, first_grade: g[0], last_grade: g[1], open_year: g[2], grades_at_opening: g[3], seats_per_grade: g[4], fill_rate: g[5], attrition_rate: g[6], backfill_grade: g[7] },
+  school: { site_id, first_grade: g[0], last_grade: g[1], open_year: g[2], grades_at_opening: g[3], seats_per_grade: g[4], fill_rate: g[5], attrition_rate: g[6], backfill_grade: g[7], ...costs },
 });
 
 //                                                                 first last  opens grades seats fill  attrition backfill
@@ -24,7 +24,9 @@ export const NETWORK_SCHOOLS: readonly NetworkSchool[] = [
   school('N3', 'Harbor Prep High', 'HS', ['9', '12', 2025, 1, 120, 0.92, 0.08, '9']),
   school('N4', 'Harbor Prep Eastside Elementary', 'ES', ['K', '4', 2024, 2, 90, 0.93, 0.05, '2']),
   school('N5', 'Harbor Prep Eastside Middle', 'MS', ['5', '8', 2026, 1, 100, 0.9, 0.07, '6']),
-  school('N6', 'Harbor Prep Westside Elementary', 'ES', ['K', '4', 2028, 2, 100, 0.88, 0.05, '2']),
+  // Westside's pre-opening year (2027) costs $600,000 and its building $150,000 a year whatever
+  // its students (docs/network.md, "Startup and fixed costs": the figures reasoned).
+  school('N6', 'Harbor Prep Westside Elementary', 'ES', ['K', '4', 2028, 2, 100, 0.88, 0.05, '2'], { startup_cost: 60_000_000, fixed_cost: 15_000_000 }),
 ];
 
 export function networkSites(): Site[] {

@@ -117,7 +117,8 @@ export function demoNetworkProject(seed = 2026): Project {
     philanthropy: [
       { source_id: 'Founders Fund', amount: 140_000_000, kind: 'recurring', start_year: 2020, end_year: 2031 },
       { source_id: 'City Education Foundation', amount: 60_000_000, kind: 'recurring', start_year: 2024, end_year: 2028 },
-      { source_id: 'Westside launch grant', amount: 90_000_000, kind: 'one_time', start_year: 2028, site_id: 'N6' },
+      // Paid in Westside's planning year, when its startup cost is spent (network-schools.ts).
+      { source_id: 'Westside launch grant', amount: 90_000_000, kind: 'one_time', start_year: 2027, site_id: 'N6' },
     ],
   });
 }

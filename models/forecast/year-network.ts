@@ -4,7 +4,7 @@ import { allocateFee } from '../network/fee';
 import { measureValues, readMeasures, MEASURES, type MeasureName, type MeasureReading } from '../network/measures';
 import type { PreparedNetwork } from '../network/prepare-network';
 import { slotOpening, slotYear, type SlotLedger, type SlotOpening, type SlotState } from '../network/school-year';
-import { noHold, plannedDelays, schoolsThisYear, type SchoolHold, type SchoolsThisYear } from '../network/school-plans';
+import { noHold, plannedDelays, schoolCosts, schoolsThisYear, type SchoolCosts, type SchoolHold, type SchoolsThisYear } from '../network/school-plans';
 import type { CompiledAction } from './plans';
 import { C } from './objects';
 import type { Prepared } from './prepare';
@@ -15,7 +15,8 @@ import type { Indices, Workspace } from './year';
 // steps around the general fund's balance:
 //   networkSpending — the loans' debt service (interest on the balance owed + the year's
 //     principal) and what the students a school adds above the base year cost, both charged to
-//     the general fund's `other` object class;
+//     the general fund's `other` object class; and a new school's startup and fixed costs
+//     (school-plans.ts schoolCosts), charged to its `purchased_services`;
 //   networkYear — the year's measures (models/network/measures.ts) from the closed balance, the
 //     philanthropy and its share of revenue, and (unless lean) each school's public revenue,
 //     philanthropy and management fee.
@@ -23,6 +24,7 @@ import type { Indices, Workspace } from './year';
 // with the surplus less depreciation (docs/network.md, "How the forecast computes the measures").
 
 const OTHER = 5;
+const PURCHASED = 2;
 
 /** What one year hands the next. */
 export interface NetworkState {
@@ -38,11 +40,13 @@ export interface NetworkState {
   slotFixed: SlotOpening;
   /** Each school's delay so far (school-plans.ts). */
   hold: SchoolHold;
+  /** [school] 1 once its startup cost was charged. */
+  startupPaid: Uint8Array;
 }
 
 export function initialNetworkState(n: PreparedNetwork): NetworkState {
   const slots = slotOpening(n);
-  return { cash: n.opening.cash, debt: Float64Array.from(n.loans.map((l) => l.balance)), assets: n.opening.totalAssets, liabilities: n.opening.totalLiabilities, prev: {}, slots: slots.state, slotFixed: slots.fixed, hold: noHold(n.schools.length) };
+  return { cash: n.opening.cash, debt: Float64Array.from(n.loans.map((l) => l.balance)), assets: n.opening.totalAssets, liabilities: n.opening.totalLiabilities, prev: {}, slots: slots.state, slotFixed: slots.fixed, hold: noHold(n.schools.length), startupPaid: new Uint8Array(n.schools.length) };
 }
 
 /** This year's students school by school, with the scenario's and the plan's openings and delays (school-plans.ts). */
@@ -50,16 +54,18 @@ export function networkSchools(p: Prepared, n: PreparedNetwork, t: number, drv: 
   return schoolsThisYear(p.enrollment, n.schools, t, drv, state.hold, plannedDelays(actions, p.sites));
 }
 
-export interface NetworkSpending { interest: number; principal: number; growth: number }
+export interface NetworkSpending { interest: number; principal: number; growth: number; schools: SchoolCosts }
 
-export function networkSpending(p: Prepared, n: PreparedNetwork, ws: Workspace, y: { t: number; enrollment: number; idx: Indices; state: NetworkState }): NetworkSpending {
+export function networkSpending(p: Prepared, n: PreparedNetwork, ws: Workspace, y: { t: number; enrollment: number; idx: Indices; state: NetworkState; schools: SchoolsThisYear; drv: (name: string) => number }): NetworkSpending {
   let interest = 0;
   let principal = 0;
   n.loans.forEach((l, i) => { const owed = y.state.debt[i]!; interest += Math.round(owed * l.rate); principal += Math.min(l.principal, owed); });
   const added = y.enrollment - p.enrollment.total[0]!;
   const growth = y.t > 0 && n.settings.costPerAddedPupil !== 0 ? Math.round(n.settings.costPerAddedPupil * added * y.idx.infl[OTHER]!) : 0;
   ws.spend[p.general * C + OTHER]! += interest + principal + growth;
-  return { interest, principal, growth };
+  const schools = schoolCosts(n.schools, y.t, y.drv, y.schools.hold, y.state.startupPaid, y.idx.infl[PURCHASED]!);
+  ws.spend[p.general * C + PURCHASED]! += schools.total;
+  return { interest, principal, growth, schools };
 }
 
 /** A school's year: its P&L after the management fee, and its own measures. */
@@ -82,6 +88,9 @@ export interface NetworkYear {
   principal_cents: number;
   debt_outstanding_cents: number;
   enrollment_growth_cost_cents: number;
+  /** New schools' startup and fixed costs this year (in purchased services; school-plans.ts). */
+  school_startup_cents: number;
+  school_fixed_cents: number;
   budgeted_enrollment: number;
   philanthropy_cents: number;
   /** Philanthropy ÷ unrestricted revenue: how much the year depends on gifts. */
@@ -117,15 +126,18 @@ export function networkYear(p: Prepared, n: PreparedNetwork, ws: Workspace, y: N
   const philanthropy = gifts.reduce((a, b) => a + b, 0);
   const network: NetworkYear = {
     cash_cents: cash, net_income_cents: netIncome, interest_cents: spending.interest, principal_cents: spending.principal,
-    debt_outstanding_cents: debt.reduce((a, b) => a + b, 0), enrollment_growth_cost_cents: spending.growth, budgeted_enrollment: Math.round(budgeted),
+    debt_outstanding_cents: debt.reduce((a, b) => a + b, 0), enrollment_growth_cost_cents: spending.growth,
+    school_startup_cents: sum(spending.schools.startup), school_fixed_cents: sum(spending.schools.fixed), budgeted_enrollment: Math.round(budgeted),
     philanthropy_cents: philanthropy, philanthropy_share: balance.revenue > 0 ? philanthropy / balance.revenue : 0,
   };
   let slots = state.slots;
   if (!y.lean) { const sy = schoolsYear(p, n, ws, y, gifts, philanthropy); Object.assign(network, sy.year); slots = sy.slots; }
   const prev: Partial<Record<MeasureName, number>> = {};
   for (const m of MEASURES) prev[m] = values[m];
-  return { measures, network, next: { cash, debt, assets, liabilities, prev, slots, slotFixed: state.slotFixed, hold: y.schools.hold } };
+  return { measures, network, next: { cash, debt, assets, liabilities, prev, slots, slotFixed: state.slotFixed, hold: y.schools.hold, startupPaid: spending.schools.paid } };
 }
+
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** A philanthropy line's revenue this year, as projectRevenue (year-revenue.ts) computed it. */
 function giftThisYear(p: Prepared, line: number, year: number, idx: Indices): number {
@@ -154,7 +166,7 @@ function schoolsYear(p: Prepared, n: PreparedNetwork, ws: Workspace, y: NetworkY
   const { ledgers, next } = slotYear(n, {
     spend: ws.spend, funds: p.funds, general: p.general, C, restrictedIncome, infl: y.idx.infl[OTHER]!, students,
     budgeted: y.schools.bySchool, baseStudents: n.schools.map((s) => p.enrollment.siteTotals[s.projection]![0]!),
-    revenue: [...afterFee.map((r, i) => r + shared[i]!), fee.total_cents + y.balance.reserveDraw], debt: y.state.debt, growth: y.spending.growth, state: y.state.slots, fixed: y.state.slotFixed,
+    revenue: [...afterFee.map((r, i) => r + shared[i]!), fee.total_cents + y.balance.reserveDraw], debt: y.state.debt, growth: y.spending.growth, startupCost: y.spending.schools.startup, fixedCost: y.spending.schools.fixed, state: y.state.slots, fixed: y.state.slotFixed,
   });
   const schools = n.schools.map((s, i): SchoolYear => ({
     site_id: s.site_id, students: Math.round(students[i]! * 10) / 10, public_revenue_cents: publicRevenue[i]!, philanthropy_cents: own[i]!,

@@ -201,7 +201,7 @@ export function computeYear(y: YearInput): YearOutput {
     k: Math.min(idx.steps, p.K - 1), cola: idx.cola, step: idx.step, health: idx.health, turnover: idx.turnover, pension,
   }, t, idx.infl);
   const delayed = costLines(p, ws, { actions: plan.actions, year, infl: idx.infl, pension }, prev.delayed);
-  const spending = p.network && prev.network ? networkSpending(p, p.network, ws, { t, enrollment, idx, state: prev.network }) : undefined;
+  const spending = p.network && prev.network && schools ? networkSpending(p, p.network, ws, { t, enrollment, idx, state: prev.network, schools, drv }) : undefined;
   const balance = closeBalance(p, ws, plan.actions, prev);
 
   const next: ScenarioState = { idx, balance: balance.ending, reserveUsed: balance.reserveUsed, delayed, last: { stateAid: revenue.stateAid, enrollment, revenue: balance.revenue, expenditure: balance.expenditure } };

@@ -13,6 +13,8 @@ import type { CharterSchool } from './tables';
 
 export interface PreparedLoan { id: string; balance: number; rate: number; principal: number }
 
+export interface PreparedSchool { site_id: string; projection: number; scenarioOnly: boolean; opens: number; startup: number; fixed: number }
+
 export interface PreparedNetwork {
   settings: NetworkSettings;
   loans: PreparedLoan[];
@@ -21,8 +23,10 @@ export interface PreparedNetwork {
   /** Indices into Prepared.revenue of the philanthropy lines, and the school each is for (undefined: the network). */
   philanthropy: { line: number; site: string | undefined }[];
   /** Sites that are schools (every projected site but the network office), indexed into the enrollment projection;
-   *  scenarioOnly: a new school that opens only in a scenario (school-plans.ts). */
-  schools: { site_id: string; projection: number; scenarioOnly: boolean }[];
+   *  scenarioOnly: a new school that opens only in a scenario (school-plans.ts); opens: its opening
+   *  year's index (0 = the base year; −1: not on CharterSchools); startup and fixed: its costs
+   *  before and from opening (cents, base-year prices; school-plans.ts schoolCosts). */
+  schools: PreparedSchool[];
   charter: ReadonlySet<string>;
   /** How the base year's Budget lines split spending over the schools and the office (school-year.ts). */
   shares: SiteShares;
@@ -52,8 +56,12 @@ export function prepareNetwork(p: Project, revenue: readonly RevenueLine[], enro
   const loanDebt = p.loans.reduce((a, l) => a + l.balance, 0);
   const lenders = new Map<string, string>();
   for (const l of p.loans) { lenders.set(l.loan_id, l.lender ?? l.loan_id); if (l.lender) lenders.set(l.lender, l.lender); }
-  const scenarioOnly = new Set(p.charterSchools.filter((c) => c.scenario).map((c) => c.site_id));
-  const schools = enrollment.sites.flatMap((x, projection) => (x.site_id === s.value.office ? [] : [{ site_id: x.site_id, projection, scenarioOnly: scenarioOnly.has(x.site_id) }]));
+  const charter = new Map(p.charterSchools.map((c) => [c.site_id, c]));
+  const schools = enrollment.sites.flatMap((x, projection): PreparedSchool[] => {
+    if (x.site_id === s.value.office) return [];
+    const c = charter.get(x.site_id);
+    return [{ site_id: x.site_id, projection, scenarioOnly: !!c?.scenario, opens: c ? c.open_year - enrollment.baseYear : -1, startup: c?.startup_cost ?? 0, fixed: c?.fixed_cost ?? 0 }];
+  });
   const slotOf = (site: string | undefined) => { const i = schools.findIndex((x) => x.site_id === site); return i >= 0 ? i : schools.length; };
   return {
     settings: s.value,

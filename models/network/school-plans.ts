@@ -73,3 +73,40 @@ export function schoolsThisYear(e: EnrollmentProjection, schools: readonly { sit
   });
   return { total, bySchool, hold };
 }
+
+/**
+ * A new school's year index of opening as the hold stands: a hold that began by the opening year
+ * moves it `delay` years; one that began after (the school already open) leaves it.
+ */
+export function openingIndex(opens: number, hold: SchoolHold, i: number): number {
+  const d = hold.delay[i]!;
+  return d > 0 && hold.from[i]! <= opens ? opens + d : opens;
+}
+
+/** Each school's costs that do not follow its students this year (cents, at this year's prices). */
+export interface SchoolCosts { startup: number[]; fixed: number[]; total: number; paid: Uint8Array }
+
+/**
+ * A new school's startup and fixed costs in forecast year t (t ≥ 1: the base year is its Budget
+ * lines), following its delay and opening (docs/network.md, "Startup and fixed costs"):
+ *   startup — once, in the year before it opens as the hold stands that year; a delay decided
+ *     once it was spent (in the opening year itself) does not refund or repeat it (`paid`);
+ *   fixed — every year from its (delayed) opening, whatever its students.
+ * Only a school that opens after the base year and, if scenario-only, opens in this scenario.
+ * Base-year prices grow with `infl` (the purchased-services cost index).
+ */
+export function schoolCosts(schools: readonly { site_id: string; scenarioOnly: boolean; opens: number; startup: number; fixed: number }[], t: number, drv: (name: string) => number, hold: SchoolHold, paid: Uint8Array, infl: number): SchoolCosts {
+  const out: SchoolCosts = { startup: [], fixed: [], total: 0, paid: paid.slice() };
+  schools.forEach((s, i) => {
+    let startup = 0;
+    let fixed = 0;
+    const open = !s.scenarioOnly || drv(schoolOpenDriver(s.site_id)) >= 1;
+    if (t >= 1 && s.opens >= 1 && open) {
+      const opens = openingIndex(s.opens, hold, i);
+      if (s.startup > 0 && paid[i] === 0 && t === opens - 1) { startup = Math.round(s.startup * infl); out.paid[i] = 1; }
+      if (s.fixed > 0 && t >= opens) fixed = Math.round(s.fixed * infl);
+    }
+    out.startup.push(startup); out.fixed.push(fixed); out.total += startup + fixed;
+  });
+  return out;
+}

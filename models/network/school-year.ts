@@ -11,7 +11,8 @@ import type { PreparedNetwork } from './prepare-network';
 //     fees (and any reserve draw).
 //   Spending: each unrestricted fund's spending of an object class split as the slots' own Budget
 //     lines split it in the base year (site-shares.ts; a class no line names goes to the schools by
-//     students); the cost of added students by each school's own added students; each loan's
+//     students); the cost of added students by each school's own added students; a new school's
+//     startup and fixed costs to that school (school-plans.ts schoolCosts); each loan's
 //     interest and principal to the site it financed (blank: the office); restricted grants are
 //     passed through — a school spends its share of them, in revenue and in spending alike.
 //   Balance sheet: the opening one split by the slots' base-year spending, then cash and assets
@@ -20,6 +21,7 @@ import type { PreparedNetwork } from './prepare-network';
 // cent, and so do their cash, net income and balance sheets to the network's.
 
 const OTHER = 5;
+const PURCHASED = 2;
 
 export interface SlotState { cash: number[]; assets: number[]; liabilities: number[]; prev: Partial<Record<MeasureName, number>>[] }
 
@@ -69,6 +71,9 @@ export interface SlotYearInput {
   revenue: readonly number[];
   debt: Float64Array;
   growth: number;
+  /** Per school: its startup and fixed costs this year, in the general fund's purchased services (school-plans.ts). */
+  startupCost?: readonly number[];
+  fixedCost?: readonly number[];
   state: SlotState;
   fixed: SlotOpening;
 }
@@ -86,7 +91,9 @@ export function slotYear(n: PreparedNetwork, y: SlotYearInput): { ledgers: SlotL
   const growth = growthBySchool(n, y);
   const restricted = apportion(asCents(Math.round(y.restrictedIncome)), y.students).map(Number);
   const expenses = new Array<number>(slots).fill(0);
-  for (let s = 0; s < S; s++) expenses[s] = growth[s]! + restricted[s]!;
+  const own = (s: number) => (y.startupCost?.[s] ?? 0) + (y.fixedCost?.[s] ?? 0);
+  let ownCosts = 0;
+  for (let s = 0; s < S; s++) { expenses[s] = growth[s]! + restricted[s]! + own(s); ownCosts += own(s); }
   const debtService = interest.reduce((a, b) => a + b, 0) + principal.reduce((a, b) => a + b, 0);
   for (let f = 0; f < y.funds.length; f++) {
     const fund = y.funds[f]!;
@@ -94,6 +101,7 @@ export function slotYear(n: PreparedNetwork, y: SlotYearInput): { ledgers: SlotL
     for (let c = 0; c < y.C; c++) {
       let amount = y.spend[f * y.C + c]!;
       if (f === y.general && c === OTHER) amount -= debtService + y.growth;
+      if (f === y.general && c === PURCHASED) amount -= ownCosts;
       if (amount === 0) continue;
       const parts = apportion(asCents(Math.round(amount)), weightsFor(n, fund.code, c, y.students));
       for (let s = 0; s < slots; s++) expenses[s]! += parts[s]!;

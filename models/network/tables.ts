@@ -30,6 +30,8 @@ export const CharterSchoolSchema = z.object({
   attrition_rate: field(z.number().min(0).max(1).default(0), { kind: 'share', doc: 'Share of a cohort that leaves each year between grades', synonyms: ['attrition', 'leavers', 'cohort attrition'] }),
   backfill_grade: field(z.enum(CHARTER_GRADES).optional(), { kind: 'grade', doc: 'Highest grade whose empty seats are refilled (blank = every grade; leavers above it are not replaced)', synonyms: ['backfill', 'backfill through', 'last backfill grade'] }),
   scenario: field(z.string().optional(), { kind: 'id', doc: 'A new school that opens only in this scenario (and those based on it); blank = in every scenario', synonyms: ['only in scenario', 'opens in scenario'] }),
+  startup_cost: field(cents().min(0).optional(), { kind: 'money', doc: 'One-time pre-opening cost (dollars, base-year prices) charged in the fiscal year before the school opens — a delay moves it; blank = 0', synonyms: ['start-up cost', 'startup', 'pre-opening cost', 'planning year cost'] }),
+  fixed_cost: field(cents().min(0).optional(), { kind: 'money', doc: 'Cost a year whatever the enrollment (dollars, base-year prices: a facility lease) from the opening year — a delay moves it; blank = 0', synonyms: ['fixed cost', 'facility cost', 'annual fixed cost'] }),
   src,
 });
 

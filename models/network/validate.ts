@@ -27,6 +27,9 @@ export function checkNetwork(p: Project, sink: ProblemSink): void {
     if (last < first) sink.error('charterSchools', c.src, 'last_grade', c.last_grade, `last_grade ${c.last_grade} is below first_grade ${c.first_grade}`);
     else if (c.grades_at_opening > last - first + 1) sink.error('charterSchools', c.src, 'grades_at_opening', c.grades_at_opening, `${c.grades_at_opening} grades at opening, but ${c.first_grade}–${c.last_grade} has only ${last - first + 1}`);
     if (c.scenario !== undefined && c.open_year <= p.settings.base_year) sink.error('charterSchools', c.src, 'open_year', c.open_year, `a school that opens only in scenario "${c.scenario}" must open after the base year ${p.settings.base_year}`);
+    // The base year's spending is its Budget lines: a cost that falls in it belongs there (docs/network.md).
+    if ((c.fixed_cost ?? 0) > 0 && c.open_year <= p.settings.base_year) sink.error('charterSchools', c.src, 'fixed_cost', c.fixed_cost, `a school open by the base year ${p.settings.base_year} has its fixed costs in its Budget lines; fixed_cost is for a school that opens in the forecast`);
+    if ((c.startup_cost ?? 0) > 0 && c.open_year <= p.settings.base_year + 1) sink.error('charterSchools', c.src, 'startup_cost', c.startup_cost, `startup_cost falls in the year before opening (${c.open_year - 1}), which is not a forecast year: put it in that year's Budget lines (a school opening ${p.settings.base_year + 2} or later can have one)`);
     if (c.backfill_grade !== undefined && (gradeIndex(c.backfill_grade) < first || gradeIndex(c.backfill_grade) > last)) {
       sink.error('charterSchools', c.src, 'backfill_grade', c.backfill_grade, `backfill_grade ${c.backfill_grade} is outside the school's grades ${c.first_grade}–${c.last_grade}`);
     }

@@ -54,7 +54,8 @@ export default async function network({ root, shots, check, equal, run, newPage 
   for (const w of differ.slice(0, 5)) console.log(`    screen ${JSON.stringify(byKey.get(key(w)))} ≠ CLI ${JSON.stringify(w)}`);
   equal(differ.length, 0, 'cells whose days cash / DSCR value, text, meets / does not meet or covenants differ from forecast demo-network --all --json');
   const stressDscr = fc.scenarios.find((s) => s.name === STRESS).years.find((y) => y.year === 2028).measures.dscr;
-  check(stressDscr.covenants[0].meets === false && stressDscr.meets === true, `the story: under ${STRESS} the 2028 DSCR ${stressDscr.value.toFixed(3)} meets NACSA's 1.1 but breaks the lender's 1.2`);
+  // Westside's opening year: its fixed cost and no launch grant (paid in 2027) take the DSCR below both lines (docs/network.md).
+  check(stressDscr.covenants[0].meets === false && stressDscr.meets === false, `the story: under ${STRESS} the 2028 DSCR ${stressDscr.value.toFixed(3)} breaks the lender's 1.2 and NACSA's 1.1`);
   equal(await page.locator(`[data-testid=network-measure][data-scenario="${STRESS}"][data-year="2028"][data-measure=dscr]`).getByText('covenant broken').count(), 1, 'the broken covenant is marked on screen');
   await shoot(page, shots, 'network-compare', panel, check);
 
