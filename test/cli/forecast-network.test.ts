@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureCliOutput } from './capture-output';
 
 // `steward forecast demo-network`: the JSON contract of issue 20 — per year and scenario the six
 // measures, each with `meets`, and with --trials the chance each misses its standard.
 
-let out = '';
-beforeEach(() => {
-  out = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => { out += String(s); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-});
-afterEach(() => vi.restoreAllMocks());
+const cli = captureCliOutput();
 
 const KEYS = ['days_cash_on_hand', 'current_ratio', 'total_margin', 'enrollment_variance', 'dscr', 'debt_to_asset'];
 
@@ -17,7 +12,7 @@ describe('steward forecast demo-network', () => {
   it('reports the measures per year and scenario, each with meets, and their breach probabilities with --trials', async () => {
     const { run } = await import('../../cli/commands/forecast');
     expect(await run(['demo-network', '--all', '--trials', '60', '--seed', '3', '--workers', '0', '--json'])).toBe(0);
-    const j = JSON.parse(out);
+    const j = JSON.parse(cli.text);
     expect(j.project).toBe('demo-network');
     expect(j.scenarios.map((s: { name: string }) => s.name)).toEqual(['Base', 'Philanthropy falls by half', 'Enrollment and funding squeeze']);
     for (const s of j.scenarios) for (const y of s.years) {

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { captureCliOutput } from './capture-output';
 import { run as diff } from '../../cli/commands/diff';
 import { run as selfcheck } from '../../cli/commands/selfcheck';
 import { run as snapshot } from '../../cli/commands/snapshot';
@@ -16,13 +17,7 @@ import { smallDistrict } from '../models/history/fixture';
 // giving the same figures (the History screen shows what they return).
 const dir = mkdtempSync(join(tmpdir(), 'steward-history-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let out = '';
-beforeEach(() => {
-  out = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => { out += String(s); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-});
-afterEach(() => vi.restoreAllMocks());
+const cli = captureCliOutput();
 
 describe('steward snapshot, diff, selfcheck', () => {
   const file = join(dir, 'small.steward');
@@ -36,9 +31,9 @@ describe('steward snapshot, diff, selfcheck', () => {
     const changed = applyEdit(saved.value, { op: 'set-row', table: 'drivers', index: 0, row: { driver: 'cola', value: 0.03 } });
     if (!changed.ok) throw new Error(changed.reason);
     writeFileSync(file, serialiseProject(changed.value));
-    out = '';
+    cli.clear();
     expect(await diff([file, '--from', 'Adopted', '--json'])).toBe(0);
-    const json = JSON.parse(out) as { inputs: unknown[]; results: { part: string }[]; engine_checks: { same: boolean }[] };
+    const json = JSON.parse(cli.text) as { inputs: unknown[]; results: { part: string }[]; engine_checks: { same: boolean }[] };
     expect(json.inputs).toEqual([{ table: 'Drivers', change: 'changed', row: 2, row_label: 'cola', column: 'value', old: 0.02, new: 0.03 }]);
     expect(json.results.length).toBeGreaterThan(0);
     expect(json.results.every((m) => m.part === 'balance')).toBe(true);
@@ -53,7 +48,7 @@ describe('steward snapshot, diff, selfcheck', () => {
 
   it('selfcheck --json prints the model\'s self-check', async () => {
     expect(await selfcheck([file, '--json'])).toBe(0);
-    const json = JSON.parse(out) as { practices: { practice: string; level: string | null }[] };
+    const json = JSON.parse(cli.text) as { practices: { practice: string; level: string | null }[] };
     const saved = parseStewardFile(readFileSync(file, 'utf8'));
     expect(saved.ok && json.practices).toEqual(saved.ok && JSON.parse(JSON.stringify(selfCheck(saved.value).practices)));
   });

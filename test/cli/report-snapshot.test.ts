@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { captureCliOutput } from './capture-output';
 import { run as report } from '../../cli/commands/report';
 import { run as snapshot } from '../../cli/commands/snapshot';
 import { demoProject } from '../../models/demo/district';
@@ -13,13 +14,7 @@ import { parseStewardFile, serialiseProject } from '../../models/project/steward
 // project changed — the figures the board saw, dated the day it was taken (issue 19).
 const dir = mkdtempSync(join(tmpdir(), 'steward-report-snapshot-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let out = '';
-beforeEach(() => {
-  out = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => { out += String(s); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-});
-afterEach(() => vi.restoreAllMocks());
+const cli = captureCliOutput();
 
 const sheetValues = async (path: string, name: string) => {
   const wb = new ExcelJS.Workbook();
@@ -39,9 +34,9 @@ describe('steward report --snapshot', () => {
     const changed = applyEdit(saved.value, { op: 'set-row', table: 'funds', index: 0, row: { ...saved.value.funds[0]!, available: saved.value.funds[0]!.available - 50_000_000 } });
     if (!changed.ok) throw new Error(changed.reason);
     writeFileSync(file, serialiseProject(changed.value));
-    out = '';
+    cli.clear();
     expect(await report([file, '--out', join(dir, 'again.xlsx'), '--trials', '0', '--snapshot', 'Adopted', '--json'])).toBe(0);
-    const json = JSON.parse(out) as { date: string };
+    const json = JSON.parse(cli.text) as { date: string };
     expect(json.date).toBe(saved.value.snapshots[0]!.taken_at.slice(0, 10));
     expect(await report([file, '--out', join(dir, 'now.xlsx'), '--trials', '0', '--date', '2026-12-07'])).toBe(0);
     for (const sheet of ['Allocation by site', 'Scenario Base', 'Self-check']) expect(await sheetValues(join(dir, 'again.xlsx'), sheet)).toEqual(await sheetValues(join(dir, 'then.xlsx'), sheet));

@@ -2,7 +2,8 @@ import { strToU8, zipSync } from 'fflate';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { captureCliOutput } from '../../../cli/capture-output';
 import { run as importScenarios } from '../../../../cli/commands/import-scenarios';
 import { demoProject } from '../../../../models/demo/district';
 import { readExcelScenarios } from '../../../../models/import/scenario-manager/read';
@@ -91,13 +92,7 @@ describe('Excel Scenario Manager scenarios', () => {
 describe('steward import-scenarios', () => {
   const dir = mkdtempSync(join(tmpdir(), 'steward-scenario-manager-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  let out = '';
-  beforeEach(() => {
-    out = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => { out += String(s); return true; });
-    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const cli = captureCliOutput();
 
   it('lists the scenarios and the cells to map, then adds them to the project with the confirmed mapping', async () => {
     const xlsx = join(dir, 'whatif.xlsx');
@@ -105,12 +100,12 @@ describe('steward import-scenarios', () => {
     const file = join(dir, 'district.steward');
     writeFileSync(file, serialiseProject(demoProject()));
     expect(await importScenarios([xlsx])).toBe(0);
-    expect(out).toContain('Aid cut (sheet Inputs) — Governor\'s January budget: B3=-0.03, B4=0.015');
-    expect(out).toContain('--map B3=DRIVER,B4=DRIVER');
+    expect(cli.text).toContain('Aid cut (sheet Inputs) — Governor\'s January budget: B3=-0.03, B4=0.015');
+    expect(cli.text).toContain('--map B3=DRIVER,B4=DRIVER');
     await expect(importScenarios([xlsx, file, '--map', 'B3=state_aid_per_pupil_growth'])).rejects.toThrow('cell B4: not mapped to a driver');
-    out = '';
+    cli.clear();
     expect(await importScenarios([xlsx, file, '--map', 'B3=state_aid_per_pupil_growth,B4=cola', '--json'])).toBe(0);
-    expect((JSON.parse(out) as { added: unknown[] }).added).toHaveLength(3);
+    expect((JSON.parse(cli.text) as { added: unknown[] }).added).toHaveLength(3);
     const saved = parseStewardFile(readFileSync(file, 'utf8'));
     if (!saved.ok) throw new Error(saved.reason);
     expect(saved.value.scenarios.filter((s) => s.scenario === 'Aid cut').map((s) => [s.driver, s.value])).toEqual([['state_aid_per_pupil_growth', -0.03], ['cola', 0.015]]);
