@@ -55,7 +55,8 @@ export function compileExpression(text: string, options: ExpressionOptions): Par
     symbols: frozenSymbols,
     evaluate: (get: Lookup): Parsed<number> => {
       try {
-        return ok(run(get));
+        // + 0 turns -0 into 0: round(-0.0000002) or -(0) must not reach a report as "-$0.00".
+        return ok(run(get) + 0);
       } catch (e) {
         if (e instanceof ExprError) return fail(`${label}: ${e.message}`);
         throw e;

@@ -5,8 +5,9 @@ import { finishGrids } from './finish-grids';
 import { MAX_CELLS } from './limits';
 import { readOds } from './read-ods';
 import { readWithSheetJs } from './sheetjs';
-import { NotOurXlsx, pickSheets, readXlsx } from './xlsx/read-xlsx';
-import { type InflateRaw, isZip, listEntries, readEntry, type ZipEntry, ZipProblem } from './zip';
+import { NotOurXlsx, openXlsx, pickSheets, readXlsx, type XlsxSheetInfo } from './xlsx/read-xlsx';
+import type { SheetContext } from './xlsx/sheet';
+import { type InflateBudget, type InflateRaw, isZip, listEntries, readEntry, type ZipEntry, ZipProblem } from './zip';
 
 /**
  * Bytes → grids (stage 1 of import). The file's first bytes decide the reader — extensions
@@ -21,6 +22,25 @@ export interface ReadOptions {
   sheets?: 'all' | string[];
   /** A native raw-DEFLATE inflater from the host (see InflateRaw); fflate otherwise. */
   inflateRaw?: InflateRaw;
+  /**
+   * An .xlsx whose one sheet to read has a part of at least this many bytes is not read into a
+   * grid: readBytesOrStream hands it back as an XlsxStream for import/xlsx-direct.ts.
+   */
+  streamSheetsFrom?: number;
+}
+
+/** One big worksheet of an .xlsx, opened but not read: its rows are streamed by import/xlsx-direct.ts. */
+export interface XlsxStream {
+  stream: 'xlsx';
+  file: string;
+  sheet: XlsxSheetInfo;
+  /** What opening the workbook noticed, in readXlsx's order (the 1904 note comes last). */
+  notes: string[];
+  date1904: boolean;
+  ctx: SheetContext;
+  bytes: Uint8Array;
+  entry: ZipEntry;
+  budget: InflateBudget;
 }
 
 /** Inflated bytes a zip may produce: 100× its size, at least 64 MB, never above 512 MB. */
@@ -72,11 +92,26 @@ export interface CsvText {
 
 /** readBytes, stopping at the decoded text when the file is a CSV. */
 export function readBytesOrCsv(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): ReadResult | CsvText {
+  const { streamSheetsFrom: _, ...whole } = opts;
+  return readBytesOrStream(bytes, fileName, whole) as ReadResult | CsvText;
+}
+
+/** readBytesOrCsv, also stopping at a big .xlsx sheet opened but not read (ReadOptions.streamSheetsFrom). */
+export function readBytesOrStream(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): ReadResult | CsvText | XlsxStream {
   const file = fileName.replace(/^.*[\\/]/, '');
   try {
     const r = dispatch(bytes, file, opts);
     if ('grids' in r) finishGrids(r, file);
     return r;
+  } catch (e) {
+    throw asReadError(e, file);
+  }
+}
+
+/** Runs `read` and turns what it throws into a ReadError as the readers do (for the streaming importer). */
+export function withReadErrors<T>(file: string, read: () => T): T {
+  try {
+    return read();
   } catch (e) {
     throw asReadError(e, file);
   }
@@ -128,7 +163,7 @@ function asReadError(e: unknown, file: string): ReadError {
   return new ReadError(`${file} could not be read: it looks damaged, or it is not a spreadsheet; open it in Excel and save a copy as .xlsx, then import that`, file, 'corrupt', msg);
 }
 
-function dispatch(bytes: Uint8Array, file: string, opts: ReadOptions): ReadResult | CsvText {
+function dispatch(bytes: Uint8Array, file: string, opts: ReadOptions): ReadResult | CsvText | XlsxStream {
   const ext = extensionOf(file);
   if (bytes.length === 0) throw new ReadError(`${file} is empty (0 bytes)`, file, 'empty');
   if (startsWith(bytes, OLE)) {
@@ -186,7 +221,7 @@ function readText(bytes: Uint8Array, file: string, ext: string, opts: ReadOption
   return csv;
 }
 
-function readZip(bytes: Uint8Array, file: string, ext: string, opts: ReadOptions): ReadResult {
+function readZip(bytes: Uint8Array, file: string, ext: string, opts: ReadOptions): ReadResult | XlsxStream {
   const entries = listEntries(bytes);
   const cap = inflateCap(bytes.length);
   // Refuse before inflating when the XML parts (the only ones we inflate) declare too much;
@@ -221,7 +256,12 @@ function readZip(bytes: Uint8Array, file: string, ext: string, opts: ReadOptions
   checkDeclared(declared, cap, file);
   if (ext !== 'xlsb' && !byName.has('xl/workbook.bin')) {
     try {
-      const r = readXlsx(bytes, entries, budget, file, { ...(opts.sheets ? { sheets: opts.sheets } : {}), maxCells: MAX_CELLS });
+      const xlsxOpts = { ...(opts.sheets ? { sheets: opts.sheets } : {}), maxCells: MAX_CELLS };
+      if (opts.streamSheetsFrom !== undefined) {
+        const s = bigSheet(bytes, entries, budget, file, xlsxOpts, opts.streamSheetsFrom);
+        if (s !== null) return s;
+      }
+      const r = readXlsx(bytes, entries, budget, file, xlsxOpts);
       if (r.grids.length === 0 && !opts.sheets) r.notes.push('the workbook has no worksheets (only charts or dialogs)');
       return { format: 'xlsx', grids: r.grids, notes: r.notes };
     } catch (e) {
@@ -231,6 +271,23 @@ function readZip(bytes: Uint8Array, file: string, ext: string, opts: ReadOptions
   const r = readWithSheetJs(bytes, file, 'xlsx', opts, 'xlsb');
   r.notes.unshift('binary workbook (.xlsb) read with SheetJS');
   return r;
+}
+
+/**
+ * The workbook's one sheet to read, opened for streaming when its part is at least `from` bytes
+ * (and has a usable name: finishGrids would rename it); otherwise null, and the sheet is read into
+ * a grid. The budget is spent by opening only, so the grid path can start afresh.
+ */
+function bigSheet(bytes: Uint8Array, entries: ZipEntry[], budget: InflateBudget, file: string, opts: { sheets?: 'all' | string[]; maxCells: number }, from: number): XlsxStream | null {
+  const declared = entries.reduce((big, e) => big || (e.size >= from && /\.xml$/i.test(e.name)), false);
+  if (!declared) return null;
+  const spent = { ...budget };
+  const book = openXlsx(bytes, entries, spent, opts);
+  if (book.chosen.length !== 1) return null;
+  const sheet = book.chosen[0]!;
+  const entry = book.entryOf(sheet);
+  if (entry === undefined || entry.size < from || sheet.name.trim() === '') return null;
+  return { stream: 'xlsx', file, sheet, notes: book.notes, date1904: book.date1904, ctx: book.ctx, bytes, entry, budget: spent };
 }
 
 /** An .ods package: its content.xml through our own reader (read/read-ods.ts), inflated within the caps. */

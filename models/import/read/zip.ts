@@ -154,28 +154,66 @@ export function readEntry(b: Uint8Array, entry: ZipEntry, budget: InflateBudget)
   if (budget.inflateRaw) return inflateWith(budget.inflateRaw, b.subarray(start, end), entry, limit, budget);
   const out = new Uint8Array(entry.size);
   let n = 0;
+  inflateChunks(b, entry, start, end, limit, budget, (chunk) => {
+    out.set(chunk, n);
+    n += chunk.length;
+  });
+  return out;
+}
+
+/**
+ * Inflates one deflated entry piece by piece, handing each piece of output to `onChunk` (which
+ * must use or copy it before returning), under the same caps as readEntry: a sheet of a
+ * million lines is read without ever holding its 300 MB of XML (import/xlsx-direct.ts).
+ * Whatever `onChunk` throws stops the inflating and is thrown as it is.
+ */
+export function streamEntry(b: Uint8Array, entry: ZipEntry, budget: InflateBudget, onChunk: (chunk: Uint8Array) => void): void {
+  if (entry.encrypted) throw new ZipProblem('it is password-protected', 'encrypted', `entry ${entry.name} is encrypted`);
+  if (entry.size > budget.remaining) {
+    throw new ZipProblem(`a part of it would unpack to ${Math.ceil(entry.size / 2 ** 20)} MB, over the safety cap`, 'zip-bomb', `entry ${entry.name}: ${entry.size} bytes declared`);
+  }
+  const [start, end] = dataRange(b, entry);
+  if (entry.method === 0) {
+    if (entry.compressedSize !== entry.size) throw new ZipProblem('a part of it is damaged', 'corrupt', `entry ${entry.name}: stored sizes differ`);
+    budget.remaining -= entry.size;
+    for (let p = start; p < end; p += CHUNK) onChunk(b.subarray(p, Math.min(end, p + CHUNK)));
+    return;
+  }
+  if (entry.method !== 8) throw new ZipProblem(`zip compression method ${entry.method}`, 'unsupported', `entry ${entry.name}: method ${entry.method}`);
+  inflateChunks(b, entry, start, end, Math.min(entry.size, budget.remaining), budget, onChunk);
+}
+
+/** fflate's streaming inflater over b[start, end), stopping past `limit` bytes; checks the declared size. */
+function inflateChunks(b: Uint8Array, entry: ZipEntry, start: number, end: number, limit: number, budget: InflateBudget, onChunk: (chunk: Uint8Array) => void): void {
+  let n = 0;
   let over = false;
+  // What onChunk threw: kept apart from fflate's own errors, which mean damaged data.
+  let thrown: { error: unknown } | null = null;
   const inf = new Inflate((chunk) => {
-    if (over) return;
+    if (over || thrown) return;
     if (n + chunk.length > limit) {
       over = true;
       return;
     }
-    out.set(chunk, n);
     n += chunk.length;
+    try {
+      onChunk(chunk);
+    } catch (e) {
+      thrown = { error: e };
+    }
   });
   try {
-    for (let p = start; p < end && !over; p += CHUNK) {
+    for (let p = start; p < end && !over && !thrown; p += CHUNK) {
       const q = Math.min(end, p + CHUNK);
       inf.push(b.subarray(p, q), q === end);
     }
   } catch {
-    throw new ZipProblem('a part of it is damaged (its compressed data does not unpack)', 'corrupt', `entry ${entry.name}: inflate failed`);
+    if (!thrown) throw new ZipProblem('a part of it is damaged (its compressed data does not unpack)', 'corrupt', `entry ${entry.name}: inflate failed`);
   }
+  if (thrown) throw (thrown as { error: unknown }).error;
   if (over) throw new ZipProblem('a part of it unpacks to more than it declares', 'zip-bomb', `entry ${entry.name}: inflates past ${entry.size} bytes`);
   if (n !== entry.size) throw new ZipProblem('a part of it is cut short or damaged', 'corrupt', `entry ${entry.name}: inflated size is not the ${entry.size} bytes declared`);
   budget.remaining -= n;
-  return out;
 }
 
 function inflateWith(inflate: InflateRaw, data: Uint8Array, entry: ZipEntry, limit: number, budget: InflateBudget): Uint8Array {

@@ -1,5 +1,6 @@
 import { nodeInflateRaw } from '../../../host/inflate-node';
 import { importBytes } from '../../../models/import/import-bytes';
+import { isZip } from '../../../models/import/read/zip';
 import { ReadError } from '../../../models/import/types';
 import { openFiles } from '../../../models/project/open-file';
 
@@ -11,7 +12,8 @@ import { openFiles } from '../../../models/project/open-file';
  *  - every import counts every row (accepted + rejected = rows) and its totals are finite;
  *  - a ReadError's message is for a finance user: no library internals (TypeError, "undefined"…);
  *  - nothing read from the file became a key on Object.prototype or Array.prototype;
- *  - opening the file as a project never throws.
+ *  - opening the file as a project never throws;
+ *  - a zip (.xlsx) imported with its sheet streamed (import/xlsx-direct.ts) ends as the grid path did.
  */
 
 export type Outcome = 'imported' | 'rejected' | 'internal';
@@ -88,6 +90,17 @@ export function runInput(bytes: Uint8Array, name: string, opts: { project?: bool
     } else result = internal('import', e instanceof Error ? `${e.name}: ${e.message}\n${e.stack?.split('\n').slice(1, 4).join('\n') ?? ''}` : String(e));
   }
   let spent = since(t0, c0);
+  if (result.outcome !== 'internal' && isZip(bytes)) {
+    // The streaming .xlsx path (import/xlsx-direct.ts) takes only sheets over 48 MB; here it
+    // takes every sheet, and must end as the grid path did: the same counts, or the same refusal.
+    t0 = performance.now();
+    c0 = process.cpuUsage();
+    const streamed = streamOutcome(bytes, name);
+    const same = streamed.outcome === result.outcome && (result.outcome === 'rejected' ? streamed.code === result.code : streamed.rows === result.rows && streamed.code === result.code);
+    if (!same) result = internal('stream-differs', `grid path: ${result.outcome} ${result.code} ${result.rows}; streamed: ${streamed.outcome} ${streamed.code} ${streamed.rows} ${streamed.message.slice(0, 300)}`);
+    const s = since(t0, c0);
+    spent = { ms: Math.max(spent.ms, s.ms), cpuMs: Math.max(spent.cpuMs, s.cpuMs) };
+  }
   if (opts.project !== false && result.outcome !== 'internal') {
     t0 = performance.now();
     c0 = process.cpuUsage();
@@ -114,6 +127,17 @@ export function runInput(bytes: Uint8Array, name: string, opts: { project?: bool
   result.ms = spent.ms;
   result.cpuMs = spent.cpuMs;
   return result;
+}
+
+/** importBytes with every .xlsx sheet streamed (the counts it gives, or how it refused). */
+function streamOutcome(bytes: Uint8Array, name: string): RunResult {
+  try {
+    const rep = importBytes(bytes, name, {}, { inflateRaw: nodeInflateRaw, streamSheetsFrom: 1 }).imported.report;
+    return { outcome: 'imported', code: rep.kind, message: `${rep.accepted} accepted, ${rep.rejected} rejected`, ms: 0, cpuMs: 0, rows: rep.rows };
+  } catch (e) {
+    if (e instanceof ReadError) return { outcome: 'rejected', code: e.code, message: e.message, ms: 0, cpuMs: 0, rows: 0 };
+    return internal('stream', e instanceof Error ? `${e.name}: ${e.message}\n${e.stack?.split('\n').slice(1, 4).join('\n') ?? ''}` : String(e));
+  }
 }
 
 function internal(code: string, message: string): RunResult {

@@ -192,6 +192,17 @@ describe('decimal rounding', () => {
   });
 });
 
+describe('negative zero', () => {
+  // Found by the property test (seed 2117248641): the engine gave +0, the reference -0. A report
+  // must never print "-$0.00", so every result that is zero is +0.
+  it.each(['round(-.25 / 1e6, 0)', '-(0)', '0 * -1', 'round(-0.4)', 'ceil(-0.5)'])('%s evaluates to +0', (text) => {
+    const c = compileExpression(text, { label: 'test', kind: 'formula' });
+    if (!c.ok) throw new Error(c.reason);
+    const v = c.value.evaluate(() => undefined);
+    expect(v.ok && Object.is(v.value, 0)).toBe(true);
+  });
+});
+
 describe('docs/formulas.md', () => {
   it('its examples compile and evaluate in their context', async () => {
     const { readFileSync } = await import('node:fs');

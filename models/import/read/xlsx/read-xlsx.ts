@@ -1,7 +1,7 @@
 import { type Grid, ReadError } from '../../types';
 import { readEntry, type InflateBudget, type ZipEntry, ZipProblem } from '../zip';
 import { parseSharedStrings } from './shared-strings';
-import { parseSheet, SheetTooLarge } from './sheet';
+import { newRepeats, parseSheet, type SheetContext, SheetTooLarge } from './sheet';
 import { dateStyles } from './styles';
 import { attr, attrLocal, startTags } from './xml';
 
@@ -46,6 +46,9 @@ class Package {
   }
   has(path: string): boolean {
     return this.byName.has(path.toLowerCase());
+  }
+  entry(path: string): ZipEntry | undefined {
+    return this.byName.get(path.toLowerCase());
   }
   text(path: string): string | null {
     const e = this.byName.get(path.toLowerCase());
@@ -117,14 +120,21 @@ export interface ReadXlsxOptions {
   maxCells: number;
 }
 
-/** Reads the workbook; throws ZipProblem for zip-level trouble, NotOurXlsx to fall back to SheetJS. */
-export function readXlsx(
-  bytes: Uint8Array,
-  entries: ZipEntry[],
-  budget: InflateBudget,
-  file: string,
-  opts: ReadXlsxOptions,
-): { grids: Grid[]; notes: string[] } {
+/** A workbook opened: the sheets asked for, and what reading any of their cells needs. */
+export interface OpenedXlsx {
+  chosen: XlsxSheetInfo[];
+  /** What opening noticed (sheets listed twice, sheets asked for but absent). */
+  notes: string[];
+  date1904: boolean;
+  ctx: SheetContext;
+  /** The zip entry of a sheet's part, or undefined when the workbook lists a part it lacks. */
+  entryOf(sheet: XlsxSheetInfo): ZipEntry | undefined;
+  /** A part's text (inflated within the budget), or null when it is missing. */
+  text(path: string): string | null;
+}
+
+/** Relationships, workbook, shared strings and styles; throws ZipProblem, or NotOurXlsx for SheetJS. */
+export function openXlsx(bytes: Uint8Array, entries: ZipEntry[], budget: InflateBudget, opts: ReadXlsxOptions): OpenedXlsx {
   const pkg = new Package(bytes, entries, budget);
   const wbPath = findWorkbookPath(pkg);
   if (wbPath.endsWith('.bin')) throw new NotOurXlsx('binary workbook (xlsb)');
@@ -170,10 +180,31 @@ export function readXlsx(
 
   const sharedStrings = sharedPath && chosen.length > 0 ? parseSharedStrings(pkg.text(sharedPath) ?? '') : [];
   const styles = stylesPath && chosen.length > 0 ? dateStyles(pkg.text(stylesPath) ?? '') : [];
-  const ctx = { sharedStrings, dateStyles: styles, date1904, cellBudget: { remaining: opts.maxCells } };
+  const ctx: SheetContext = { sharedStrings, dateStyles: styles, date1904, cellBudget: { remaining: opts.maxCells }, repeats: newRepeats() };
+  return { chosen, notes, date1904, ctx, entryOf: (s) => pkg.entry(s.path), text: (path) => pkg.text(path) };
+}
+
+/** What a sheet over the cell budget is told. */
+export function sheetTooLarge(file: string, sheet: string, maxCells: number): ReadError {
+  return new ReadError(`${file}: sheet "${sheet}" is too large or too sparse (more than ${maxCells.toLocaleString('en-US')} cells); split it or export the used range`, file, 'too-large');
+}
+
+/** The note a 1904-dated workbook gets, after every other note. */
+export const DATE1904_NOTE = 'workbook uses the 1904 date system; dates converted accordingly';
+
+/** Reads the workbook; throws ZipProblem for zip-level trouble, NotOurXlsx to fall back to SheetJS. */
+export function readXlsx(
+  bytes: Uint8Array,
+  entries: ZipEntry[],
+  budget: InflateBudget,
+  file: string,
+  opts: ReadXlsxOptions,
+): { grids: Grid[]; notes: string[] } {
+  const book = openXlsx(bytes, entries, budget, opts);
+  const { chosen, notes, date1904, ctx } = book;
   const grids: Grid[] = [];
   for (const s of chosen) {
-    const xml = pkg.text(s.path);
+    const xml = book.text(s.path);
     if (xml === null) {
       notes.push(`sheet "${s.name}" is listed but its part ${s.path} is missing; read as empty`);
       grids.push({ file, sheet: s.name, rows: [], date1904, hidden: s.hidden });
@@ -183,14 +214,14 @@ export function readXlsx(
     try {
       parsed = parseSheet(xml, ctx);
     } catch (e) {
-      if (e instanceof SheetTooLarge) throw new ReadError(`${file}: sheet "${s.name}" is too large or too sparse (more than ${opts.maxCells.toLocaleString('en-US')} cells); split it or export the used range`, file, 'too-large');
+      if (e instanceof SheetTooLarge) throw sheetTooLarge(file, s.name, opts.maxCells);
       throw e;
     }
     const grid: Grid = { file, sheet: s.name, rows: parsed.rows, date1904, hidden: s.hidden };
     if (parsed.merges) grid.merges = parsed.merges;
     grids.push(grid);
   }
-  if (date1904) notes.push('workbook uses the 1904 date system; dates converted accordingly');
+  if (date1904) notes.push(DATE1904_NOTE);
   return { grids, notes };
 }
 

@@ -1,4 +1,4 @@
-import { rootPrefix, xmlText } from './xml';
+import { ownCopy, rootPrefix, xmlText } from './xml';
 
 /**
  * Concatenated text of every <t> in an <si> or <is> body, skipping phonetic guides (<rPh>),
@@ -62,7 +62,9 @@ export function parseSharedStrings(xml: string): string[] {
     }
     const e = xml.indexOf(close, gt);
     if (e < 0) break;
-    out.push(richText(xml.slice(gt + 1, e), p));
+    // Its own string when long: a slice would keep the whole shared-string part alive with it.
+    const text = richText(xml.slice(gt + 1, e), p);
+    out.push(text.length >= 13 ? ownCopy(text) : text);
     i = e + close.length;
   }
   return out;

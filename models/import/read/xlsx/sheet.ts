@@ -1,7 +1,7 @@
 import { excelSerialToIso } from '../../../parse/values';
 import type { Cell, Grid } from '../../types';
 import { richText } from './shared-strings';
-import { attr, rootPrefix, startTags, xmlText } from './xml';
+import { attr, ownCopy, rootPrefix, startTags, xmlText } from './xml';
 import { MAX_COLS, MAX_MERGES, MAX_ROWS } from '../limits';
 
 /**
@@ -17,6 +17,27 @@ export interface SheetContext {
   date1904: boolean;
   /** Cells (including padding nulls) this file may still produce; guards sparse hostile sheets. */
   cellBudget: { remaining: number };
+  /** Short texts seen last, by hash slot (see repeated()); made by newRepeats(). */
+  repeats: string[];
+}
+
+/** Texts up to this long are looked up among the repeats, as csv-fast.ts does for CSV cells. */
+const SHORT = 12;
+const SLOTS = 1024;
+export const newRepeats = (): string[] => new Array<string>(SLOTS).fill('');
+
+/**
+ * The string seen last for this text, when it is the same: codes, fund names and site ids repeat
+ * down a column, and a million-line sheet kept one copy per cell — 190 MB more than the same
+ * rows read from a CSV (issue 16 item 9). The new copy is garbage the young generation sweeps.
+ */
+function repeated(s: string, repeats: string[]): string {
+  const len = s.length;
+  const slot = (len * 31 + s.charCodeAt(0) * 7 + s.charCodeAt(len - 1) + s.charCodeAt(len >> 1) * 131) & (SLOTS - 1);
+  const seen = repeats[slot]!;
+  if (seen === s) return seen;
+  repeats[slot] = s;
+  return s;
 }
 
 export class SheetTooLarge extends Error {}
@@ -73,30 +94,94 @@ function numberCell(v: string, style: number, ctx: SheetContext): Cell {
   return n;
 }
 
+/** The tags the scanner looks for, with the document's namespace prefix ('' or 'x:'). */
+export interface SheetTags {
+  prefix: string;
+  rowTag: string;
+  cellTag: string;
+  cellEnd: string;
+  vOpen: string;
+  vClose: string;
+  isOpen: string;
+  isClose: string;
+  vExact: string;
+  vTail: string;
+}
+
+export function sheetTags(p: string): SheetTags {
+  return {
+    prefix: p, rowTag: `<${p}row`, cellTag: `<${p}c`, cellEnd: `</${p}c>`, vOpen: `<${p}v`, vClose: `</${p}v>`,
+    isOpen: `<${p}is`, isClose: `</${p}is>`, vExact: `<${p}v>`, vTail: `</${p}v></${p}c>`,
+  };
+}
+
+/** Where the scanner stands between two pieces of one sheet's XML (xlsx-direct.ts feeds it piece by piece). */
+export interface ScanState {
+  /** 0-based index of the current row; -1 before the first. */
+  rowIndex: number;
+  /** The current row's cells (a row given by rowAt, or a fresh one for cells before any <row>). */
+  row: Cell[];
+  /** 0-based column of the last cell read in the current row. */
+  col: number;
+}
+
+export const newScanState = (): ScanState => ({ rowIndex: -1, row: [], col: -1 });
+
+/**
+ * The array to fill for 0-based row `r`, called once per <row> start tag. It also charges the
+ * rows it adds (gaps included) to the cell budget. The whole-sheet reader keeps every row; the
+ * streaming one hands the previous row on and starts a new one.
+ */
+export type RowAt = (r: number) => Cell[];
+
 /** Reads one worksheet part into a Grid (minus file/sheet naming, done by the caller). */
 export function parseSheet(xml: string, ctx: SheetContext): Pick<Grid, 'rows' | 'merges'> {
   const p = rootPrefix(xml, 'worksheet');
-  const rowTag = `<${p}row`;
-  const cellTag = `<${p}c`;
-  const cellEnd = `</${p}c>`;
-  const vOpen = `<${p}v`;
-  const vClose = `</${p}v>`;
-  const isOpen = `<${p}is`;
-  const isClose = `</${p}is>`;
-  const vExact = `<${p}v>`;
-  const vTail = `</${p}v></${p}c>`;
   const rows: Cell[][] = [];
-
   const dataStart = xml.indexOf(`<${p}sheetData`);
   // Search from the end: the closing tag is near it, and the sheet may be tens of MB.
   let dataEnd = xml.lastIndexOf(`</${p}sheetData>`);
   if (dataEnd < 0) dataEnd = xml.length;
-  let i = dataStart < 0 ? dataEnd : xml.indexOf('>', dataStart) + 1;
-  let rowIndex = -1;
-  let row: Cell[] = [];
-  let col = -1;
+  const from = dataStart < 0 ? dataEnd : xml.indexOf('>', dataStart) + 1;
+  const st = newScanState();
+  if (from > 0) {
+    scanRows(xml, from, dataEnd, sheetTags(p), ctx, st, (r) => {
+      if ((ctx.cellBudget.remaining -= Math.max(0, r + 1 - rows.length)) < 0) throw new SheetTooLarge();
+      while (rows.length <= r) rows.push([]);
+      return rows[r]!;
+    });
+  }
+  // A cell before any <row>: give it row 1.
+  if (rows.length === 0 && st.row.length > 0) rows.push(st.row);
+  while (rows.length > 0 && rows[rows.length - 1]!.length === 0) rows.pop();
 
-  while (i > 0 && i < dataEnd) {
+  const merges: NonNullable<Grid['merges']> = [];
+  const mergeFrom = xml.indexOf(`<${p}mergeCells`, dataEnd);
+  if (mergeFrom >= 0) {
+    const mergeTo = xml.indexOf(`</${p}mergeCells>`, mergeFrom);
+    for (const t of startTags(xml.slice(mergeFrom, mergeTo < 0 ? undefined : mergeTo), new Set(['mergeCell']))) {
+      const range = parseRange(attr(t.text, 'ref') ?? '');
+      if (range) merges.push(range);
+      if (merges.length > MAX_MERGES) break;
+    }
+  }
+  return merges.length > 0 ? { rows, merges } : { rows };
+}
+
+/**
+ * The cells and rows in xml[from, to), which must not cut a cell in two (the whole sheetData, or
+ * a piece ending just after a </row>). Continues from `st` and leaves it where it stopped.
+ * False when it stopped early at a tag that never closes (the rest of the sheet is not read).
+ */
+export function scanRows(xml: string, from: number, to: number, tags: SheetTags, ctx: SheetContext, st: ScanState, rowAt: RowAt): boolean {
+  const { prefix: p, rowTag, cellTag, cellEnd, vOpen, vClose, isOpen, isClose, vExact, vTail } = tags;
+  const dataEnd = to;
+  let i = from;
+  let rowIndex = st.rowIndex;
+  let row = st.row;
+  let col = st.col;
+  let complete = true;
+  while (i < dataEnd) {
     const lt = xml.indexOf('<', i);
     if (lt < 0 || lt >= dataEnd) break;
     if (at(xml, lt, cellTag) && isTagBoundary(xml.charCodeAt(lt + cellTag.length))) {
@@ -178,7 +263,10 @@ export function parseSheet(xml: string, ctx: SheetContext): Pick<Grid, 'rows' | 
       }
       if (end < 0) {
         end = xml.indexOf(cellEnd, gt);
-        if (end < 0) break;
+        if (end < 0) {
+          complete = false;
+          break;
+        }
         i = end + cellEnd.length;
         if (type === 'inlineStr') {
           const is = xml.indexOf(isOpen, gt);
@@ -217,7 +305,8 @@ export function parseSheet(xml: string, ctx: SheetContext): Pick<Grid, 'rows' | 
       }
       // An empty string (e.g. a formula that returned "") is as blank as no cell at all.
       if (value === null || value === '') continue;
-      if (typeof value === 'string' && value.length >= 13) value = ownCopy(value);
+      // Shared strings are already strings of their own (shared-strings.ts), one per distinct text.
+      if (typeof value === 'string' && type !== 's') value = value.length > SHORT ? ownCopy(value) : repeated(value, ctx.repeats);
       if (col < row.length) row[col] = value;
       else {
         const grow = col + 1 - row.length;
@@ -229,47 +318,30 @@ export function parseSheet(xml: string, ctx: SheetContext): Pick<Grid, 'rows' | 
     }
     if (at(xml, lt, rowTag) && isTagBoundary(xml.charCodeAt(lt + rowTag.length))) {
       const gt = xml.indexOf('>', lt);
-      if (gt < 0) break;
+      if (gt < 0) {
+        complete = false;
+        break;
+      }
       const r = attr(xml.slice(lt, gt), 'r');
       const n = r === null ? NaN : Number(r);
       rowIndex = Number.isInteger(n) && n >= 1 && n <= MAX_ROW ? n - 1 : rowIndex + 1;
-      if ((ctx.cellBudget.remaining -= Math.max(0, rowIndex + 1 - rows.length)) < 0) throw new SheetTooLarge();
-      while (rows.length <= rowIndex) rows.push([]);
-      row = rows[rowIndex]!;
+      row = rowAt(rowIndex);
       col = -1;
       i = gt + 1;
       continue;
     }
     // End tags and anything else inside sheetData: step past it.
     const gt = xml.indexOf('>', lt);
-    if (gt < 0) break;
+    if (gt < 0) {
+      complete = false;
+      break;
+    }
     i = gt + 1;
   }
-  // A cell before any <row>: give it row 1.
-  if (rows.length === 0 && row.length > 0) rows.push(row);
-  while (rows.length > 0 && rows[rows.length - 1]!.length === 0) rows.pop();
-
-  const merges: NonNullable<Grid['merges']> = [];
-  const mergeFrom = xml.indexOf(`<${p}mergeCells`, dataEnd);
-  if (mergeFrom >= 0) {
-    const mergeTo = xml.indexOf(`</${p}mergeCells>`, mergeFrom);
-    for (const t of startTags(xml.slice(mergeFrom, mergeTo < 0 ? undefined : mergeTo), new Set(['mergeCell']))) {
-      const range = parseRange(attr(t.text, 'ref') ?? '');
-      if (range) merges.push(range);
-      if (merges.length > MAX_MERGES) break;
-    }
-  }
-  return merges.length > 0 ? { rows, merges } : { rows };
-}
-
-/**
- * The text as a string of its own. V8 keeps a substring of 13 or more characters as a view into
- * its parent, so one description cell kept in an imported row pins the whole sheet XML: a
- * 1,000,000-line sheet's imported rows held its 318 MB of XML (issue 16 item 9). Concatenating
- * makes V8 copy the characters; the slice then refers to that copy only.
- */
-function ownCopy(s: string): string {
-  return (' ' + s).slice(1);
+  st.rowIndex = rowIndex;
+  st.row = row;
+  st.col = col;
+  return complete;
 }
 
 /** xml has `pat` at `pos` (startsWith with a position is slow on a large string in V8). */
