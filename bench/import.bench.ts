@@ -162,8 +162,18 @@ function inChild(env: Record<string, string>, key: string): number {
   return Number(text);
 }
 
-/** Peak resident memory (VmHWM) of a fresh process doing one full import, in MB. */
-const peakMb = (path: string, rows = ROWS): number => inChild({ STEWARD_BENCH_PEAK: path, STEWARD_BENCH_ROWS: String(rows) }, 'peak-mb');
+/** Peak resident memory (VmHWM) of a fresh process doing one full import, in MB, and the import's time. */
+function peakRun(path: string, rows = ROWS): { mb: number; ms: number } {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+    env: { ...process.env, STEWARD_BENCH_PEAK: path, STEWARD_BENCH_ROWS: String(rows) },
+    encoding: 'utf8',
+  });
+  const mb = /peak-mb=(\d+(?:\.\d+)?)/.exec(out)?.[1];
+  const ms = /import-ms=(\d+(?:\.\d+)?)/.exec(out)?.[1];
+  if (!mb || !ms) throw new Error(`child measurement failed: ${out}`);
+  return { mb: Number(mb), ms: Number(ms) };
+}
+const peakMb = (path: string, rows = ROWS): number => peakRun(path, rows).mb;
 
 /**
  * The first CSV import in a fresh process (what `steward import` pays: nothing compiled yet),
@@ -177,10 +187,13 @@ function coldMs(who: 'ours' | 'papaparse'): number {
 const peakChild = process.env.STEWARD_BENCH_PEAK;
 const coldChild = process.env.STEWARD_BENCH_COLD;
 if (peakChild) {
-  // Child mode: one import, then report the high-water mark from the kernel.
-  fullImport(new Uint8Array(readFileSync(peakChild)), peakChild.replace(/^.*\//, ''), Number(process.env.STEWARD_BENCH_ROWS ?? ROWS));
+  // Child mode: one import, then report its time and the high-water mark from the kernel.
+  const bytes = new Uint8Array(readFileSync(peakChild));
+  const start = performance.now();
+  fullImport(bytes, peakChild.replace(/^.*\//, ''), Number(process.env.STEWARD_BENCH_ROWS ?? ROWS));
+  const ms = performance.now() - start;
   const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-  console.log(`peak-mb=${(Number(hwm) / 1024).toFixed(1)}`);
+  console.log(`peak-mb=${(Number(hwm) / 1024).toFixed(1)} import-ms=${ms.toFixed(0)}`);
 } else if (process.env.STEWARD_BENCH_GENERATE) {
   ensureFiles(Number(process.env.STEWARD_BENCH_GENERATE));
 } else if (coldChild) {
@@ -229,11 +242,17 @@ if (peakChild) {
     figures.push({ name: 'XLSX read via readFileGrids (warm worker, grids cloned back)', value: viaWorker, unit: 'ms' });
 
     figures.push({ name: 'peak memory (RSS high-water), CSV full import, fresh process', value: peakMb(CSV_PATH), unit: 'MB', target: { max: 600 } });
-    figures.push({ name: 'peak memory (RSS high-water), XLSX full import, fresh process', value: peakMb(XLSX_PATH), unit: 'MB', target: { max: 600 } });
-    // Issue 16 item 9: a million lines (72 MB CSV, an XLSX under the size cap) in bounded memory.
+    const xlsxRun = peakRun(XLSX_PATH);
+    figures.push({ name: 'peak memory (RSS high-water), XLSX full import, fresh process', value: xlsxRun.mb, unit: 'MB', target: { max: 600 } });
+    // Issue 16 item 9: a million lines (72 MB CSV; a 33 MB XLSX of 334 MB XML, under the size cap)
+    // in bounded memory — the XLSX sheet streamed (import/xlsx-direct.ts) — and in linear time.
+    // These children run through tsx, which costs ~90 MB of its own (a bare node process: ~40 MB).
     ensureFiles(BIG_ROWS);
     figures.push({ name: 'peak memory, 1,000,000-line CSV full import, fresh process', value: peakMb(csvPath(BIG_ROWS), BIG_ROWS), unit: 'MB', target: { max: 600 } });
-    figures.push({ name: 'peak memory, 1,000,000-line XLSX full import, fresh process', value: peakMb(xlsxPath(BIG_ROWS), BIG_ROWS), unit: 'MB', target: { max: 600 } });
+    const bigX = peakRun(xlsxPath(BIG_ROWS), BIG_ROWS);
+    figures.push({ name: 'peak memory, 1,000,000-line XLSX full import (streamed), fresh process', value: bigX.mb, unit: 'MB', target: { max: 600 } });
+    figures.push({ name: '1,000,000-line XLSX full import, fresh process', value: bigX.ms, unit: 'ms' });
+    figures.push({ name: '1,000,000-line XLSX time ÷ (10 × 100,000-line XLSX time), both fresh processes', value: bigX.ms / (10 * xlsxRun.ms), unit: 'x', target: { max: 1.5 } });
     return figures;
   });
 }

@@ -9,7 +9,7 @@ import { readBytes } from '../models/import/read/index';
 import { sheetJsUse } from '../models/import/read/sheetjs';
 import { ReadError } from '../models/import/types';
 import { nodeInflateRaw } from './inflate-node';
-import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import type { WorkerProgress, WorkerReply, WorkerRequest } from './worker-protocol';
 
 if (!parentPort) throw new Error('parse-worker.ts must run in a worker thread');
 const port = parentPort;
@@ -22,7 +22,8 @@ port.on('message', (req: WorkerRequest) => {
     const readOptions = { inflateRaw: nodeInflateRaw, ...(req.sheets ? { sheets: req.sheets } : {}) };
     if (req.import) {
       // Only the report crosses back unless the rows are wanted: cloning 100,000 rows costs more than importing them.
-      const r = importBytes(bytes, req.fileName, req.import.options, readOptions);
+      const progress = (done: number, total: number) => port.postMessage({ id: req.id, progress: { done, total } } satisfies WorkerProgress);
+      const r = importBytes(bytes, req.fileName, req.import.options, readOptions, progress);
       const imported = { format: r.format, notes: r.notes, sheets: r.sheets, report: r.imported.report, ...(req.import.rows ? { rows: r.imported.rows } : {}) };
       reply = { id: req.id, ok: true, imported, tainted: sheetJsUse.count !== before };
     } else {

@@ -22,13 +22,17 @@ import { Worker } from 'node:worker_threads';
 import { readBytes } from '../models/import/read/index';
 import { ReadError, type ImportOptions, type ReadResult } from '../models/import/types';
 import { nodeInflateRaw } from './inflate-node';
-import type { WorkerImport, WorkerReply, WorkerRequest } from './worker-protocol';
+import type { WorkerImport, WorkerProgress, WorkerReply, WorkerRequest } from './worker-protocol';
 import { workerEntry } from './worker-entry';
 
 export interface ReadFileOptions {
   /** Files larger than this are refused before reading (default 100 MB). */
   maxBytes?: number;
-  /** The worker is stopped after this long (default 30 s). */
+  /**
+   * The worker is stopped after this long without finishing (default 30 s). An import that reports
+   * progress gets this long again from each report, up to PROGRESS_TIME_FACTOR times in all: a
+   * million-line sheet read steadily on a slow laptop is not stopped half-way.
+   */
   timeoutMs?: number;
   /** Only these sheets (workbooks); default all. */
   sheets?: 'all' | string[];
@@ -38,6 +42,8 @@ export interface ReadFileOptions {
 
 export const DEFAULT_MAX_BYTES = 100 * 2 ** 20;
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** How many times timeoutMs an import that keeps reporting progress may take in all. */
+export const PROGRESS_TIME_FACTOR = 4;
 const MAX_JOBS = 200;
 const MAX_IDLE = 2;
 
@@ -82,9 +88,13 @@ export async function readFileGrids(path: string, opts: ReadFileOptions = {}): P
  * Imports one table from a file in a worker (importBytes: a large CSV straight from its text),
  * with the same limits as readFileGrids. The rows come back only with `rows: true`.
  */
-export async function importFileInWorker(path: string, options: ImportOptions, opts: ReadFileOptions & { rows?: boolean } = {}): Promise<WorkerImport> {
+export async function importFileInWorker(
+  path: string,
+  options: ImportOptions,
+  opts: ReadFileOptions & { rows?: boolean; onProgress?: (done: number, total: number) => void } = {},
+): Promise<WorkerImport> {
   const bytes = await readChecked(path, opts.maxBytes ?? DEFAULT_MAX_BYTES);
-  const reply = await runInWorker(bytes, basename(path), opts, { options, rows: opts.rows ?? false });
+  const reply = await runInWorker(bytes, basename(path), opts, { options, rows: opts.rows ?? false }, opts.onProgress);
   if (!('imported' in reply)) throw new Error('parse worker: expected an import');
   return reply.imported;
 }
@@ -97,6 +107,8 @@ interface Slot {
   jobs: number;
   /** Settles the job in flight; null when idle. */
   settle: ((reply: WorkerReply | { crash: Error | number }) => void) | null;
+  /** Told of the job's progress; null when idle. */
+  progress: ((p: WorkerProgress) => void) | null;
 }
 
 const idle: Slot[] = [];
@@ -105,8 +117,11 @@ let nextId = 1;
 function spawn(heapMb: number): Slot {
   const { entry, options } = workerEntry('parse-worker');
   const worker = new Worker(entry, { ...options, resourceLimits: { maxOldGenerationSizeMb: heapMb }, stdout: false, stderr: false });
-  const slot: Slot = { worker, heapMb, jobs: 0, settle: null };
-  worker.on('message', (reply: WorkerReply) => slot.settle?.(reply));
+  const slot: Slot = { worker, heapMb, jobs: 0, settle: null, progress: null };
+  worker.on('message', (msg: WorkerReply | WorkerProgress) => {
+    if ('progress' in msg) slot.progress?.(msg);
+    else slot.settle?.(msg);
+  });
   worker.on('error', (err) => slot.settle?.({ crash: err }));
   worker.on('exit', (code) => {
     const i = idle.indexOf(slot);
@@ -118,6 +133,7 @@ function spawn(heapMb: number): Slot {
 
 function retire(slot: Slot): void {
   slot.settle = null;
+  slot.progress = null;
   const i = idle.indexOf(slot);
   if (i >= 0) idle.splice(i, 1);
   void slot.worker.terminate();
@@ -125,6 +141,7 @@ function retire(slot: Slot): void {
 
 function release(slot: Slot): void {
   slot.settle = null;
+  slot.progress = null;
   if (slot.jobs >= MAX_JOBS || idle.length >= MAX_IDLE) return retire(slot);
   slot.worker.unref();
   idle.push(slot);
@@ -132,7 +149,7 @@ function release(slot: Slot): void {
 
 type Done = { result: ReadResult } | { imported: WorkerImport };
 
-function runInWorker(bytes: Uint8Array, file: string, opts: ReadFileOptions, importing?: WorkerRequest['import']): Promise<Done> {
+function runInWorker(bytes: Uint8Array, file: string, opts: ReadFileOptions, importing?: WorkerRequest['import'], onProgress?: (done: number, total: number) => void): Promise<Done> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const heapMb = opts.maxHeapMb ?? 3072;
   const at = idle.findIndex((s) => s.heapMb === heapMb);
@@ -141,10 +158,23 @@ function runInWorker(bytes: Uint8Array, file: string, opts: ReadFileOptions, imp
   slot.jobs++;
   const id = nextId++;
   return new Promise<Done>((resolve, reject) => {
-    const timer = setTimeout(() => {
+    const started = Date.now();
+    let progressed = false;
+    const stop = () => {
       retire(slot);
-      reject(new ReadError(`${file} took longer than ${(timeoutMs / 1000).toFixed(timeoutMs < 10_000 ? 1 : 0)} s to read and was stopped; it may be damaged or far too large`, file, 'timeout'));
-    }, timeoutMs);
+      // The limit that applied: timeoutMs, or (after progress) the time it had been reading.
+      const ms = progressed ? Date.now() - started : timeoutMs;
+      reject(new ReadError(`${file} took longer than ${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s to read and was stopped; it may be damaged or far too large`, file, 'timeout'));
+    };
+    let timer = setTimeout(stop, timeoutMs);
+    slot.progress = (p) => {
+      if (p.id !== id) return;
+      progressed = true;
+      onProgress?.(p.progress.done, p.progress.total);
+      // Steady progress earns the time limit again from now, within PROGRESS_TIME_FACTOR × in all.
+      clearTimeout(timer);
+      timer = setTimeout(stop, timeLeftAfterProgress(started, Date.now(), timeoutMs));
+    };
     slot.settle = (msg) => {
       if ('id' in msg && msg.id !== id) return;
       clearTimeout(timer);
@@ -168,6 +198,11 @@ function runInWorker(bytes: Uint8Array, file: string, opts: ReadFileOptions, imp
     const req: WorkerRequest = { id, bytes: bytes.buffer as ArrayBuffer, fileName: file, ...(opts.sheets ? { sheets: opts.sheets } : {}), ...(importing ? { import: importing } : {}) };
     slot.worker.postMessage(req, [req.bytes]);
   });
+}
+
+/** After a progress report: timeoutMs again, but never past PROGRESS_TIME_FACTOR × timeoutMs from the start. */
+export function timeLeftAfterProgress(started: number, now: number, timeoutMs: number): number {
+  return Math.max(0, Math.min(timeoutMs, started + timeoutMs * PROGRESS_TIME_FACTOR - now));
 }
 
 /** Stops idle workers (tests, app shutdown). Workers in use finish their file first. */

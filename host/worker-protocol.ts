@@ -20,6 +20,15 @@ export interface WorkerImport {
   rows?: Record<string, unknown>[];
 }
 
+/**
+ * Sent during a long import (every 8,192 rows, or every 4 MB of a streamed sheet): the caller
+ * shows it, and the time limit counts from the last one (host/read-file.ts).
+ */
+export interface WorkerProgress {
+  id: number;
+  progress: { done: number; total: number };
+}
+
 export type WorkerReply =
   | { id: number; ok: true; result: ReadResult; tainted: boolean }
   | { id: number; ok: true; imported: WorkerImport; tainted: boolean }

@@ -78,7 +78,13 @@ export async function run(argv: string[]): Promise<number> {
   let imported;
   try {
     // Read and imported in the parse worker (size and time limits); only the report comes back.
-    imported = await importFileInWorker(path, options);
+    // A long import shows how far it has got, on a terminal only (never in piped or --json output).
+    const progress = process.stderr.isTTY === true ? progressLine(basename(path)) : null;
+    try {
+      imported = await importFileInWorker(path, options, progress ? { onProgress: progress.show } : {});
+    } finally {
+      progress?.clear();
+    }
   } catch (e) {
     if (e instanceof ReadError) throw new InputError(args.flags.has('verbose') && e.detail ? `${e.message}\n  detail: ${e.detail}` : e.message);
     throw e;
@@ -167,4 +173,20 @@ export function summary(r: ImportReport): string {
     }
   }
   return out.join('\n') + '\n';
+}
+
+/** "reading budget.xlsx: 42%" rewritten in place on stderr, and wiped when done. */
+function progressLine(file: string): { show: (done: number, total: number) => void; clear: () => void } {
+  let shown = -1;
+  return {
+    show: (done, total) => {
+      const pct = total > 0 ? Math.min(100, Math.floor((100 * done) / total)) : 0;
+      if (pct === shown) return;
+      shown = pct;
+      process.stderr.write(`\rreading ${file}: ${pct}%`);
+    },
+    clear: () => {
+      if (shown >= 0) process.stderr.write('\r\x1b[K');
+    },
+  };
 }

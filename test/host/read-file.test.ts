@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { nodeInflateRaw } from '../../host/inflate-node';
-import { closeParseWorkers, importFileInWorker, readFileGrids, readFileGridsInProcess } from '../../host/read-file';
+import { closeParseWorkers, importFileInWorker, PROGRESS_TIME_FACTOR, readFileGrids, readFileGridsInProcess, timeLeftAfterProgress } from '../../host/read-file';
 import { importBytes } from '../../models/import/import-bytes';
 import { readBytes } from '../../models/import/read/index';
 import { ReadError } from '../../models/import/types';
@@ -75,6 +75,25 @@ describe('importFileInWorker', () => {
     expect(reportOnly.sheets).toEqual(['big-budget']);
     const withRows = await importFileInWorker(p, { kind: 'budget' }, { rows: true });
     expect(withRows.rows).toEqual(inProcess.imported.rows);
+  });
+
+  it('gives an import that reports progress the time limit again from each report, up to 4× in all', () => {
+    expect(PROGRESS_TIME_FACTOR).toBe(4);
+    // 30 s limit, started at t=0: a report at 25 s earns 30 s more; at 100 s only 20 s remain; at 130 s none.
+    expect(timeLeftAfterProgress(0, 25_000, 30_000)).toBe(30_000);
+    expect(timeLeftAfterProgress(0, 100_000, 30_000)).toBe(20_000);
+    expect(timeLeftAfterProgress(0, 130_000, 30_000)).toBe(0);
+  });
+
+  it('reports progress on a long import', async () => {
+    // 20,000 lines of .xlsx (the grid path: progress every 8,192 rows).
+    let data = '<row r="1"><c r="A1" t="str"><v>fiscal_year</v></c><c r="B1" t="str"><v>fund_code</v></c><c r="C1" t="str"><v>object</v></c><c r="D1" t="str"><v>amount</v></c></row>';
+    for (let i = 2; i <= 20_001; i++) data += `<row r="${i}"><c r="A${i}"><v>2026</v></c><c r="B${i}" t="str"><v>GEN</v></c><c r="C${i}" t="str"><v>supplies</v></c><c r="D${i}"><v>${i}.5</v></c></row>`;
+    const p = put('progress.xlsx', makeXlsx({ sheets: [{ name: 'Budget', data }] }));
+    const seen: [number, number][] = [];
+    const r = await importFileInWorker(p, { kind: 'budget' }, { onProgress: (done, total) => seen.push([done, total]) });
+    expect(r.report.accepted).toBe(20_000);
+    expect(seen).toEqual([[8192, 20_000], [16_384, 20_000], [20_000, 20_000]]);
   });
 
   it('a broken file ends as a ReadError, like readFileGrids', async () => {

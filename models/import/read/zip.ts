@@ -135,12 +135,11 @@ export class InflateTooLarge extends Error {}
 const CHUNK = 1 << 18;
 
 /**
- * Inflates one entry, refusing to produce more than its declared size or the shared budget.
- * The declared size was checked against the budget before; this catches headers that lie.
+ * The checks every entry passes before it is inflated (not encrypted, within the budget, a method
+ * we read), and where its data is: the bytes themselves when stored, the deflated range otherwise.
  */
-export function readEntry(b: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
+function openEntry(b: Uint8Array, entry: ZipEntry, budget: InflateBudget): { stored: Uint8Array } | { start: number; end: number; limit: number } {
   if (entry.encrypted) throw new ZipProblem('it is password-protected', 'encrypted', `entry ${entry.name} is encrypted`);
-  const limit = Math.min(entry.size, budget.remaining);
   if (entry.size > budget.remaining) {
     throw new ZipProblem(`a part of it would unpack to ${Math.ceil(entry.size / 2 ** 20)} MB, over the safety cap`, 'zip-bomb', `entry ${entry.name}: ${entry.size} bytes declared`);
   }
@@ -148,13 +147,23 @@ export function readEntry(b: Uint8Array, entry: ZipEntry, budget: InflateBudget)
   if (entry.method === 0) {
     if (entry.compressedSize !== entry.size) throw new ZipProblem('a part of it is damaged', 'corrupt', `entry ${entry.name}: stored sizes differ`);
     budget.remaining -= entry.size;
-    return b.subarray(start, end);
+    return { stored: b.subarray(start, end) };
   }
   if (entry.method !== 8) throw new ZipProblem(`zip compression method ${entry.method}`, 'unsupported', `entry ${entry.name}: method ${entry.method}`);
-  if (budget.inflateRaw) return inflateWith(budget.inflateRaw, b.subarray(start, end), entry, limit, budget);
+  return { start, end, limit: Math.min(entry.size, budget.remaining) };
+}
+
+/**
+ * Inflates one entry, refusing to produce more than its declared size or the shared budget.
+ * The declared size was checked against the budget before; this catches headers that lie.
+ */
+export function readEntry(b: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
+  const o = openEntry(b, entry, budget);
+  if ('stored' in o) return o.stored;
+  if (budget.inflateRaw) return inflateWith(budget.inflateRaw, b.subarray(o.start, o.end), entry, o.limit, budget);
   const out = new Uint8Array(entry.size);
   let n = 0;
-  inflateChunks(b, entry, start, end, limit, budget, (chunk) => {
+  inflateChunks(b, entry, o.start, o.end, o.limit, budget, (chunk) => {
     out.set(chunk, n);
     n += chunk.length;
   });
@@ -162,25 +171,18 @@ export function readEntry(b: Uint8Array, entry: ZipEntry, budget: InflateBudget)
 }
 
 /**
- * Inflates one deflated entry piece by piece, handing each piece of output to `onChunk` (which
+ * Inflates one entry piece by piece, handing each piece of output to `onChunk` (which
  * must use or copy it before returning), under the same caps as readEntry: a sheet of a
  * million lines is read without ever holding its 300 MB of XML (import/xlsx-direct.ts).
  * Whatever `onChunk` throws stops the inflating and is thrown as it is.
  */
 export function streamEntry(b: Uint8Array, entry: ZipEntry, budget: InflateBudget, onChunk: (chunk: Uint8Array) => void): void {
-  if (entry.encrypted) throw new ZipProblem('it is password-protected', 'encrypted', `entry ${entry.name} is encrypted`);
-  if (entry.size > budget.remaining) {
-    throw new ZipProblem(`a part of it would unpack to ${Math.ceil(entry.size / 2 ** 20)} MB, over the safety cap`, 'zip-bomb', `entry ${entry.name}: ${entry.size} bytes declared`);
-  }
-  const [start, end] = dataRange(b, entry);
-  if (entry.method === 0) {
-    if (entry.compressedSize !== entry.size) throw new ZipProblem('a part of it is damaged', 'corrupt', `entry ${entry.name}: stored sizes differ`);
-    budget.remaining -= entry.size;
-    for (let p = start; p < end; p += CHUNK) onChunk(b.subarray(p, Math.min(end, p + CHUNK)));
+  const o = openEntry(b, entry, budget);
+  if ('stored' in o) {
+    for (let p = 0; p < o.stored.length; p += CHUNK) onChunk(o.stored.subarray(p, Math.min(o.stored.length, p + CHUNK)));
     return;
   }
-  if (entry.method !== 8) throw new ZipProblem(`zip compression method ${entry.method}`, 'unsupported', `entry ${entry.name}: method ${entry.method}`);
-  inflateChunks(b, entry, start, end, Math.min(entry.size, budget.remaining), budget, onChunk);
+  inflateChunks(b, entry, o.start, o.end, o.limit, budget, onChunk);
 }
 
 /** fflate's streaming inflater over b[start, end), stopping past `limit` bytes; checks the declared size. */
