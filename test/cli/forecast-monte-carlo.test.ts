@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import XLSX from 'xlsx';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureCliOutput } from './capture-output';
 import { InputError, UsageError } from '../../cli/args';
 import { saveProject } from '../../host/project-io';
 import { fitDistribution, sample } from '../../models/forecast/distributions';
@@ -17,12 +18,7 @@ const file = join(dir, 'failing.steward');
 beforeAll(() => saveProject(file, failingProject()));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-let out = '';
-beforeEach(() => {
-  out = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => { out += String(s); return true; });
-});
-afterEach(() => vi.restoreAllMocks());
+const cli = captureCliOutput();
 
 // Which of 400 trials fail, from the draws alone: cpi uniform, 90% in [1%, 5%]; a draw below 3% fails.
 const TRIALS = 400;
@@ -42,14 +38,14 @@ describe('steward forecast --trials with failing trials', () => {
     expect(msg).toContain(`${failed.length} of 400 trials (${(failed.length / 4).toFixed(1)}%) failed`);
     expect(msg).toContain(`First failure: trial ${failed[0]} (year 2027; cpi drew ${Number(draws[failed[0]!]!.toPrecision(6))}): revenue source STATE: `);
     expect(msg).toContain('--allow-failed-trials');
-    expect(out).toBe('');
+    expect(cli.text).toBe('');
   });
 
   it('with --allow-failed-trials reports the failures in the JSON, with no NaN anywhere', async () => {
     const { run } = await import('../../cli/commands/forecast');
     expect(await run([file, ...args, '--allow-failed-trials', '--json'])).toBe(0);
-    expect(out).not.toMatch(/NaN/);
-    const j = JSON.parse(out);
+    expect(cli.text).not.toMatch(/NaN/);
+    const j = JSON.parse(cli.text);
     // NaN would have become null (the deterministic forecast has legitimate nulls, e.g. plan: null).
     expect(JSON.stringify([j.monte_carlo, j.bands, j.breach_probability])).not.toContain('null');
     expect(j.monte_carlo).toMatchObject({
@@ -64,9 +60,9 @@ describe('steward forecast --trials with failing trials', () => {
     const { run } = await import('../../cli/commands/forecast');
     const xlsx = join(dir, 'report.xlsx');
     expect(await run([file, ...args, '--allow-failed-trials', '--out', xlsx])).toBe(0);
-    expect(out).not.toMatch(/NaN/);
-    expect(out).toContain(`  ${failed.length} trials (${(failed.length / 4).toFixed(1)}%) FAILED and are left out: the figures below are over the ${400 - failed.length} successful trials.`);
-    expect(out).toMatch(new RegExp(`First failure: trial ${failed[0]} \\(year 2027; cpi drew [\\d.]+\\): revenue source STATE`));
+    expect(cli.text).not.toMatch(/NaN/);
+    expect(cli.text).toContain(`  ${failed.length} trials (${(failed.length / 4).toFixed(1)}%) FAILED and are left out: the figures below are over the ${400 - failed.length} successful trials.`);
+    expect(cli.text).toMatch(new RegExp(`First failure: trial ${failed[0]} \\(year 2027; cpi drew [\\d.]+\\): revenue source STATE`));
     const wb = XLSX.read(readFileSync(xlsx));
     const mc = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Monte Carlo']!, { header: 1 });
     for (const row of mc.slice(1)) { expect(row).toHaveLength(10); for (const v of row) expect(Number.isFinite(v)).toBe(true); }

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureCliOutput } from './capture-output';
 import { reportSheets, run } from '../../cli/commands/forecast';
 import { forecastProject } from '../../models/forecast/forecast';
 import { tinyProject } from '../models/forecast/fixtures';
@@ -7,18 +8,13 @@ import { tinyProject } from '../models/forecast/fixtures';
 // less the positions' cost) in the text table and in the report workbook.
 
 describe('forecast report: base year and reconciling line', () => {
-  let out = '';
-  beforeEach(() => {
-    out = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => { out += String(s); return true; });
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const cli = captureCliOutput();
 
   it('prints the demo base year to the cent and its reconciling line', async () => {
     expect(await run(['demo', '--years', '1'])).toBe(0);
-    expect(out).toContain('FY2026 (base year, the adopted budget): $100,405,000.00 in all funds, $93,500,000.00 in the general fund');
-    expect(out).toMatch(/Reconciling line \(Budget sheet salary and benefit lines less the positions' cost/);
-    expect(out).toMatch(/^ {4}general fund {3}2026 \$\d+\.\d\d · 2027 \$\d+\.\d\d$/m);
+    expect(cli.text).toContain('FY2026 (base year, the adopted budget): $100,405,000.00 in all funds, $93,500,000.00 in the general fund');
+    expect(cli.text).toMatch(/Reconciling line \(Budget sheet salary and benefit lines less the positions' cost/);
+    expect(cli.text).toMatch(/^ {4}general fund {3}2026 \$\d+\.\d\d · 2027 \$\d+\.\d\d$/m);
   }, 60_000);
 
   it('puts the reconciling line in the Forecast, Expenditure by object and Expenditure by fund sheets', () => {

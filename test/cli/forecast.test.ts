@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { captureCliOutput } from './capture-output';
 import { tinyProject } from '../models/forecast/fixtures';
 import { UsageError } from '../../cli/args';
 
@@ -23,12 +24,7 @@ vi.mock('../../host/project-io', () => ({
   }),
 }));
 
-let out = '';
-beforeEach(() => {
-  out = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => { out += String(s); return true; });
-});
-afterEach(() => vi.restoreAllMocks());
+const cli = captureCliOutput();
 const dir = mkdtempSync(join(tmpdir(), 'steward-forecast-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -36,7 +32,7 @@ describe('steward forecast', () => {
   it('prints the JSON contract with plan switches and Monte Carlo bands', async () => {
     const { run } = await import('../../cli/commands/forecast');
     expect(await run(['tiny.steward', '--all', '--trials', '400', '--seed', '9', '--workers', '0', '--json'])).toBe(0);
-    const j = JSON.parse(out);
+    const j = JSON.parse(cli.text);
     expect(j.scenarios.map((s: { name: string }) => s.name)).toEqual(['Base', 'Low CPI']);
     const base = j.scenarios[0];
     for (const key of ['year', 'revenue_cents', 'expenditure_cents', 'ending_balance_cents', 'reserve_pct', 'fte']) expect(base.years[0]).toHaveProperty(key);
@@ -53,9 +49,9 @@ describe('steward forecast', () => {
     const file = join(dir, 'report.xlsx');
     expect(await run(['tiny.steward', '--years', '2', '--out', file])).toBe(0);
     expect(existsSync(file)).toBe(true);
-    expect(out).toMatch(/Scenario: Base/);
+    expect(cli.text).toMatch(/Scenario: Base/);
     // Lag 0: the plan starts FY 2028, so the decision (by 15 March 2027) cannot wait for FY 2028's figure.
-    expect(out).toMatch(/→ Cuts from 2028: "surplus < 0" fired in 2028 \(surplus -8900\)\n {4}decide by 2027-03-15: TOO LATE to wait for FY2028's figure \(known 2028-01-31\); decide on the projection made in FY2027/);
+    expect(cli.text).toMatch(/→ Cuts from 2028: "surplus < 0" fired in 2028 \(surplus -8900\)\n {4}decide by 2027-03-15: TOO LATE to wait for FY2028's figure \(known 2028-01-31\); decide on the projection made in FY2027/);
   });
 
   it('refuses bad usage and unknown scenarios', async () => {
@@ -75,7 +71,7 @@ describe('steward compare and sensitivity', () => {
   it('compares scenarios on chosen metrics', async () => {
     const { run } = await import('../../cli/commands/compare');
     expect(await run(['tiny.steward', '--metrics', 'expenditure_cents,reserve_pct', '--json'])).toBe(0);
-    const j = JSON.parse(out);
+    const j = JSON.parse(cli.text);
     expect(j.metrics).toEqual(['expenditure_cents', 'reserve_pct']);
     expect(j.areas.map((a: { scenario: string }) => a.scenario)).toEqual(['Base', 'Low CPI']);
     // 2027: Base 90,000 × 1.1 = 99,000; Low CPI 90,000 → difference −9,000.
@@ -91,17 +87,17 @@ describe('steward compare and sensitivity', () => {
   it('shows budget, staffing and schedule metrics together by default, money in dollars', async () => {
     const { run } = await import('../../cli/commands/compare');
     expect(await run(['tiny.steward', '--years', '2', '--json'])).toBe(0);
-    const j = JSON.parse(out);
+    const j = JSON.parse(cli.text);
     for (const m of ['expenditure_cents', 'personnel_cents', 'staffing_change_fte', 'positions_added_fte', 'positions_cut_fte', 'class_size', 'collaboration_minutes', 'teacher_load', 'instructional_minutes']) expect(j.metrics).toContain(m);
-    out = '';
+    cli.clear();
     expect(await run(['tiny.steward', '--years', '2', '--metrics', 'expenditure_cents,fte_teacher'])).toBe(0);
-    expect(out).toMatch(/^expenditure \(\$\)\s+2027\s+99,000\s+90,000$/m);
-    expect(out).not.toMatch(/_cents/);
+    expect(cli.text).toMatch(/^expenditure \(\$\)\s+2027\s+99,000\s+90,000$/m);
+    expect(cli.text).not.toMatch(/_cents/);
   });
   it('prints a tornado and break-even values', async () => {
     const { run } = await import('../../cli/commands/sensitivity');
     expect(await run(['tiny.steward', '--json'])).toBe(0);
-    const j = JSON.parse(out);
+    const j = JSON.parse(cli.text);
     expect(j.tornado.bars[0].driver).toBe('cpi');
     expect(j.break_even[0].driver).toBe('cpi');
   });

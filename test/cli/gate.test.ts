@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { captureCliOutput } from './capture-output';
 import { ReportedError } from '../../cli/args';
 import { workbookBytes } from '../../host/write-workbook';
 import { demoSheets, sheet, WRONG, type Sheets } from '../models/project/wrong-workbooks';
@@ -19,15 +20,7 @@ function write(name: string, sheets: Sheets): string {
   return path;
 }
 
-let out = '';
-let err = '';
-beforeEach(() => {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => { out += String(s); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => { err += String(s); return true; });
-});
-afterEach(() => vi.restoreAllMocks());
+const cli = captureCliOutput();
 
 const ENGINE_COMMANDS: [string, string[]][] = [
   ['allocate', []], ['forecast', []], ['compare', []], ['sensitivity', []], ['staffing', []], ['schedule', []], ['timestudy', []], ['review', ['--as-of', '2026-03-31']],
@@ -43,7 +36,7 @@ describe('every command refuses what validate refuses', () => {
 
   it('validate lists the problems and exits 1', async () => {
     expect(await run('validate', [file])).toBe(1);
-    const lines = errorLines(out);
+    const lines = errorLines(cli.text);
     expect(lines).toEqual([
       'error   wrong.xlsx, Drivers, row 12, column value ("five percent"): not a rate or percent: "five percent"',
       'error   wrong.xlsx, AllocationRules, row 2, column key ("english_learner"): need_weight: "english_learner" is no need category of StudentNeeds (columns: econ_disadvantaged, english_learners, homeless, students_with_disabilities): check the spelling',
@@ -53,19 +46,18 @@ describe('every command refuses what validate refuses', () => {
   for (const [command, extra] of ENGINE_COMMANDS) {
     it(`${command} exits 1 with the same problems and computes nothing`, async () => {
       await run('validate', [file]);
-      const expected = errorLines(out);
-      out = '';
-      err = '';
+      const expected = errorLines(cli.text);
+      cli.clear();
       await expect(run(command, [file, ...extra])).rejects.toBeInstanceOf(ReportedError);
-      expect(errorLines(err)).toEqual(expected);
-      expect(err).toMatch(/wrong\.xlsx: 2 errors, 0 warnings: nothing was computed/);
-      expect(out).toBe('');
+      expect(errorLines(cli.err)).toEqual(expected);
+      expect(cli.err).toMatch(/wrong\.xlsx: 2 errors, 0 warnings: nothing was computed/);
+      expect(cli.text).toBe('');
     });
   }
 
   it('with --json prints the refusal as validate --json does', async () => {
     await expect(run('forecast', [file, '--json'])).rejects.toBeInstanceOf(ReportedError);
-    const j = JSON.parse(out);
+    const j = JSON.parse(cli.text);
     expect(j).toMatchObject({ ok: false, errors: 2, warnings: 0 });
     expect(j.problems[0]).toMatchObject({ severity: 'error', sheet: 'Drivers', row: 12, column: 'value', value: 'five percent' });
   });
@@ -84,27 +76,27 @@ describe('tables a command does not need are optional', () => {
 
   it('a one-fund district forecasts from Settings, Sites, Funds, Budget and Drivers; the notes go to stderr and into the JSON warnings', async () => {
     expect(await run('forecast', [file, '--json', '--years', '2'])).toBe(0);
-    const j = JSON.parse(out);
+    const j = JSON.parse(cli.text);
     // Base year: the budget, $4,900,000; 2027 (no positions: docs/forecast.md, "Personnel from budget
     // lines"): salaries × COLA 1.02 × step_increase 1.03 (the default), benefits (a line that does not
     // say which kind) × health 1.06, the rest × cpi 1.03:
     // 3,151,800 + 954,000 + 618,000 + 412,000 = 5,135,800.
     expect(j.scenarios[0].years.map((y: { expenditure_cents: number }) => y.expenditure_cents).slice(0, 2)).toEqual([490_000_000, 513_580_000]);
     expect(j.warnings).toContainEqual(expect.stringMatching(/^note +charter\.xlsx: no Enrollment sheet: read as an empty table/));
-    expect(err).toMatch(/^note +charter\.xlsx: no StudentNeeds sheet/m);
+    expect(cli.err).toMatch(/^note +charter\.xlsx: no StudentNeeds sheet/m);
   });
 
   it('allocate says which table it needs', async () => {
     await expect(run('allocate', [file])).rejects.toBeInstanceOf(ReportedError);
-    expect(errorLines(err)).toEqual(['error   charter.xlsx, Enrollment: allocate needs the Enrollment table and charter.xlsx has no Enrollment sheet']);
+    expect(errorLines(cli.err)).toEqual(['error   charter.xlsx, Enrollment: allocate needs the Enrollment table and charter.xlsx has no Enrollment sheet']);
   });
 });
 
 describe('the demo district passes the gate', () => {
   it('allocate --json carries an empty warnings list and prints nothing on stderr', async () => {
     expect(await run('allocate', ['demo', '--json'])).toBe(0);
-    expect(JSON.parse(out).warnings).toEqual([]);
-    expect(err).toBe('');
+    expect(JSON.parse(cli.text).warnings).toEqual([]);
+    expect(cli.err).toBe('');
   });
 
   it('a Drivers sheet of per-year columns under a title is read, not dropped', async () => {
@@ -113,6 +105,6 @@ describe('the demo district passes the gate', () => {
     d.splice(0, d.length, ['Riverbend drivers'], [], ['driver', 'value', 2027, 2028, 2029], ['cpi', 0.05, 0.04, 0.03, 0.02]);
     const file = write('drivers-by-year.xlsx', s);
     expect(await run('validate', [file, '--json'])).toBe(0);
-    expect(JSON.parse(out).reports.find((r: { kind: string }) => r.kind === 'drivers')).toMatchObject({ rows: 1, accepted: 1, rejected: 0 });
+    expect(JSON.parse(cli.text).reports.find((r: { kind: string }) => r.kind === 'drivers')).toMatchObject({ rows: 1, accepted: 1, rejected: 0 });
   });
 });

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { captureCliOutput } from './capture-output';
 import { ProjectSchema } from '../../models/project/project';
 
 // The loader is H3's (host/project-io.ts); here it is replaced so the commands are tested on their
@@ -28,18 +29,13 @@ vi.mock('../../host/project-io', async () => {
   };
 });
 
-let out = '';
-beforeEach(() => {
-  out = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => { out += String(s); return true; });
-});
-afterEach(() => vi.restoreAllMocks());
+const cli = captureCliOutput();
 
 describe('steward staffing', () => {
   it('prints the JSON contract', async () => {
     const { run } = await import('../../cli/commands/staffing');
     expect(await run(['small.steward', '--json'])).toBe(0);
-    const j = JSON.parse(out);
+    const j = JSON.parse(cli.text);
     expect(j.year).toBe(2026);
     expect(j.rules_source).toBe('preset');
     const teacher = j.sites.find((s: { site_id: string; role: string }) => s.site_id === 'E1' && s.role === 'teacher');
@@ -52,7 +48,7 @@ describe('steward staffing', () => {
   it('applies a scenario’s staffing params and refuses an unknown scenario', async () => {
     const { run } = await import('../../cli/commands/staffing');
     expect(await run(['small.steward', '--scenario', 'Smaller classes', '--json'])).toBe(0);
-    const j = JSON.parse(out);
+    const j = JSON.parse(cli.text);
     expect(j.params).toEqual({ class_size_delta: -2 });
     expect(j.metrics.requiredFteByRole.teacher).toBeGreaterThan(27 + 36.5);
     // main() turns an InputError into exit 1 with the message on stderr.
@@ -61,8 +57,8 @@ describe('steward staffing', () => {
   it('prints readable tables for the demo district', async () => {
     const { run } = await import('../../cli/commands/staffing');
     expect(await run(['demo'])).toBe(0);
-    expect(out).toContain('gap cost (schedule)');
-    expect(out).toContain('Positions to add');
+    expect(cli.text).toContain('gap cost (schedule)');
+    expect(cli.text).toContain('Positions to add');
   });
   it('exits 1 when the project cannot be loaded', async () => {
     const { run } = await import('../../cli/commands/staffing');
@@ -74,7 +70,7 @@ describe('steward schedule', () => {
   it('reports one site with change costs', async () => {
     const { run } = await import('../../cli/commands/schedule');
     expect(await run(['small.steward', '--site', 'H1', '--json'])).toBe(0);
-    const j = JSON.parse(out);
+    const j = JSON.parse(cli.text);
     expect(j.sites).toHaveLength(1);
     // No Schedules sheet: the illustrative HS schedule with per-subject rows (see defaults.ts) gives
     // 34 + 34 + 36 + 32 + 27 + 43 + 29 = 235 sections ÷ 6 teaching periods = 39.1667 FTE.
@@ -89,7 +85,7 @@ describe('steward schedule', () => {
   it('prints tables', async () => {
     const { run } = await import('../../cli/commands/schedule');
     expect(await run(['demo'])).toBe(0);
-    expect(out).toContain('teacher FTE');
+    expect(cli.text).toContain('teacher FTE');
   });
 });
 
@@ -97,15 +93,15 @@ describe('steward timestudy', () => {
   it('reads the demo district\'s own responsibilities and time study', async () => {
     const { run } = await import('../../cli/commands/timestudy');
     expect(await run(['demo', '--json'])).toBe(0);
-    const j = JSON.parse(out);
+    const j = JSON.parse(cli.text);
     expect(j.defaulted_sheets).toEqual([]);
     expect(j.lines.find((l: { role: string; activity: string }) => l.role === 'principal' && l.activity === 'feedback')).toMatchObject({ target_hours_per_week: 5, actual_hours_per_week: 2.5, status: 'short' });
-    out = '';
+    cli.clear();
     expect(await run(['demo'])).toBe(0);
-    expect(out).toContain('protected h/wk');
+    expect(cli.text).toContain('protected h/wk');
     // The text says what is computed: pay spread over the costed week, adding up to the role's pay.
-    expect(out).toContain('1,520 h ÷ 38 weeks = 40 h');
-    expect(out).not.toContain('salary + benefits ÷');
-    expect(out).toMatch(/principal\s+12\s+38\s+40\s+50\s+50\s+\$2,083,252\.56\s+\$0\.00\s+\$2,083,252\.56/);
+    expect(cli.text).toContain('1,520 h ÷ 38 weeks = 40 h');
+    expect(cli.text).not.toContain('salary + benefits ÷');
+    expect(cli.text).toMatch(/principal\s+12\s+38\s+40\s+50\s+50\s+\$2,083,252\.56\s+\$0\.00\s+\$2,083,252\.56/);
   });
 });

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { captureCliOutput } from '../cli/capture-output';
 import { demoProject } from '../../models/demo/district';
 import { ProjectSchema } from '../../models/project/project';
 import { createEngine } from '../../renderer/engine/handlers';
@@ -11,18 +12,12 @@ vi.mock('../../host/project-io', async () => {
   return { loadProject: async () => ({ project: demo, reports: [], source: 'steward', missing: [], problems: [] }) };
 });
 
-let out = '';
-beforeEach(() => {
-  out = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => { out += String(s); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-});
-afterEach(() => vi.restoreAllMocks());
+const output = captureCliOutput();
 
 async function cli(command: 'staffing' | 'schedule' | 'timestudy', args: string[]): Promise<Record<string, unknown>> {
   const { run } = await import(`../../cli/commands/${command}.ts`);
   expect(await run(['demo', '--json', ...args])).toBe(0);
-  const { project: _p, warnings: _w, ...body } = JSON.parse(out) as Record<string, unknown>;
+  const { project: _p, warnings: _w, ...body } = JSON.parse(output.text) as Record<string, unknown>;
   return body;
 }
 const plain = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
