@@ -1,5 +1,6 @@
 import { saveProject } from '../../host/project-io';
 import { readFileGrids } from '../../host/read-file';
+import { acceptNeeds, type AcceptedNeed } from '../../models/allocate/review/accept-needs';
 import { runReview, type ReviewInput, type ReviewResult } from '../../models/allocate/review/review';
 import { importTable } from '../../models/import/table';
 import { ReadError, type ImportOptions } from '../../models/import/types';
@@ -16,14 +17,21 @@ import { PROJECT_FLAGS, loadOptions, printProblems, projectFor } from '../projec
  * Added: --enrollment N, --attendance RATE, --state-revenue $, --other-revenue $ (current figures
  * for the changes-since-adoption check), --save FILE (the project with this review's record appended
  * to its Reviews sheet, .steward or .xlsx). Without --actuals, the project's own Actuals sheet is used.
+ * --accept NEED[,NEED…] (with --save): accepts the proposed reallocations to those needs as the
+ * Allocate screen's Accept does — the money moves in the Budget table and the decision is recorded —
+ * and the review shown and saved is the one run after them (JSON key `accepted`).
  */
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { actuals: 'value', 'as-of': 'value', json: 'bool', enrollment: 'value', attendance: 'value', 'state-revenue': 'value', 'other-revenue': 'value', save: 'value', name: 'value', ...PROJECT_FLAGS });
+  const args = parseArgs(argv, { actuals: 'value', 'as-of': 'value', json: 'bool', enrollment: 'value', attendance: 'value', 'state-revenue': 'value', 'other-revenue': 'value', save: 'value', name: 'value', accept: 'value', ...PROJECT_FLAGS });
   const asOf = flagString(args, 'as-of');
   if (asOf === undefined) throw new UsageError('--as-of DATE is required (yyyy-mm-dd)');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) throw new UsageError(`--as-of must be a date yyyy-mm-dd, not "${asOf}"`);
   const save = flagString(args, 'save');
   if (save !== undefined && !/\.(steward|xlsx)$/i.test(save)) throw new UsageError('--save must name a .steward or .xlsx file');
+  const acceptList = flagString(args, 'accept');
+  const toAccept = acceptList === undefined ? [] : [...new Set(acceptList.split(',').map((x) => x.trim()).filter((x) => x !== ''))];
+  if (acceptList !== undefined && toAccept.length === 0) throw new UsageError('--accept takes need ids, e.g. --accept N056,N003');
+  if (toAccept.length > 0 && save === undefined) throw new UsageError('--accept needs --save FILE: accepting moves money in the Budget table, so the result must be saved');
 
   const { project, warnings } = await projectFor('review', args);
 
@@ -33,11 +41,19 @@ export async function run(argv: string[]): Promise<number> {
   const file = flagString(args, 'actuals');
   if (file !== undefined) input.actuals = await readActuals(file, loadOptions(args));
 
-  const r = runReview(project, input);
+  let reviewed = project;
+  let accepted: AcceptedNeed[] = [];
+  if (toAccept.length > 0) {
+    const a = acceptNeeds(project, input, toAccept);
+    if (!a.ok) throw new InputError(`--accept: ${a.reason}`);
+    reviewed = a.value.project;
+    accepted = a.value.accepted;
+  }
+  const r = runReview(reviewed, input);
   if (!r.ok) throw new InputError(r.reason);
-  if (save !== undefined) await saveProject(save, { ...project, allocationReviews: [...project.allocationReviews, ...r.value.record] });
-  if (args.flags.has('json')) process.stdout.write(JSON.stringify({ ...r.value, warnings }, null, 2) + '\n');
-  else process.stdout.write(summary(r.value) + (save !== undefined ? `saved the review record to ${save}\n` : ''));
+  if (save !== undefined) await saveProject(save, { ...reviewed, allocationReviews: [...reviewed.allocationReviews, ...r.value.record] });
+  if (args.flags.has('json')) process.stdout.write(JSON.stringify({ ...r.value, ...(toAccept.length > 0 ? { accepted } : {}), warnings }, null, 2) + '\n');
+  else process.stdout.write(acceptedText(accepted) + summary(r.value) + (save !== undefined ? `saved the review record${accepted.length > 0 ? ' and the moved budget' : ''} to ${save}\n` : ''));
   return EXIT.ok;
 }
 
@@ -87,6 +103,13 @@ function current(flags: Map<string, string | true>): NonNullable<ReviewInput['cu
 }
 
 const usd = (c: number) => `${c < 0 ? '-' : ''}$${(Math.abs(c) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/** What --accept did, before the review run after it. */
+function acceptedText(accepted: readonly AcceptedNeed[]): string {
+  if (accepted.length === 0) return '';
+  const lines = accepted.map((a) => `accepted: ${usd(a.amount_cents)} of ${a.fund_code} → need ${a.need_id}, from ${a.moves.length} budget row(s); new budget line: ${a.added.description ?? ''}`);
+  return `${lines.join('\n')}\n\n`;
+}
 
 function summary(r: ReviewResult): string {
   const lines = [`In-year review as of ${r.as_of} (FY${r.fiscal_year}, ${(r.elapsed_share * 100).toFixed(1)}% of the year, ${r.method.replace('_', '-')} projection)`, ''];
