@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { demoProject } from '../../models/demo/district';
 import { locateProblem } from '../../models/project/locate-problem';
-import { createAppStore } from '../../renderer/store/create-store';
 import { problemsOf } from '../../renderer/store/project-slice';
 import { settingsModel, tableModel } from '../../renderer/features/data/grid-model';
-import { fakeServices, settle } from './fake-services';
+import { demoStore, settle } from './fake-services';
 
 // The Data screen's edits through the app's store, checked by the engine's own handlers: a cell
 // typed in is one undoable edit, checked again (problems and figures), and inserts and deletes
 // undo and redo as one step each.
-
-async function demoStore() {
-  const f = fakeServices();
-  const store = createAppStore(f.services);
-  await store.getState().openDemo();
-  await settle();
-  return { store, ...f };
-}
 
 const model = (store: Awaited<ReturnType<typeof demoStore>>['store'], table: Parameters<typeof tableModel>[0]) => {
   const s = store.getState();

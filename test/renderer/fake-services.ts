@@ -4,6 +4,7 @@ import { ImportCancelled, type ImportSession } from '../../renderer/engine/clien
 import type { ImportProgress } from '../../renderer/engine/protocol';
 import type { ChosenFiles, Command, Host, RecentEntry, RecoveryEntry } from '../../renderer/platform/types';
 import type { Services } from '../../renderer/store/services';
+import { createAppStore } from '../../renderer/store/create-store';
 
 /**
  * The app's services without a browser: the engine worker's own handlers called directly (every
@@ -110,3 +111,12 @@ export function fakeServices(opts: {
 
 /** Resolves once every pending engine call has settled (the fakes answer in microtasks). */
 export const settle = () => new Promise((r) => setTimeout(r, 0));
+
+/** The app's store on fake services with the demo district open and checked. */
+export async function demoStore(opts?: Parameters<typeof fakeServices>[0]) {
+  const f = fakeServices(opts);
+  const store = createAppStore(f.services);
+  await store.getState().openDemo();
+  await settle();
+  return { store, ...f };
+}

@@ -4,24 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { demoProject } from '../../models/demo/district';
 import { parseStewardFile } from '../../models/project/steward-file';
 import { summariseProject } from '../../models/project/summary';
-import { createAppStore } from '../../renderer/store/create-store';
 import { isDirty, problemsOf } from '../../renderer/store/project-slice';
 import { workbookBytes } from '../../host/write-workbook';
 import { demoSheets, WRONG } from '../models/project/wrong-workbooks';
-import { fakeServices, settle } from './fake-services';
+import { demoStore, settle } from './fake-services';
 
 // The app's one store (renderer/store): a project held whole and immutable, a version per change,
 // undo/redo through every edit, checks computed by the engine for the version on screen.
 
 const fixtures = join(__dirname, '..', '..', 'fixtures');
-
-async function demoStore(files?: Parameters<typeof fakeServices>[0]) {
-  const f = fakeServices(files);
-  const store = createAppStore(f.services);
-  await store.getState().openDemo();
-  await settle();
-  return { store, ...f };
-}
 
 describe('the app store', () => {
   it('opens the demo and shows the same figures as summariseProject, with no problems', async () => {

@@ -1,19 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAppStore } from '../../renderer/store/create-store';
 import { createEdit } from '../../renderer/features/scenarios/scenario-drivers';
-import { fakeServices, settle } from './fake-services';
+import { demoStore, settle } from './fake-services';
 
 // Issue 18: a what-if slider move is an undoable step on the app's history (the project version
 // stays as it is, so nothing is checked again); a drag of one slider is one step; "save as
 // scenario" is an edit, and undoing it brings the sliders back too.
-
-async function demoStore() {
-  const f = fakeServices();
-  const store = createAppStore(f.services);
-  await store.getState().openDemo();
-  await settle();
-  return { store, ...f };
-}
 
 afterEach(() => { vi.restoreAllMocks(); });
 

@@ -279,8 +279,7 @@ function readZip(bytes: Uint8Array, file: string, ext: string, opts: ReadOptions
  * a grid. The budget is spent by opening only, so the grid path can start afresh.
  */
 function bigSheet(bytes: Uint8Array, entries: ZipEntry[], budget: InflateBudget, file: string, opts: { sheets?: 'all' | string[]; maxCells: number }, from: number): XlsxStream | null {
-  const declared = entries.reduce((big, e) => big || (e.size >= from && /\.xml$/i.test(e.name)), false);
-  if (!declared) return null;
+  if (!entries.some((e) => e.size >= from && /\.xml$/i.test(e.name))) return null;
   const spent = { ...budget };
   const book = openXlsx(bytes, entries, spent, opts);
   if (book.chosen.length !== 1) return null;

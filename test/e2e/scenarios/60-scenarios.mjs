@@ -6,6 +6,7 @@
 // `forecast --trials 1000 --seed 7 --json` on the saved project. Screenshots at 1280×800 and
 // 900×700, axe on both screens, and the slider-to-redraw latency in Chromium (printed).
 import { join } from 'node:path';
+import { shoot } from '../shoot.mjs';
 
 const NAME = 'Enrollment −3% a year, state aid flat';
 const PLAN = 'Backup: deeper supply cuts';
@@ -27,18 +28,6 @@ async function axe(page, where, check) {
   check(serious.length === 0, `${where}: no serious or critical axe violations${serious.length ? ` (${serious.map((v) => v.id).join(', ')})` : ''}`);
 }
 
-const noSideways = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
-
-async function shoot(page, shots, name, locator, check) {
-  for (const [w, h] of [[1280, 800], [900, 700]]) {
-    await page.setViewportSize({ width: w, height: h });
-    if (locator) await locator.scrollIntoViewIfNeeded();
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    await page.screenshot({ path: join(shots, `${name}-${w}x${h}.png`) });
-    check(await noSideways(page), `${name} at ${w}×${h}: no sideways scrolling`);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 export default async function scenarios({ root, scratch, shots, check, equal, run, newPage }) {
   const page = await newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });

@@ -1,4 +1,4 @@
-/* global document, window, requestAnimationFrame */
+/* global document, window */
 // Issue 20 in the browser: the start screen's "Network demo" opens the demo charter network; on
 // Compare, days cash on hand and the DSCR per scenario and year, each with meets / does not meet
 // and the lender's covenant, equal `steward forecast demo-network --all --json`; a Monte Carlo run
@@ -6,21 +6,11 @@
 // the reserve's, equal to `forecast demo-network --scenario … --trials 200 --seed 7 --json`.
 // Screenshots at 1280×800 and 900×700; axe on the panel.
 import { join } from 'node:path';
+import { shoot } from '../shoot.mjs';
 
 const STRESS = 'Enrollment and funding squeeze';
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
 const shown = (m, v) => (Math.abs(v) >= 9999 ? 'n/a' : m === 'dscr' ? v.toFixed(2) : v.toFixed(0));
-
-async function shoot(page, shots, name, locator, check) {
-  for (const [w, h] of [[1280, 800], [900, 700]]) {
-    await page.setViewportSize({ width: w, height: h });
-    if (locator) await locator.scrollIntoViewIfNeeded();
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    await page.screenshot({ path: join(shots, `${name}-${w}x${h}.png`) });
-    check(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `${name} at ${w}×${h}: no sideways scrolling`);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 export default async function network({ root, shots, check, equal, run, newPage }) {
   const page = await newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
