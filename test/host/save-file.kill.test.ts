@@ -80,7 +80,9 @@ function runChild(target: string, first: number, count: number, killAfterMs: num
     });
     child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
     child.on('error', reject);
-    child.on('exit', (code, signal) => {
+    // 'close', not 'exit': 'exit' can come before the child's last stdout is read (under load a
+    // completed save was counted as none: CI at aa9aa5f).
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
       const saved = out.split('\n').filter((l) => l.startsWith('saved ')).length;
       if (signal === 'SIGKILL') resolve({ saved, killed: true });
